@@ -1,0 +1,29 @@
+// Bundles src/main.ts into build/Code.js for Apps Script and copies appsscript.json beside it.
+// Apps Script finds only top-level function declarations, so the IIFE's exports are re-declared
+// as one-line functions that delegate into it.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+
+const GLOBAL = 'PlanApp';
+const FUNCTIONS = ['onOpen', 'setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary'];
+
+mkdirSync('build', { recursive: true });
+await build({
+  entryPoints: ['src/main.ts'],
+  bundle: true,
+  format: 'iife',
+  globalName: GLOBAL,
+  target: 'es2020',
+  outfile: 'build/Code.js',
+  legalComments: 'none',
+  minifySyntax: true,
+  logLevel: 'warning',
+  footer: {
+    js: FUNCTIONS.map((f) => `function ${f}(e) { return ${GLOBAL}.${f}(e); }`).join('\n'),
+  },
+});
+const code = readFileSync('build/Code.js', 'utf8');
+if (/^\s*(import|export)\s/m.test(code)) throw new Error('build/Code.js still holds import/export: Apps Script would reject it.');
+copyFileSync('appsscript.json', 'build/appsscript.json');
+const kb = (statSync('build/Code.js').size / 1024).toFixed(1);
+console.log(`build/Code.js ${kb} KB (${FUNCTIONS.length} global functions)`);

@@ -1,0 +1,84 @@
+import { type Grid, type OutCell, type OutGrid, link } from '../domain/cells';
+import { type Finding, cellLabel, describe, sortFindings } from '../domain/findings';
+import { type TabValues, readInputs } from '../domain/inputs';
+import { HEADERS, TAB } from '../domain/tabs';
+import type { Lock, Workbook } from '../port';
+
+/** What an action tells the person who ran it. */
+export interface ActionResult {
+  readonly ok: boolean;
+  readonly title: string;
+  readonly message: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Reads each named tab once. */
+export function readTabs(wb: Workbook, names: readonly string[]): TabValues {
+  const out: Record<string, Grid | undefined> = {};
+  for (const n of names) out[n] = wb.read(n);
+  return out;
+}
+
+export const INPUT_TAB_NAMES = [TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings];
+
+export function checkInputs(wb: Workbook) {
+  return readInputs(readTabs(wb, INPUT_TAB_NAMES));
+}
+
+/**
+ * Replaces a tab's content in one write: the new rows, padded with blanks over whatever the
+ * old content covered, so nothing stale is left and no separate clear can be cut off half-way.
+ */
+export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid | undefined): void {
+  if (old === undefined) wb.createSheet(sheet);
+  const height = Math.max(rows.length, old?.length ?? 0, 1);
+  const width = Math.max(...rows.map((r) => r.length), ...(old ?? []).map((r) => r.length), 1);
+  const block: OutCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    const src = rows[r] ?? [];
+    block.push(Array.from({ length: width }, (_, c) => src[c] ?? ''));
+  }
+  wb.write(sheet, 1, 1, block);
+}
+
+/** Writes チェック結果: one row per finding, with a link that jumps to its cell. */
+export function writeFindings(wb: Workbook, findings: readonly Finding[], order: readonly string[] = INPUT_TAB_NAMES): void {
+  const sorted = sortFindings(findings, order);
+  const rows: OutGrid = [[...HEADERS.check]];
+  for (const f of sorted) {
+    const where = f.row !== undefined ? link(f.sheet, f.row, f.col ?? 1, cellLabel(f)) : '';
+    rows.push([f.severity, f.sheet, where, f.message]);
+  }
+  if (sorted.length === 0) rows.push(['', '', '', 'エラーはありません。']);
+  const old = wb.read(TAB.check);
+  replaceTab(wb, TAB.check, rows, old);
+  if (old === undefined) wb.format(TAB.check, { frozenRows: 1, headerRows: [1], columnWidths: [70, 120, 70, 640] });
+}
+
+/** The alert text for a list of findings: the count and the first few, each with tab and cell. */
+export function findingsSummary(findings: readonly Finding[], limit = 5): string {
+  const sorted = sortFindings(findings, INPUT_TAB_NAMES);
+  const errors = sorted.filter((f) => f.severity === 'エラー').length;
+  const warnings = sorted.length - errors;
+  const head = `エラー ${errors}件、注意 ${warnings}件`;
+  const lines = sorted.slice(0, limit).map(describe);
+  const more = sorted.length > limit ? [`…ほか ${sorted.length - limit}件は「${TAB.check}」シートを見てください。`] : [];
+  return [head, ...lines, ...more].join('\n');
+}
+
+/** Runs a writing action under the document lock; a second person waits briefly, then is told. */
+export function withLock(lock: Lock, action: string, run: () => ActionResult): ActionResult {
+  if (!lock.tryLock(10_000)) {
+    return {
+      ok: false,
+      title: `${action}：実行できませんでした`,
+      message: `ほかの人が同じスプレッドシートで処理を実行中です。1分ほど待ってから、もう一度「${action}」を実行してください。`,
+      findings: [],
+    };
+  }
+  try {
+    return run();
+  } finally {
+    lock.release();
+  }
+}

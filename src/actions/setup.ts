@@ -1,0 +1,47 @@
+import type { OutGrid } from '../domain/cells';
+import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, HEADER_NOTES, SETTING, TAB } from '../domain/tabs';
+import type { Workbook } from '../port';
+import type { ActionResult } from './common';
+
+/** The tabs setupSheets creates, each with its header row (and for 設定, its items). */
+const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] }> = [
+  { name: TAB.plan, rows: [[...HEADERS.plan]], widths: [50, 50, 50, 50, 240, 420, 160] },
+  { name: TAB.structure, rows: [[...HEADERS.structure]], widths: [60, 50, 50, 50, 320] },
+  { name: TAB.indicators, rows: [[...HEADERS.indicators]], widths: [50, 320, 50, 90, 80, 90, 100, 240] },
+  { name: TAB.indicatorResults, rows: [[...HEADERS.indicatorResults]], widths: [50, 90, 80] },
+  { name: TAB.departments, rows: [[...HEADERS.departments]], widths: [180, 200, 320, 80] },
+  {
+    name: TAB.settings,
+    rows: [
+      [...HEADERS.settings],
+      [SETTING.planName, '男女平等推進プラン'],
+      [SETTING.year, ''],
+      [SETTING.deadline, ''],
+      [SETTING.gradeScale, DEFAULT_GRADES],
+      [SETTING.directionScale, DEFAULT_DIRECTIONS],
+      [SETTING.ungraded, ''],
+    ],
+    widths: [160, 480],
+  },
+  { name: TAB.answers, rows: [[...HEADERS.answers]], widths: [60, 80, 160, 360, 70, 90, 300, 80, 80, 130] },
+  { name: TAB.check, rows: [[...HEADERS.check]], widths: [70, 120, 70, 640] },
+];
+
+/** Creates every missing tab with its header row; a tab that exists is not touched. */
+export function setupSheets(wb: Workbook): ActionResult {
+  const existing = new Set(wb.sheetNames());
+  const created: string[] = [];
+  for (const tab of BLANK_TABS) {
+    if (existing.has(tab.name)) continue;
+    wb.createSheet(tab.name);
+    wb.write(tab.name, 1, 1, tab.rows);
+    const header = tab.rows[0] as string[];
+    const notes = Object.entries(HEADER_NOTES[tab.name] ?? {}).map(([h, text]) => ({ row: 1, col: header.indexOf(h) + 1, text }));
+    wb.format(tab.name, { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) });
+    created.push(tab.name);
+  }
+  const message = created.length
+    ? `シートを作成しました：${created.join('、')}\n次に「${TAB.plan}」「${TAB.structure}」「${TAB.departments}」「${TAB.settings}」を入力し、「プランの入力チェック」を実行してください。`
+    : '必要なシートはすべてそろっています。何も変更していません。';
+  return { ok: true, title: '初期設定', message, findings: [] };
+}

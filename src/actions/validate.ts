@@ -1,0 +1,32 @@
+import { hasErrors, warning } from '../domain/findings';
+import type { PlanInputs } from '../domain/inputs';
+import { TAB } from '../domain/tabs';
+import type { Workbook } from '../port';
+import { type ActionResult, checkInputs, findingsSummary, writeFindings } from './common';
+
+/** Findings that only matter once requests go out: departments nobody can be named editor of. */
+export function requestWarnings(inputs: PlanInputs) {
+  const used = new Set(inputs.projects.flatMap((p) => p.departments));
+  return inputs.directory.departments
+    .filter((d) => used.has(d) && d.editors.length === 0)
+    .map((d) =>
+      warning(TAB.departments, d.row, undefined, `「${d.name}」に編集者がいません。調査シートは誰でも編集できる（警告のみの）保護になります。「編集者」列にこの課の担当者のメールアドレスを入力してください。`),
+    );
+}
+
+/** Checks every input tab and writes チェック結果; writes nothing else. */
+export function validatePlan(wb: Workbook): ActionResult {
+  const { inputs, findings } = checkInputs(wb);
+  const all = [...findings, ...requestWarnings(inputs)];
+  writeFindings(wb, all);
+  if (all.length === 0) {
+    return { ok: true, title: 'プランの入力チェック', message: `エラーはありません。事業 ${inputs.projects.length}件、所管課 ${inputs.directory.departments.length}課を確認しました。`, findings: all };
+  }
+  const ok = !hasErrors(all);
+  return {
+    ok,
+    title: 'プランの入力チェック',
+    message: `${findingsSummary(all)}\n\n一覧は「${TAB.check}」シートにあります。セルのリンクから該当のセルへ移動できます。`,
+    findings: all,
+  };
+}

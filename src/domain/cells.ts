@@ -1,0 +1,92 @@
+/**
+ * Plain cell values as both adapters hand them to the domain, and the few
+ * helpers that turn what people type into comparable text.
+ */
+
+/** A value read from a sheet: '' for an empty cell, as Apps Script's getValues gives it. */
+export type Cell = string | number | boolean | Date;
+
+/** A link to a cell of another tab (rendered by each adapter in its own way). */
+export interface CellLink {
+  readonly kind: 'link';
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+}
+
+/** A value written to a sheet. Strings are always stored as text, never run as formulas. */
+export type OutCell = Cell | CellLink;
+
+export type Grid = Cell[][];
+export type OutGrid = OutCell[][];
+
+/** A Date, also one made in another realm (a test's vm context, exceljs). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+export function link(sheet: string, row: number, col: number, text: string): CellLink {
+  return { kind: 'link', sheet, row, col, text };
+}
+
+export function isLink(v: unknown): v is CellLink {
+  return typeof v === 'object' && v !== null && (v as CellLink).kind === 'link';
+}
+
+/** NFKC + trim: 全角 digits/letters/spaces become ordinary. Use on a copy; keep what was typed. */
+export function norm(v: Cell | undefined | null): string {
+  if (v === undefined || v === null) return '';
+  if (isDate(v)) return v.toISOString();
+  return String(v).normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+export function isBlank(v: Cell | undefined | null): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Text as it should be stored: strings kept as typed, numbers as their plain decimal form. */
+export function asText(v: Cell | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (isDate(v)) return formatDate(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+export function formatDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+export function formatDateTime(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** Values of a cell that mean "not applicable" in Japanese tables (―, －, -). */
+export function isNotApplicable(v: Cell): boolean {
+  return /^[-―－‐ー—]$/.test(norm(v));
+}
+
+/** An error value a spreadsheet shows instead of a result (#REF!, #N/A …). */
+export function isErrorValue(v: Cell): boolean {
+  return typeof v === 'string' && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!)$/.test(v.trim());
+}
+
+/** Google Sheets and Excel both refuse more than this many characters in one cell. */
+export const CELL_CHAR_LIMIT = 50000;

@@ -1,0 +1,53 @@
+import { a1 } from './cells';
+
+export type Severity = 'エラー' | '注意';
+
+/** Something wrong (or worth a look) in one cell, row or tab, told in Japanese. */
+export interface Finding {
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** 1-based sheet row and column; absent where the finding is about the whole tab. */
+  readonly row?: number;
+  readonly col?: number;
+  readonly message: string;
+}
+
+export function error(sheet: string, row: number | undefined, col: number | undefined, message: string): Finding {
+  return { severity: 'エラー', sheet, row, col, message };
+}
+
+export function warning(sheet: string, row: number | undefined, col: number | undefined, message: string): Finding {
+  return { severity: '注意', sheet, row, col, message };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'エラー');
+}
+
+export function cellLabel(f: Pick<Finding, 'row' | 'col'>): string {
+  if (f.row !== undefined && f.col !== undefined) return a1(f.row, f.col);
+  if (f.row !== undefined) return `${f.row}行目`;
+  return '';
+}
+
+/** One line for an alert or a terminal: 「プラン」D5: … */
+export function describe(f: Finding): string {
+  const where = cellLabel(f);
+  return `[${f.severity}] 「${f.sheet}」${where ? ` ${where}` : ''}: ${f.message}`;
+}
+
+/** Errors first, then by tab order given, then row and column. */
+export function sortFindings(findings: readonly Finding[], tabOrder: readonly string[] = []): Finding[] {
+  const tabRank = (s: string) => {
+    const i = tabOrder.indexOf(s);
+    return i < 0 ? tabOrder.length : i;
+  };
+  return [...findings].sort(
+    (x, y) =>
+      (x.severity === y.severity ? 0 : x.severity === 'エラー' ? -1 : 1) ||
+      tabRank(x.sheet) - tabRank(y.sheet) ||
+      x.sheet.localeCompare(y.sheet) ||
+      (x.row ?? 0) - (y.row ?? 0) ||
+      (x.col ?? 0) - (y.col ?? 0),
+  );
+}

@@ -1,0 +1,149 @@
+import type * as z from 'zod/mini';
+import { type Cell, type Grid, columnLetter, isBlank, isErrorValue, norm } from './cells';
+import { type Finding, error } from './findings';
+
+/**
+ * A table found inside a tab by its header texts, wherever the header row is and in whatever
+ * order the columns stand. Columns the tool does not know are left alone.
+ */
+export interface Table {
+  readonly sheet: string;
+  /** 1-based sheet row of the header row. */
+  readonly headerRow: number;
+  /** header text → 1-based column. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Non-blank rows under the header. */
+  readonly rows: readonly TableRow[];
+}
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly values: readonly Cell[];
+}
+
+const headerKey = (v: Cell) => norm(v).replace(/\s/g, '');
+
+/** How far down a heading may push the header row. */
+const HEADER_SCAN_ROWS = 30;
+
+export function findHeaderRow(values: Grid, headers: readonly string[]): number | undefined {
+  const wanted = new Set(headers.map((h) => headerKey(h)));
+  let best: { index: number; hits: number } | undefined;
+  for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS); r++) {
+    const hits = new Set(values[r].map(headerKey).filter((k) => wanted.has(k))).size;
+    if (hits > 0 && (!best || hits > best.hits)) best = { index: r, hits };
+  }
+  return best && best.hits >= Math.min(2, headers.length) ? best.index + 1 : undefined;
+}
+
+/**
+ * Finds the table. Every header in `required` must stand in the header row exactly once;
+ * `optional` headers are located when present.
+ */
+export function locateTable(
+  sheet: string,
+  values: Grid,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): { table?: Table; findings: Finding[] } {
+  const all = [...required, ...optional];
+  const headerRow = findHeaderRow(values, all);
+  if (headerRow === undefined) {
+    const what = values.every((r) => r.every(isBlank)) ? 'シートが空です' : '見出し行が見つかりません';
+    return {
+      findings: [
+        error(sheet, 1, 1, `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`),
+      ],
+    };
+  }
+  const findings: Finding[] = [];
+  const columns = new Map<string, number>();
+  const header = values[headerRow - 1];
+  header.forEach((cell, i) => {
+    const key = headerKey(cell);
+    const name = all.find((h) => headerKey(h) === key);
+    if (!name) return;
+    if (columns.has(name)) {
+      findings.push(
+        error(sheet, headerRow, i + 1, `見出し「${name}」が ${columnLetter(columns.get(name)!)}列 と ${columnLetter(i + 1)}列 の2か所にあります。どちらの列を使うか決められないので、一方の見出しを変えてください。`),
+      );
+      return;
+    }
+    columns.set(name, i + 1);
+  });
+  for (const name of required) {
+    if (!columns.has(name)) {
+      findings.push(error(sheet, headerRow, undefined, `見出し「${name}」の列がありません。${headerRow}行目の見出しに「${name}」を加えてください（列の位置は自由です）。`));
+    }
+  }
+  const rows: TableRow[] = [];
+  for (let r = headerRow; r < values.length; r++) {
+    const line = values[r];
+    if ([...columns.values()].every((c) => isBlank(line[c - 1]))) continue;
+    rows.push({ row: r + 1, values: line });
+  }
+  return { table: { sheet, headerRow, columns, rows }, findings };
+}
+
+export function cell(table: Table, row: TableRow, header: string): Cell {
+  const c = table.columns.get(header);
+  return c === undefined ? '' : (row.values[c - 1] ?? '');
+}
+
+/** A column's rule: a zod schema from the typed cell to its value, with Japanese messages. */
+export interface ColumnRule<T> {
+  readonly header: string;
+  readonly schema: z.ZodMiniType<T, Cell>;
+  /** A blank cell is an error (true) or gives undefined (false). */
+  readonly required: boolean;
+}
+
+export function rule<T>(header: string, schema: z.ZodMiniType<T, Cell>, required = true): ColumnRule<T> {
+  return { header, schema, required };
+}
+
+type Parsed<R extends Record<string, ColumnRule<unknown>>> = {
+  [K in keyof R]: R[K] extends ColumnRule<infer T> ? T | undefined : never;
+};
+
+/**
+ * Runs each column's rule on one row; every failure becomes a finding at its cell.
+ * Formula errors (#REF!, #N/A) are reported as such rather than as bad values.
+ */
+export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
+  table: Table,
+  row: TableRow,
+  rules: R,
+  findings: Finding[],
+): { value: Parsed<R>; ok: boolean } {
+  const value: Record<string, unknown> = {};
+  let ok = true;
+  for (const [key, r] of Object.entries(rules)) {
+    const col = table.columns.get(r.header);
+    if (col === undefined) {
+      ok = ok && !r.required;
+      continue;
+    }
+    const raw = row.values[col - 1] ?? '';
+    if (isErrorValue(raw)) {
+      findings.push(error(table.sheet, row.row, col, `「${r.header}」が計算エラー（${String(raw).trim()}）になっています。式の参照先を直すか、値を直接入力してください。`));
+      ok = ok && !r.required;
+      continue;
+    }
+    if (isBlank(raw)) {
+      if (r.required) {
+        findings.push(error(table.sheet, row.row, col, `「${r.header}」が空です。入力してください。`));
+        ok = false;
+      }
+      continue;
+    }
+    const result = r.schema.safeParse(raw);
+    if (result.success) value[key] = result.data;
+    else {
+      findings.push(error(table.sheet, row.row, col, result.error.issues[0]?.message ?? `「${r.header}」の値を読み取れません。`));
+      ok = false;
+    }
+  }
+  return { value: value as Parsed<R>, ok };
+}

@@ -1,0 +1,99 @@
+/** Tab names and header rows fixed by the design contract (DESIGN.md). */
+
+export const TAB = {
+  plan: 'プラン',
+  structure: '体系',
+  indicators: '指標',
+  indicatorResults: '指標実績',
+  departments: '所管課',
+  settings: '設定',
+  answers: '回答',
+  summary: '評価サマリー',
+  check: 'チェック結果',
+  /** Which department each request tab belongs to, and its answer status. */
+  requestIndex: '調査シート一覧',
+} as const;
+
+export const REQUEST_TAB_PREFIX = '調査_';
+
+export const HEADERS = {
+  plan: ['目標', '課題', '施策', '事業', '事業名', '事業内容', '所管'],
+  structure: ['区分', '目標', '課題', '施策', '名称'],
+  indicators: ['番号', '指標', '目標', '基準年度', '基準値', '目標年度', '目標値', '出典'],
+  indicatorResults: ['番号', '年度', '実績'],
+  departments: ['所管課', '別名', '編集者', '関係各課'],
+  settings: ['項目', '値'],
+  answers: [
+    '年度',
+    '事業番号',
+    '所管課',
+    '実施状況・実績',
+    '自己評価',
+    '今後の方向性',
+    '課題・改善点',
+    '参加者数（男性）',
+    '参加者数（女性）',
+    '取込日時',
+  ],
+  check: ['重要度', 'シート', 'セル', '内容'],
+  request: [
+    '事業番号',
+    '事業名',
+    '事業内容',
+    '前年度の自己評価',
+    '実施状況・実績',
+    '自己評価',
+    '今後の方向性',
+    '課題・改善点',
+    '参加者数（男性）',
+    '参加者数（女性）',
+  ],
+  requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込'],
+} as const;
+
+/** The columns of a request tab the tool fills (and locks); the rest are the department's answers. */
+export const REQUEST_FILLED = HEADERS.request.slice(0, 4);
+export const ANSWER_FIELDS = HEADERS.request.slice(4) as unknown as AnswerField[];
+export type AnswerField =
+  | '実施状況・実績'
+  | '自己評価'
+  | '今後の方向性'
+  | '課題・改善点'
+  | '参加者数（男性）'
+  | '参加者数（女性）';
+
+/** The input tabs validatePlan reads, in the order findings are listed. */
+export const INPUT_TABS = ['plan', 'structure', 'indicators', 'indicatorResults', 'departments', 'settings'] as const;
+
+export const SETTING = {
+  year: '対象年度',
+  deadline: '回答期限',
+  planName: 'プラン名',
+  gradeScale: '自己評価の区分',
+  directionScale: '今後の方向性の区分',
+  ungraded: '評価対象外の区分',
+} as const;
+
+export const DEFAULT_GRADES = 'A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施';
+export const DEFAULT_DIRECTIONS = '拡充、継続、見直し、完了、廃止';
+
+/** Short notes shown on header cells so that staff know what to type. */
+export const HEADER_NOTES: Record<string, Record<string, string>> = {
+  [TAB.plan]: {
+    目標: '目標の番号（1, 2, …）',
+    事業: '事業の番号。目標-課題-施策-事業 で事業番号（例 4-1-2-3）になります',
+    所管: '所管課の名前か別名。複数は「、」か改行で区切ります。「関係各課」は所管課シートで TRUE の課すべて',
+  },
+  [TAB.structure]: { 区分: '目標・課題・施策のいずれか' },
+  [TAB.indicators]: {
+    基準年度: '2016、平成28年度、H28 などの書き方ができます',
+    基準値: '59.1% や 120人 のように単位ごと',
+    目標値: '80%、40から60%、30%以上、5%以下 のように書けます',
+  },
+  [TAB.departments]: {
+    別名: '旧名や略称を「、」で区切って',
+    編集者: 'この課の調査シートを編集できる人のメールアドレス（カンマ区切り）',
+    関係各課: '所管が「関係各課」の事業をこの課にも依頼するなら TRUE',
+  },
+  [TAB.settings]: { 値: '対象年度は 2025 や 令和7年度、回答期限は 2026/5/31 のように' },
+};

@@ -1,0 +1,60 @@
+/**
+ * The global functions Apps Script calls (menu items and the onOpen trigger). Each is a few
+ * lines: open the adapter, run the action, show its result. scripts/build.mjs adds the
+ * top-level function declarations that delegate here.
+ */
+import type { ActionResult } from './actions/common';
+import { withLock } from './actions/common';
+import { setupSheets as setupAction } from './actions/setup';
+import { validatePlan as validateAction } from './actions/validate';
+import { GasLock, GasWorkbook } from './gas/workbook';
+import type { Workbook } from './port';
+
+export const MENU_TITLE = '男女平等推進プラン';
+
+/** Menu label → global function name, in menu order (DESIGN.md). */
+export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
+  ['初期設定（シートを用意）', 'setupSheets'],
+  ['プランの入力チェック', 'validatePlan'],
+  ['所管課別調査シートを作成', 'createRequests'],
+  ['回答を取り込む', 'mergeResponses'],
+  ['評価サマリーを作成', 'buildSummary'],
+];
+
+/** A simple trigger (30 s, limited auth): build the menu and nothing else. */
+export function onOpen(): void {
+  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  for (const [label, fn] of MENU_ITEMS) menu.addItem(label, fn);
+  menu.addToUi();
+}
+
+function run(label: string, action: (wb: Workbook) => ActionResult): void {
+  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+  const result = withLock(new GasLock(), label, () => action(wb));
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(result.title, result.message, ui.ButtonSet.OK);
+}
+
+export function setupSheets(): void {
+  run('初期設定', setupAction);
+}
+
+export function validatePlan(): void {
+  run('プランの入力チェック', validateAction);
+}
+
+export function createRequests(): void {
+  run('所管課別調査シートを作成', () => notYet('所管課別調査シートを作成'));
+}
+
+export function mergeResponses(): void {
+  run('回答を取り込む', () => notYet('回答を取り込む'));
+}
+
+export function buildSummary(): void {
+  run('評価サマリーを作成', () => notYet('評価サマリーを作成'));
+}
+
+function notYet(label: string): ActionResult {
+  return { ok: false, title: label, message: `「${label}」はまだ使えません。`, findings: [] };
+}

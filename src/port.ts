@@ -1,0 +1,79 @@
+import type { Grid, OutGrid } from './domain/cells';
+
+/**
+ * What the actions need from a workbook. Two adapters implement it: Apps Script
+ * (src/gas/) and .xlsx files (src/cli/). Every method is one batched operation on a tab.
+ */
+export interface Workbook {
+  /** Names of all tabs, in order. */
+  sheetNames(): string[];
+  /** Every value of a tab in one read ('' for empty cells); undefined when the tab does not exist. */
+  read(sheet: string): Grid | undefined;
+  /** Adds an empty tab at the end. */
+  createSheet(name: string): void;
+  /**
+   * Writes one block at (row, col), 1-based, in one call. Strings are stored as text, never run
+   * as formulas; links become links to their cell.
+   */
+  write(sheet: string, row: number, col: number, values: OutGrid): void;
+  /** Formatting, validation and protection of a tab, applied as a whole. */
+  format(sheet: string, layout: Layout): void;
+}
+
+/** A rectangle of cells, 1-based. */
+export interface Rect {
+  readonly row: number;
+  readonly col: number;
+  readonly numRows: number;
+  readonly numCols: number;
+}
+
+export type ValidationRule =
+  | { readonly kind: 'list'; readonly values: readonly string[] }
+  | { readonly kind: 'wholeNumber'; readonly min: number };
+
+export interface Layout {
+  readonly frozenRows?: number;
+  /** Widths in pixels from column 1. */
+  readonly columnWidths?: readonly number[];
+  /** Rows set in bold with a light fill (header rows, headings). */
+  readonly headerRows?: readonly number[];
+  /** Cells with a pale yellow fill: where people type. */
+  readonly inputArea?: Rect;
+  /** Wrap text in this area. */
+  readonly wrap?: Rect;
+  /** Replace every data validation of the tab with these. */
+  readonly validations?: ReadonlyArray<{ readonly range: Rect; readonly rule: ValidationRule; readonly help: string }>;
+  readonly notes?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly text: string }>;
+  readonly protection?: Protection;
+  readonly charts?: readonly ChartSpec[];
+  /** Print setup: fit to page width. */
+  readonly fitToWidth?: boolean;
+}
+
+/**
+ * Who may edit a tab. `editors` may edit the tab except its `locked` ranges, which only the
+ * spreadsheet's owner and the person running the tool may edit. With no editors, the tab only
+ * warns before an edit (nobody can be named).
+ */
+export interface Protection {
+  readonly description: string;
+  readonly editors: readonly string[];
+  readonly warningOnly: boolean;
+  readonly locked: readonly Rect[];
+}
+
+export interface ChartSpec {
+  readonly title: string;
+  /** The data: first column the categories, first row the series names. */
+  readonly data: Rect;
+  /** Where the chart's top-left corner stands. */
+  readonly anchor: { readonly row: number; readonly col: number };
+}
+
+/** The document lock, so that two people never write at once. */
+export interface Lock {
+  /** Waits up to `ms`; false when someone else still holds the lock. */
+  tryLock(ms: number): boolean;
+  release(): void;
+}

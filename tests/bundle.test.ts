@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TAB } from '../src/domain/tabs';
+import { FakeApp } from './fake/spreadsheetApp';
+import { seedTabs } from './helpers';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const GLOBALS = ['onOpen', 'setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary'];
+let code = '';
+
+beforeAll(() => {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+  code = readFileSync(`${root}build/Code.js`, 'utf8');
+});
+
+/** Evaluates the bundle as Apps Script does: one plain script, the services as globals. */
+function load(app: FakeApp) {
+  const context = vm.createContext({ ...app.globals(), console });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return context as Record<string, unknown>;
+}
+
+describe('the built bundle', () => {
+  it('is a plain script: no import or export, every menu function declared at top level', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    for (const fn of GLOBALS) expect(code).toMatch(new RegExp(`^function ${fn}\\(`, 'm'));
+    const ctx = load(new FakeApp());
+    for (const fn of GLOBALS) expect(typeof ctx[fn], fn).toBe('function');
+  });
+
+  it('stays small enough to parse on every menu click', () => {
+    expect(code.length).toBeLessThan(400 * 1024);
+  });
+
+  it('adds the menu on open', () => {
+    const app = new FakeApp();
+    const ctx = load(app);
+    (ctx.onOpen as () => void)();
+    expect(app.menus).toEqual([
+      {
+        title: '男女平等推進プラン',
+        items: [
+          ['初期設定（シートを用意）', 'setupSheets'],
+          ['プランの入力チェック', 'validatePlan'],
+          ['所管課別調査シートを作成', 'createRequests'],
+          ['回答を取り込む', 'mergeResponses'],
+          ['評価サマリーを作成', 'buildSummary'],
+        ],
+      },
+    ]);
+  });
+
+  it('runs setupSheets and validatePlan by name on the Kiyose example', () => {
+    const app = new FakeApp(seedTabs());
+    const ctx = load(app);
+    (ctx.setupSheets as () => void)();
+    expect(app.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([TAB.answers, TAB.check]));
+    expect(app.alerts[0].message).toContain('回答');
+    (ctx.validatePlan as () => void)();
+    expect(app.alerts[1].message).toContain('エラーはありません');
+    expect(app.sheet(TAB.check)!.values()[1]).toEqual(['', '', '', 'エラーはありません。']);
+    expect(app.lockHeldBy).toBeUndefined();
+  });
+});

@@ -1,0 +1,432 @@
+/**
+ * An in-memory fake of the subset of Apps Script's SpreadsheetApp, LockService and Session the
+ * adapter uses, faithful to its rules: 1-based rows and columns, getRange throws out of the
+ * sheet's bounds and on zero sizes, setValues throws when the array's shape differs from the
+ * range, strings are parsed as if typed (=… becomes a formula, 59.1% a number, a leading
+ * apostrophe keeps text), getValues gives '' for empty cells. Every call is counted.
+ */
+type Value = string | number | boolean | Date;
+
+export interface CallCounts {
+  read: number;
+  write: number;
+  other: number;
+  cellsRead: number;
+  cellsWritten: number;
+  byMethod: Record<string, number>;
+  /** sheet name → read + write calls on that sheet. */
+  bySheet: Record<string, number>;
+}
+
+const READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getNotes', 'getDataValidations', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getProtections', 'getCharts', 'getEditors', 'getSheets', 'canDomainEdit']);
+const WRITES = new Set(['setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'toast', 'setName']);
+
+export interface FakeCell {
+  value: Value;
+  formula?: string;
+  note?: string;
+  validation?: FakeValidation;
+  bold?: boolean;
+  background?: string;
+  wrap?: boolean;
+}
+
+export interface FakeValidation {
+  kind: 'list' | 'formula';
+  values?: string[];
+  formula?: string;
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export class FakeProtection {
+  description = '';
+  warningOnly = false;
+  editors: string[];
+  domainEdit = true;
+  removed = false;
+  constructor(
+    private readonly app: FakeApp,
+    readonly sheet: FakeSheet,
+    readonly type: 'SHEET' | 'RANGE',
+    readonly range: { row: number; col: number; numRows: number; numCols: number } | undefined,
+  ) {
+    this.editors = [app.owner, app.user];
+  }
+  private t<T>(m: string, r: T): T {
+    this.app.count(m, this.sheet.name);
+    return r;
+  }
+  setDescription(d: string) { this.description = d; return this.t('setDescription', this); }
+  setWarningOnly(w: boolean) { this.warningOnly = w; return this.t('setWarningOnly', this); }
+  getEditors() { return this.t('getEditors', this.editors.map((e) => new FakeUser(e))); }
+  removeEditors(users: Array<FakeUser | string>) {
+    const gone = new Set(users.map((u) => (typeof u === 'string' ? u : u.getEmail())));
+    // The owner and the person running the script are never removed.
+    this.editors = this.editors.filter((e) => !gone.has(e) || e === this.app.owner || e === this.app.user);
+    return this.t('removeEditors', this);
+  }
+  addEditors(emails: string[]) { for (const e of emails) if (!this.editors.includes(e)) this.editors.push(e); return this.t('addEditors', this); }
+  addEditor(e: string | FakeUser) { return this.addEditors([typeof e === 'string' ? e : e.getEmail()]); }
+  canDomainEdit() { return this.t('canDomainEdit', this.domainEdit); }
+  setDomainEdit(d: boolean) { this.domainEdit = d; return this.t('setDomainEdit', this); }
+  remove() { this.removed = true; this.sheet.protections = this.sheet.protections.filter((p) => p !== this); this.t('remove', undefined); }
+  getRange() { return this.range ? new FakeRange(this.app, this.sheet, this.range.row, this.range.col, this.range.numRows, this.range.numCols) : null; }
+}
+
+export class FakeUser {
+  constructor(private readonly email: string) {}
+  getEmail() { return this.email; }
+}
+
+/** Parses a string the way Sheets parses what a person types. */
+function typed(v: unknown): { value: Value; formula?: string } {
+  if (typeof v !== 'string') {
+    if (v === null || v === undefined) return { value: '' };
+    if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v };
+    throw new Error(`Exception: The parameters (${typeof v}) don't match the method signature.`);
+  }
+  if (v.startsWith("'")) return { value: v.slice(1) };
+  if (v.startsWith('=') && v.length > 1) {
+    const link = /^=HYPERLINK\("([^"]*)","((?:[^"]|"")*)"\)$/.exec(v);
+    return { value: link ? link[2].replace(/""/g, '"') : '', formula: v };
+  }
+  const t = v.trim();
+  if (/^-?\d+(\.\d+)?$/.test(t)) return { value: Number(t) };
+  if (/^-?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
+  if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
+  const d = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (d) return { value: new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3])) };
+  return { value: v };
+}
+
+export class FakeRange {
+  constructor(
+    private readonly app: FakeApp,
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly numRows: number,
+    readonly numCols: number,
+  ) {}
+  private each(fn: (c: FakeCell, r: number, c2: number) => void) {
+    for (let r = 0; r < this.numRows; r++) for (let c = 0; c < this.numCols; c++) fn(this.sheet.cellAt(this.row + r, this.col + c, true)!, r, c);
+  }
+  private t<T>(m: string, r: T): T {
+    this.app.count(m, this.sheet.name);
+    return r;
+  }
+  getRow() { return this.row; }
+  getColumn() { return this.col; }
+  getNumRows() { return this.numRows; }
+  getNumColumns() { return this.numCols; }
+  getA1Notation() { return `${colLetter(this.col)}${this.row}:${colLetter(this.col + this.numCols - 1)}${this.row + this.numRows - 1}`; }
+  getValues(): Value[][] {
+    this.app.cellsRead += this.numRows * this.numCols;
+    const out: Value[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const line: Value[] = [];
+      for (let c = 0; c < this.numCols; c++) {
+        const v = this.sheet.cellAt(this.row + r, this.col + c)?.value ?? '';
+        line.push(v instanceof Date ? new Date(v.getTime()) : v);
+      }
+      out.push(line);
+    }
+    return this.t('getValues', out);
+  }
+  getFormulas(): string[][] {
+    const out: string[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const line: string[] = [];
+      for (let c = 0; c < this.numCols; c++) line.push(this.sheet.cellAt(this.row + r, this.col + c)?.formula ?? '');
+      out.push(line);
+    }
+    return this.t('getFormulas', out);
+  }
+  setValues(values: unknown[][]) {
+    if (!Array.isArray(values) || values.length !== this.numRows) {
+      throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`);
+    }
+    for (const line of values) {
+      if (!Array.isArray(line) || line.length !== this.numCols) {
+        throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.numCols}.`);
+      }
+      for (const v of line) if (typeof v === 'string' && v.length > 50000) throw new Error('Exception: Your input contains more than the maximum of 50000 characters in a single cell.');
+    }
+    this.app.cellsWritten += this.numRows * this.numCols;
+    this.each((cell, r, c) => {
+      const t = typed(values[r][c]);
+      cell.value = t.value;
+      cell.formula = t.formula;
+    });
+    this.app.afterWrite(this.sheet.name);
+    return this.t('setValues', this);
+  }
+  setValue(v: unknown) {
+    if (this.numRows !== 1 || this.numCols !== 1) return this.setValues(Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v)));
+    return this.setValues([[v]]);
+  }
+  clearContent() { this.each((c) => { c.value = ''; c.formula = undefined; }); return this.t('clearContent', this); }
+  setNote(n: string) { this.each((c) => { c.note = n; }); return this.t('setNote', this); }
+  setNotes(n: string[][]) { this.each((c, r, k) => { c.note = n[r][k]; }); return this.t('setNotes', this); }
+  setDataValidation(rule: FakeValidation | null) { this.each((c) => { c.validation = rule ?? undefined; }); return this.t('setDataValidation', this); }
+  clearDataValidations() { this.each((c) => { c.validation = undefined; }); return this.t('clearDataValidations', this); }
+  setFontWeight(w: string) { this.each((c) => { c.bold = w === 'bold'; }); return this.t('setFontWeight', this); }
+  setBackground(b: string) { this.each((c) => { c.background = b; }); return this.t('setBackground', this); }
+  setWrap(w: boolean) { this.each((c) => { c.wrap = w; }); return this.t('setWrap', this); }
+  setVerticalAlignment(_a: string) { return this.t('setVerticalAlignment', this); }
+  protect() {
+    const p = new FakeProtection(this.app, this.sheet, 'RANGE', { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols });
+    this.sheet.protections.push(p);
+    return this.t('protect', p);
+  }
+}
+
+function colLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export interface FakeChart {
+  title: string;
+  range: FakeRange;
+  row: number;
+  col: number;
+  stacked: boolean;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  maxRows = 1000;
+  maxCols = 26;
+  frozenRows = 0;
+  columnWidths: Record<number, number> = {};
+  protections: FakeProtection[] = [];
+  charts: FakeChart[] = [];
+  constructor(
+    private readonly app: FakeApp,
+    public name: string,
+    readonly id: number,
+  ) {}
+  cellAt(row: number, col: number, create = false): FakeCell | undefined {
+    const k = `${row},${col}`;
+    let c = this.cells.get(k);
+    if (!c && create) this.cells.set(k, (c = { value: '' }));
+    return c;
+  }
+  private t<T>(m: string, r: T): T {
+    this.app.count(m, this.name);
+    return r;
+  }
+  lastRow(): number {
+    let n = 0;
+    for (const [k, c] of this.cells) if (c.value !== '' || c.formula) n = Math.max(n, Number(k.split(',')[0]));
+    return n;
+  }
+  lastCol(): number {
+    let n = 0;
+    for (const [k, c] of this.cells) if (c.value !== '' || c.formula) n = Math.max(n, Number(k.split(',')[1]));
+    return n;
+  }
+  getName() { return this.t('getName', this.name); }
+  setName(n: string) { this.name = n; return this.t('setName', this); }
+  getSheetId() { return this.t('getSheetId', this.id); }
+  getLastRow() { return this.t('getLastRow', this.lastRow()); }
+  getLastColumn() { return this.t('getLastColumn', this.lastCol()); }
+  getMaxRows() { return this.t('getMaxRows', this.maxRows); }
+  getMaxColumns() { return this.t('getMaxColumns', this.maxCols); }
+  getRange(row: number | string, col?: number, numRows = 1, numCols = 1) {
+    if (typeof row === 'string') throw new Error('A1 ranges are not used by the adapter');
+    const c = col ?? 1;
+    if (!Number.isInteger(row) || !Number.isInteger(c) || row < 1 || c < 1) throw new Error('Exception: The starting row/column of the range is too small.');
+    if (numRows < 1 || numCols < 1) throw new Error('Exception: The number of rows/columns in the range must be at least 1.');
+    if (row + numRows - 1 > this.maxRows || c + numCols - 1 > this.maxCols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    return this.t('getRange', new FakeRange(this.app, this, row, c, numRows, numCols));
+  }
+  getDataRange() {
+    return this.t('getDataRange', new FakeRange(this.app, this, 1, 1, Math.max(this.lastRow(), 1), Math.max(this.lastCol(), 1)));
+  }
+  clear() { this.cells.clear(); return this.t('clear', this); }
+  clearContents() { for (const c of this.cells.values()) { c.value = ''; c.formula = undefined; } return this.t('clearContents', this); }
+  insertRowsAfter(_after: number, n: number) { this.maxRows += n; return this.t('insertRowsAfter', this); }
+  insertColumnsAfter(_after: number, n: number) { this.maxCols += n; return this.t('insertColumnsAfter', this); }
+  setFrozenRows(n: number) { this.frozenRows = n; return this.t('setFrozenRows', this); }
+  setColumnWidth(col: number, w: number) { this.columnWidths[col] = w; return this.t('setColumnWidth', this); }
+  setColumnWidths(start: number, n: number, w: number) { for (let i = 0; i < n; i++) this.columnWidths[start + i] = w; return this.t('setColumnWidths', this); }
+  protect() {
+    const p = new FakeProtection(this.app, this, 'SHEET', undefined);
+    this.protections.push(p);
+    return this.t('protect', p);
+  }
+  getProtections(type: 'SHEET' | 'RANGE') { return this.t('getProtections', this.protections.filter((p) => p.type === type)); }
+  getCharts() { return this.t('getCharts', [...this.charts]); }
+  removeChart(c: FakeChart) { this.charts = this.charts.filter((x) => x !== c); return this.t('removeChart', undefined); }
+  insertChart(c: FakeChart) { this.charts.push(c); return this.t('insertChart', undefined); }
+  newChart() {
+    const spec: Partial<FakeChart> = { stacked: false };
+    const builder = {
+      asBarChart: () => builder,
+      addRange: (r: FakeRange) => { spec.range = r; return builder; },
+      setStacked: () => { spec.stacked = true; return builder; },
+      setTitle: (t: string) => { spec.title = t; return builder; },
+      setPosition: (row: number, col: number) => { spec.row = row; spec.col = col; return builder; },
+      build: () => spec as FakeChart,
+    };
+    return builder;
+  }
+
+  /** Test helpers (not counted): values as getValues would give them, over the used area. */
+  values(): Value[][] {
+    const rows = this.lastRow();
+    const cols = this.lastCol();
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.cellAt(r + 1, c + 1)?.value ?? ''));
+  }
+  /** Types like a person would, without counting: strings parsed as Sheets does. */
+  type(row: number, col: number, v: unknown) {
+    if (row > this.maxRows) this.maxRows = row;
+    if (col > this.maxCols) this.maxCols = col;
+    const c = this.cellAt(row, col, true)!;
+    const t = typed(v);
+    c.value = t.value;
+    c.formula = t.formula;
+  }
+}
+
+export class FakeApp {
+  readonly sheets: FakeSheet[] = [];
+  readonly alerts: Array<{ title: string; message: string }> = [];
+  readonly toasts: string[] = [];
+  readonly menus: Array<{ title: string; items: Array<[string, string]> }> = [];
+  owner = 'owner@city.example.lg.jp';
+  user = 'staff@city.example.lg.jp';
+  counts: Record<string, number> = {};
+  bySheet: Record<string, number> = {};
+  cellsRead = 0;
+  cellsWritten = 0;
+  lockHeldBy: string | undefined;
+  /** Set by a test to throw after the nth write (simulates a run cut off half-way). */
+  failAfterWrites: number | undefined;
+  private writes = 0;
+  private nextId = 1000;
+
+  constructor(tabs: Record<string, unknown[][]> = {}) {
+    for (const [name, rows] of Object.entries(tabs)) {
+      const s = this.addSheet(name);
+      rows.forEach((line, r) => line.forEach((v, c) => { if (v !== '' && v !== null && v !== undefined) s.type(r + 1, c + 1, v); }));
+    }
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(this, name, this.nextId++);
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  count(method: string, sheet?: string) {
+    this.counts[method] = (this.counts[method] ?? 0) + 1;
+    if (sheet && (READS.has(method) || WRITES.has(method))) this.bySheet[sheet] = (this.bySheet[sheet] ?? 0) + 1;
+  }
+
+  afterWrite(_sheet: string) {
+    this.writes++;
+    if (this.failAfterWrites !== undefined && this.writes >= this.failAfterWrites) {
+      this.failAfterWrites = undefined;
+      throw new Error('Exception: 実行が中断されました（テスト）');
+    }
+  }
+
+  resetCounts() {
+    this.counts = {};
+    this.bySheet = {};
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
+  }
+
+  callCounts(): CallCounts {
+    let read = 0;
+    let write = 0;
+    let other = 0;
+    for (const [m, n] of Object.entries(this.counts)) {
+      if (READS.has(m)) read += n;
+      else if (WRITES.has(m)) write += n;
+      else other += n;
+    }
+    return { read, write, other, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, byMethod: { ...this.counts }, bySheet: { ...this.bySheet } };
+  }
+
+  /** The globals Apps Script gives a bound script. */
+  globals(): Record<string, unknown> {
+    const app: FakeApp = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the closures below are Apps Script objects, not methods
+    const spreadsheet = {
+      getSheetByName: (n: string) => { app.count('getSheetByName'); return app.sheet(n) ?? null; },
+      getSheets: () => { app.count('getSheets'); return [...app.sheets]; },
+      getNumSheets: () => { app.count('getNumSheets'); return app.sheets.length; },
+      insertSheet: (n: string, index?: number) => {
+        app.count('insertSheet');
+        if (app.sheet(n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
+        const s = app.addSheet(n);
+        if (index !== undefined) { app.sheets.pop(); app.sheets.splice(index, 0, s); }
+        return s;
+      },
+      toast: (m: string) => { app.count('toast'); app.toasts.push(m); },
+      getId: () => 'fake-spreadsheet',
+    };
+    const validationBuilder = () => {
+      const rule: FakeValidation = { kind: 'list', allowInvalid: true, helpText: '' };
+      const b = {
+        requireValueInList: (values: string[]) => { rule.kind = 'list'; rule.values = [...values]; return b; },
+        requireFormulaSatisfied: (f: string) => { rule.kind = 'formula'; rule.formula = f; return b; },
+        setAllowInvalid: (a: boolean) => { rule.allowInvalid = a; return b; },
+        setHelpText: (t: string) => { rule.helpText = t; return b; },
+        build: () => ({ ...rule }),
+      };
+      return b;
+    };
+    const ui = {
+      ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL' },
+      Button: { OK: 'OK' },
+      alert: (title: string, message?: string) => { app.alerts.push({ title, message: message ?? '' }); return 'OK'; },
+      createMenu: (title: string) => {
+        const menu = { title, items: [] as Array<[string, string]> };
+        const m = {
+          addItem: (label: string, fn: string) => { menu.items.push([label, fn]); return m; },
+          addSeparator: () => m,
+          addToUi: () => { app.menus.push(menu); },
+        };
+        return m;
+      },
+    };
+    const lock = {
+      tryLock: () => { app.count('tryLock'); if (app.lockHeldBy) return false; app.lockHeldBy = 'this run'; return true; },
+      waitLock: () => { if (app.lockHeldBy) throw new Error('Exception: Lock timeout'); app.lockHeldBy = 'this run'; },
+      releaseLock: () => { app.lockHeldBy = undefined; },
+      hasLock: () => app.lockHeldBy === 'this run',
+    };
+    return {
+      SpreadsheetApp: {
+        getActiveSpreadsheet: () => spreadsheet,
+        getActive: () => spreadsheet,
+        getUi: () => ui,
+        newDataValidation: validationBuilder,
+        flush: () => app.count('flush'),
+        ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
+      },
+      LockService: { getDocumentLock: () => lock },
+      Session: { getEffectiveUser: () => new FakeUser(app.user), getActiveUser: () => new FakeUser(app.user) },
+    };
+  }
+
+  /** Installs the globals on globalThis for code that calls them directly (the adapter). */
+  install(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const entries = Object.entries(this.globals());
+    const before = entries.map(([k]) => [k, g[k]] as const);
+    for (const [k, v] of entries) g[k] = v;
+    return () => { for (const [k, v] of before) g[k] = v; };
+  }
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { TAB } from '../src/domain/tabs';
+import { GasWorkbook } from '../src/gas/workbook';
+import { FakeApp } from './fake/spreadsheetApp';
+
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+
+export function tsv(name: string): string[][] {
+  return readFileSync(examples + name, 'utf8')
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/)
+    .map((line) => line.split('\t'));
+}
+
+/** The Kiyose Goal 4 example, tab by tab, as a person would have typed it. */
+export function seedTabs(): Record<string, string[][]> {
+  return {
+    [TAB.plan]: tsv('kiyose-plan.tsv'),
+    [TAB.structure]: tsv('kiyose-structure.tsv'),
+    [TAB.indicators]: tsv('kiyose-indicators.tsv'),
+    [TAB.indicatorResults]: tsv('kiyose-indicator-results.tsv'),
+    [TAB.departments]: tsv('kiyose-departments.tsv'),
+    [TAB.settings]: tsv('kiyose-settings.tsv'),
+  };
+}
+
+/** A fake spreadsheet holding these tabs, its globals installed, and the adapter over it. */
+export function fakeBook(tabs: Record<string, unknown[][]> = seedTabs()) {
+  const app = new FakeApp(tabs);
+  const uninstall = app.install();
+  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+  return { app, wb, uninstall };
+}
+
+/** Every tab's values, for "nothing else changed" assertions. */
+export function snapshot(app: FakeApp, except: string[] = []): Record<string, unknown[][]> {
+  const out: Record<string, unknown[][]> = {};
+  for (const s of app.sheets) if (!except.includes(s.name)) out[s.name] = s.values();
+  return out;
+}
+
+/** チェック結果 as plain rows (header first). */
+export function checkRows(app: FakeApp): string[][] {
+  return (app.sheet(TAB.check)?.values() ?? []).map((r) => r.map(String));
+}

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupSheets } from '../src/actions/setup';
+import { HEADERS, TAB } from '../src/domain/tabs';
+import { fakeBook, seedTabs, snapshot } from './helpers';
+
+let uninstall = () => {};
+afterEach(() => uninstall());
+
+describe('setupSheets', () => {
+  it('creates every tab of the design with its header row and notes on an empty spreadsheet', () => {
+    const book = fakeBook({});
+    uninstall = book.uninstall;
+    const result = setupSheets(book.wb);
+    expect(book.app.sheets.map((s) => s.name)).toEqual([TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check]);
+    expect(book.app.sheet(TAB.answers)!.values()).toEqual([[...HEADERS.answers]]);
+    expect(book.app.sheet(TAB.settings)!.values().map((r) => r[0])).toEqual(['項目', 'プラン名', '対象年度', '回答期限', '自己評価の区分', '今後の方向性の区分', '評価対象外の区分']);
+    expect(book.app.sheet(TAB.plan)!.cellAt(1, 7)!.note).toContain('関係各課');
+    expect(book.app.sheet(TAB.plan)!.frozenRows).toBe(1);
+    expect(result.message).toContain('シートを作成しました');
+  });
+
+  it('changes nothing in a tab that exists', () => {
+    const book = fakeBook(seedTabs());
+    uninstall = book.uninstall;
+    const before = snapshot(book.app);
+    setupSheets(book.wb);
+    const after = snapshot(book.app);
+    for (const [name, values] of Object.entries(before)) expect(after[name]).toEqual(values);
+    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), TAB.answers, TAB.check].sort());
+    const again = setupSheets(book.wb);
+    expect(again.message).toContain('何も変更していません');
+  });
+});
