@@ -5,6 +5,7 @@
  */
 import type { ActionResult } from './actions/common';
 import { withLock } from './actions/common';
+import { createRequests as requestsAction } from './actions/requests';
 import { setupSheets as setupAction } from './actions/setup';
 import { validatePlan as validateAction } from './actions/validate';
 import { GasLock, GasWorkbook } from './gas/workbook';
@@ -44,7 +45,7 @@ export function validatePlan(): void {
 }
 
 export function createRequests(): void {
-  run('所管課別調査シートを作成', () => notYet('所管課別調査シートを作成'));
+  run('所管課別調査シートを作成', requestsAction);
 }
 
 export function mergeResponses(): void {

@@ -7,8 +7,12 @@ import type { Grid, OutGrid } from './domain/cells';
 export interface Workbook {
   /** Names of all tabs, in order. */
   sheetNames(): string[];
-  /** Every value of a tab in one read ('' for empty cells); undefined when the tab does not exist. */
-  read(sheet: string): Grid | undefined;
+  /**
+   * Every value of a tab in one read ('' for empty cells); undefined when the tab does not exist.
+   * With `typed`, a cell holding a formula gives the formula as text: what the person typed
+   * (=IMPORTRANGE(…) in an answer is kept as those characters, never its result).
+   */
+  read(sheet: string, options?: { typed?: boolean }): Grid | undefined;
   /** Adds an empty tab at the end. */
   createSheet(name: string): void;
   /**

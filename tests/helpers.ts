@@ -44,3 +44,29 @@ export function snapshot(app: FakeApp, except: string[] = []): Record<string, un
 export function checkRows(app: FakeApp): string[][] {
   return (app.sheet(TAB.check)?.values() ?? []).map((r) => r.map(String));
 }
+
+/** Types answers into a request tab as a department would: row found by 事業番号, column by header. */
+export function typeAnswers(app: FakeApp, sheet: string, answers: Record<string, Record<string, unknown>>) {
+  const s = app.sheet(sheet);
+  if (!s) throw new Error(`no tab ${sheet}`);
+  const values = s.values();
+  const headerRow = values.findIndex((r) => r[0] === '事業番号');
+  const header = values[headerRow].map(String);
+  for (const [id, fields] of Object.entries(answers)) {
+    const r = values.findIndex((line, i) => i > headerRow && String(line[0]) === id);
+    if (r < 0) throw new Error(`no row ${id} in ${sheet}`);
+    for (const [h, v] of Object.entries(fields)) {
+      const c = header.indexOf(h);
+      if (c < 0) throw new Error(`no column ${h} in ${sheet}`);
+      s.type(r + 1, c + 1, v);
+    }
+  }
+}
+
+/** A request tab's table as objects keyed by header (rows under the header row). */
+export function requestRows(app: FakeApp, sheet: string): Array<Record<string, unknown>> {
+  const values = app.sheet(sheet)!.values();
+  const headerRow = values.findIndex((r) => r[0] === '事業番号');
+  const header = values[headerRow].map(String);
+  return values.slice(headerRow + 1).map((line) => Object.fromEntries(header.map((h, i) => [h, line[i] ?? ''])));
+}

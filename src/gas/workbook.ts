@@ -1,4 +1,4 @@
-import { type OutCell, type OutGrid, a1, isLink } from '../domain/cells';
+import { type Grid, type OutCell, type OutGrid, a1, isLink } from '../domain/cells';
 import type { Layout, Lock, Rect, ValidationRule, Workbook } from '../port';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,9 +28,17 @@ export class GasWorkbook implements Workbook {
     return s;
   }
 
-  read(name: string) {
+  read(name: string, options?: { typed?: boolean }) {
     const s = this.sheet(name);
-    return s ? (s.getDataRange().getValues() as ReturnType<Workbook['read']>) : undefined;
+    if (!s) return undefined;
+    const range = s.getDataRange();
+    const values = range.getValues() as Grid;
+    if (options?.typed) {
+      range.getFormulas().forEach((line, r) => line.forEach((f, c) => {
+        if (f !== '') values[r][c] = f;
+      }));
+    }
+    return values;
   }
 
   createSheet(name: string): void {

@@ -1,0 +1,128 @@
+import { readAnswers, sameAnswer } from '../domain/answers';
+import { isBlank } from '../domain/cells';
+import { type Finding, error, hasErrors, warning } from '../domain/findings';
+import { formatFiscalYear } from '../domain/fiscalYear';
+import type { Department } from '../domain/departments';
+import { type IndexEntry, indexRows, readIndex } from '../domain/requestIndex';
+import { type RequestTabContent, buildRequestTab, isRequestTabName, previousGradeMap, readRequestTab, requestTabName } from '../domain/requestTab';
+import { matchGrade } from '../domain/scales';
+import { ANSWER_FIELDS, TAB } from '../domain/tabs';
+import type { Workbook } from '../port';
+import { type ActionResult, checkInputs, findingsSummary, replaceTab, writeFindings } from './common';
+import { requestWarnings } from './validate';
+
+const TITLE = '所管課別調査シートを作成';
+
+/** The request tabs that exist, each read once, with the department its heading names. */
+export function existingRequestTabs(wb: Workbook, findings: Finding[]): RequestTabContent[] {
+  return wb
+    .sheetNames()
+    .filter(isRequestTabName)
+    .map((name) => readRequestTab(name, wb.read(name, { typed: true }) ?? [], findings));
+}
+
+/**
+ * Creates or refreshes one request tab per department for the 対象年度, keeping every answer
+ * already typed (matched by 事業番号). Writes no tab while the plan has errors.
+ */
+export function createRequests(wb: Workbook): ActionResult {
+  const { inputs, findings } = checkInputs(wb);
+  findings.push(...requestWarnings(inputs));
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings) {
+    writeFindings(wb, findings);
+    return {
+      ok: false,
+      title: TITLE,
+      message: `プランにエラーがあるため、調査シートは作成していません。\n\n${findingsSummary(findings)}\n\n「${TAB.check}」シートの内容を直してから、もう一度実行してください。`,
+      findings,
+    };
+  }
+  const { year } = settings;
+  const answerFindings: Finding[] = [];
+  const answers = readAnswers(wb.read(TAB.answers), answerFindings);
+  for (const f of answerFindings) findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
+  const tabFindings: Finding[] = [];
+  const tabs = existingRequestTabs(wb, tabFindings);
+  const oldIndex = readIndex(wb.read(TAB.requestIndex));
+
+  const tabOf = new Map<Department, RequestTabContent>();
+  for (const t of tabs) {
+    const d = inputs.directory.resolve(t.departmentText) ?? inputs.directory.departments.find((x) => requestTabName(x.name, new Set()) === t.sheet);
+    if (d && !tabOf.has(d)) tabOf.set(d, t);
+  }
+  const projectsOf = (d: Department) => inputs.projects.filter((p) => p.departments.includes(d));
+  const departments = inputs.directory.departments.filter((d) => projectsOf(d).length > 0);
+  const taken = new Set(wb.sheetNames());
+  const counts = { created: 0, refreshed: 0, skipped: [] as string[], kept: 0, outside: 0 };
+  const renamed: string[] = [];
+  const entries: IndexEntry[] = [];
+
+  for (const d of departments) {
+    const current = tabOf.get(d);
+    const sheet = current?.sheet ?? requestTabName(d.name, taken);
+    taken.add(sheet);
+    if (current && !current.table && !current.values.every((r) => r.every(isBlank))) {
+      findings.push(...tabFindings.filter((f) => f.sheet === sheet));
+      findings.push(error(sheet, undefined, undefined, `「${sheet}」の表を読み取れないため、このシートは作り直していません（入力された内容を守るため）。見出し行を元に戻してから、もう一度実行してください。`));
+      counts.skipped.push(d.name);
+      continue;
+    }
+    let existing = current;
+    if (current && current.year !== year) {
+      const unmerged = current.rows.filter((r) => {
+        const merged = answers.records.find((a) => current.year !== undefined && a.year === current.year && a.id === r.id && a.department === d.name);
+        return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) && !(merged && sameAnswer(merged.fields, r.fields));
+      });
+      if (unmerged.length) {
+        findings.push(error(sheet, unmerged[0].row, 1, `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length}行あります。このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`));
+        counts.skipped.push(d.name);
+        continue;
+      }
+      existing = undefined;
+    }
+    const projects = projectsOf(d);
+    const tab = buildRequestTab({
+      planName: settings.planName,
+      year,
+      deadline: settings.deadline,
+      department: d,
+      projects,
+      previousGrades: previousGradeMap(answers.records, year, d.name, (v) => matchGrade(settings.scales, v)?.code),
+      scales: settings.scales,
+      existing,
+    });
+    replaceTab(wb, sheet, tab.rows, current?.values);
+    // A refreshed tab keeps the column widths its department chose.
+    wb.format(sheet, current ? { ...tab.layout, columnWidths: undefined } : tab.layout);
+    if (current) counts.refreshed++;
+    else counts.created++;
+    counts.kept += tab.answersKept;
+    counts.outside += tab.keptOutsidePlan;
+    if (sheet !== `調査_${d.name}`) renamed.push(`${d.name} → ${sheet}`);
+    if (d.editors.length === 0) {
+      findings.push(warning(sheet, undefined, undefined, `「${d.name}」に編集者が登録されていないため、このシートは警告のみの保護です。「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`));
+    }
+    const prior = oldIndex.find((e) => e.department === d.name && e.year === year);
+    entries.push({ department: d.name, sheet, year, projects: projects.length, answered: prior?.answered ?? 0, status: prior?.status ?? '未回答', mergedAt: prior?.mergedAt ?? '' });
+  }
+
+  const leftAlone = tabs.filter((t) => ![...tabOf.entries()].some(([d, tab]) => tab === t && departments.includes(d)));
+  for (const t of leftAlone) {
+    findings.push(warning(t.sheet, undefined, undefined, `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`));
+  }
+  const indexOld = wb.read(TAB.requestIndex);
+  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexOld);
+  if (!indexOld) wb.format(TAB.requestIndex, { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] });
+  writeFindings(wb, findings);
+
+  const lines = [
+    `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、そのまま ${leftAlone.length + counts.skipped.length}`,
+    counts.kept ? `入力済みの回答 ${counts.kept}行はそのまま残しました${counts.outside ? `（うち ${counts.outside}行はプランにない事業で、シートの下にまとめてあります）` : ''}。` : '',
+    renamed.length ? `シート名を変えた課（名前が長い・使えない文字・重複のため）：${renamed.join('、')}。対応は「${TAB.requestIndex}」シートにあります。` : '',
+    counts.skipped.length ? `作れなかった課：${counts.skipped.join('、')}（理由は「${TAB.check}」シート）` : '',
+    leftAlone.length ? `そのままにしたシート：${leftAlone.map((t) => t.sheet).join('、')}` : '',
+    findings.length ? `\n${findingsSummary(findings)}` : '',
+  ];
+  return { ok: !hasErrors(findings), title: TITLE, message: lines.filter(Boolean).join('\n'), findings };
+}

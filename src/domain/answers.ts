@@ -1,0 +1,54 @@
+import { type Cell, type Grid, isBlank, norm } from './cells';
+import type { Finding } from './findings';
+import { parseFiscalYear } from './fiscalYear';
+import { type Table, cell, locateTable } from './table';
+import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from './tabs';
+
+/** One row of 回答: a department's answer on one 事業 for one fiscal year. */
+export interface AnswerRecord {
+  readonly year: number;
+  readonly id: string;
+  readonly department: string;
+  readonly fields: Readonly<Record<AnswerField, Cell>>;
+  readonly importedAt: Cell;
+  /** 1-based row in 回答. */
+  readonly row: number;
+}
+
+export interface AnswerTable {
+  readonly table?: Table;
+  readonly records: readonly AnswerRecord[];
+}
+
+export const answerKey = (year: number, id: string, department: string) => `${year}|${id}|${department}`;
+
+/** Reads 回答. Rows it cannot key (no year, 事業番号 or 所管課) are left as they are, never touched. */
+export function readAnswers(values: Grid | undefined, findings: Finding[]): AnswerTable {
+  if (values === undefined) return { records: [] };
+  const { table, findings: found } = locateTable(TAB.answers, values, ['年度', '事業番号', '所管課'], HEADERS.answers.slice(3));
+  findings.push(...found);
+  if (!table || found.length) return { table, records: [] };
+  const records: AnswerRecord[] = [];
+  for (const row of table.rows) {
+    const year = parseFiscalYear(cell(table, row, '年度'));
+    const id = norm(cell(table, row, '事業番号'));
+    const department = String(cell(table, row, '所管課')).trim();
+    if (year === undefined || id === '' || department === '') continue;
+    const fields = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cell(table, row, f)])) as Record<AnswerField, Cell>;
+    records.push({ year, id, department, fields, importedAt: cell(table, row, '取込日時'), row: row.row });
+  }
+  return { table, records };
+}
+
+export function hasAnyAnswer(fields: Readonly<Partial<Record<AnswerField, Cell>>>): boolean {
+  return ANSWER_FIELDS.some((f) => !isBlank(fields[f]));
+}
+
+/** Same content, compared as text (a count typed as "12" equals 12). */
+export function sameAnswer(a: Readonly<Partial<Record<AnswerField, Cell>>>, b: Readonly<Partial<Record<AnswerField, Cell>>>): boolean {
+  return ANSWER_FIELDS.every((f) => comparable(a[f]) === comparable(b[f]));
+}
+
+function comparable(v: Cell | undefined): string {
+  return v === undefined ? '' : String(v).trim();
+}

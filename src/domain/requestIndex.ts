@@ -1,0 +1,48 @@
+import { type Cell, type Grid, type OutGrid, norm } from './cells';
+import { parseFiscalYear } from './fiscalYear';
+import { cell, locateTable } from './table';
+import { HEADERS, TAB } from './tabs';
+
+/** 回答状況 of a department's request: nothing typed, some rows empty, every row answered. */
+export type AnswerStatus = '未回答' | '回答中' | '回答済';
+
+/** One line of 調査シート一覧: which tab is whose, and how far its answers have come. */
+export interface IndexEntry {
+  readonly department: string;
+  readonly sheet: string;
+  readonly year: number;
+  readonly projects: number;
+  readonly answered: number;
+  readonly status: AnswerStatus;
+  readonly mergedAt: Cell;
+}
+
+export function readIndex(values: Grid | undefined): IndexEntry[] {
+  if (!values) return [];
+  const { table } = locateTable(TAB.requestIndex, values, ['所管課', 'シート名'], HEADERS.requestIndex.slice(2));
+  if (!table) return [];
+  return table.rows.map((r) => {
+    const status = norm(cell(table, r, '回答状況'));
+    return {
+      department: String(cell(table, r, '所管課')).trim(),
+      sheet: String(cell(table, r, 'シート名')).trim(),
+      year: parseFiscalYear(cell(table, r, '対象年度')) ?? 0,
+      projects: Number(cell(table, r, '事業数')) || 0,
+      answered: Number(cell(table, r, '回答済')) || 0,
+      status: status === '回答済' || status === '回答中' ? status : '未回答',
+      mergedAt: cell(table, r, '最終取込'),
+    };
+  });
+}
+
+export function indexRows(entries: readonly IndexEntry[]): OutGrid {
+  return [
+    [...HEADERS.requestIndex],
+    ...entries.map((e) => [e.department, e.sheet, e.year, e.projects, e.answered, e.status, e.mergedAt]),
+  ];
+}
+
+export function statusOf(answered: number, total: number, anyTyped: boolean): AnswerStatus {
+  if (total > 0 && answered >= total) return '回答済';
+  return anyTyped ? '回答中' : '未回答';
+}

@@ -1,0 +1,214 @@
+import type { Layout, Rect } from '../port';
+import { type Cell, type Grid, type OutGrid, formatDate, isBlank, norm } from './cells';
+import type { Department } from './departments';
+import { type Finding, error } from './findings';
+import { formatFiscalYear, parseFiscalYear } from './fiscalYear';
+import type { Project } from './inputs';
+import type { Scales } from './scales';
+import { type Table, cell, locateTable } from './table';
+import { ANSWER_FIELDS, type AnswerField, HEADERS, REQUEST_FILLED, REQUEST_TAB_PREFIX } from './tabs';
+
+/**
+ * A department's request tab: a heading (label in A, value in B) above the table.
+ *   1 title · 2 対象年度 · 3 所管課 · 4 回答期限 · 5 回答のしかた · 6 blank · 7 header row · 8… rows
+ */
+export const REQUEST_HEADER_ROW = 7;
+export const HEADING = { year: '対象年度', department: '所管課', deadline: '回答期限', howTo: '回答のしかた' } as const;
+
+/** 事業内容 of a row kept because it has answers although its 事業 left the plan. */
+export const NOT_IN_PLAN = '※この事業は現在のプランにありません（入力済みの回答は残してあります）';
+export const DUPLICATE_ROW = '※同じ事業番号の行がほかにもあります（入力済みの回答は残してあります）';
+
+export interface RequestRow {
+  readonly row: number;
+  readonly id: string;
+  readonly idText: Cell;
+  readonly name: Cell;
+  readonly description: Cell;
+  readonly fields: Readonly<Record<AnswerField, Cell>>;
+  /** Values of columns the tool does not know, by header. */
+  readonly extras: ReadonlyMap<string, Cell>;
+}
+
+export interface RequestTabContent {
+  readonly sheet: string;
+  /** The tab's values as read (one read per tab). */
+  readonly values: Grid;
+  readonly year?: number;
+  readonly yearText: string;
+  readonly departmentText: string;
+  readonly table?: Table;
+  readonly rows: readonly RequestRow[];
+  readonly extraHeaders: readonly string[];
+}
+
+export function isRequestTabName(name: string): boolean {
+  return name.startsWith(REQUEST_TAB_PREFIX);
+}
+
+/** Reads a request tab: its heading and its rows, by header text. */
+export function readRequestTab(sheet: string, values: Grid, findings: Finding[]): RequestTabContent {
+  const headingValue = (label: string) => {
+    for (let r = 0; r < Math.min(values.length, REQUEST_HEADER_ROW + 3); r++) {
+      if (norm(values[r]?.[0]) === label) return values[r][1] ?? '';
+    }
+    return '';
+  };
+  const yearCell = headingValue(HEADING.year);
+  const departmentText = String(headingValue(HEADING.department)).trim();
+  const { table, findings: found } = locateTable(sheet, values, ['事業番号', ...ANSWER_FIELDS], HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)));
+  findings.push(...found);
+  if (!table) return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, rows: [], extraHeaders: [] };
+  const known = new Set<string>(HEADERS.request);
+  const header = values[table.headerRow - 1];
+  const extraCols = header.map((h, i) => ({ h: String(h).trim(), col: i + 1 })).filter((x) => x.h !== '' && !known.has(x.h) && !table.columns.has(x.h));
+  const rows = table.rows.map((r): RequestRow => ({
+    row: r.row,
+    id: norm(cell(table, r, '事業番号')),
+    idText: cell(table, r, '事業番号'),
+    name: cell(table, r, '事業名'),
+    description: cell(table, r, '事業内容'),
+    fields: Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cell(table, r, f)])) as Record<AnswerField, Cell>,
+    extras: new Map(extraCols.map((x) => [x.h, r.values[x.col - 1] ?? ''])),
+  }));
+  return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, table, rows, extraHeaders: extraCols.map((x) => x.h) };
+}
+
+export interface RequestTabInput {
+  readonly planName: string;
+  readonly year: number;
+  readonly deadline: Date;
+  readonly department: Department;
+  readonly projects: readonly Project[];
+  readonly previousGrades: ReadonlyMap<string, string>;
+  readonly scales: Scales;
+  /** The tab as it stands, when it holds this year's request. */
+  readonly existing?: RequestTabContent;
+}
+
+export interface RequestTab {
+  readonly rows: OutGrid;
+  readonly layout: Layout;
+  /** Rows whose typed answers were carried over. */
+  readonly answersKept: number;
+  /** Rows kept at the bottom: answered, but no longer this department's 事業 in the plan. */
+  readonly keptOutsidePlan: number;
+}
+
+/**
+ * The request tab's content: plan rows in plan order, each with what the department already
+ * typed for that 事業番号 (wherever the row stood before), then answered rows that left the plan.
+ */
+export function buildRequestTab(input: RequestTabInput): RequestTab {
+  const { existing, scales } = input;
+  const extraHeaders = existing?.extraHeaders ?? [];
+  const byId = new Map<string, RequestRow>();
+  const leftovers: RequestRow[] = [];
+  for (const r of existing?.rows ?? []) {
+    if (r.id !== '' && !byId.has(r.id)) byId.set(r.id, r);
+    else if (hasTyped(r)) leftovers.push(r);
+  }
+  const header = [...HEADERS.request, ...extraHeaders];
+  const line = (id: Cell, name: Cell, description: Cell, previous: Cell, from: RequestRow | undefined) => [
+    id,
+    name,
+    description,
+    previous,
+    ...ANSWER_FIELDS.map((f) => from?.fields[f] ?? ''),
+    ...extraHeaders.map((h) => from?.extras.get(h) ?? ''),
+  ];
+  const body: OutGrid = [];
+  let answersKept = 0;
+  const planIds = new Set(input.projects.map((p) => p.id));
+  for (const p of input.projects) {
+    const from = byId.get(p.id);
+    if (from && hasTyped(from)) answersKept++;
+    body.push(line(p.id, p.name, p.description, input.previousGrades.get(p.id) ?? '', from));
+  }
+  let keptOutsidePlan = 0;
+  for (const r of existing?.rows ?? []) {
+    const outside = byId.get(r.id) === r && !planIds.has(r.id) && hasTyped(r);
+    const duplicate = leftovers.includes(r);
+    if (!outside && !duplicate) continue;
+    keptOutsidePlan++;
+    answersKept++;
+    body.push(line(r.idText, r.name, outside ? NOT_IN_PLAN : DUPLICATE_ROW, '', r));
+  }
+  const gradeText = scales.grades.map((g) => `${g.code}：${g.label}`).join('　');
+  const heading: OutGrid = [
+    [`${input.planName} 進捗状況調査`],
+    [HEADING.year, formatFiscalYear(input.year)],
+    [HEADING.department, input.department.name],
+    [HEADING.deadline, formatDate(input.deadline)],
+    [HEADING.howTo, `黄色の列（${ANSWER_FIELDS.join('、')}）に入力してください。自己評価は ${gradeText} から、今後の方向性は ${scales.directions.join('・')} から選びます。参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。`],
+    [],
+  ];
+  const rows: OutGrid = [...heading, header, ...body];
+  return { rows, layout: requestLayout(input, header.length, body.length), answersKept, keptOutsidePlan };
+}
+
+function hasTyped(r: RequestRow): boolean {
+  return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) || [...r.extras.values()].some((v) => !isBlank(v));
+}
+
+function requestLayout(input: RequestTabInput, width: number, count: number): Layout {
+  const first = REQUEST_HEADER_ROW + 1;
+  const numRows = Math.max(count, 1);
+  const col = (h: string) => HEADERS.request.indexOf(h as (typeof HEADERS.request)[number]) + 1;
+  const answers: Rect = { row: first, col: REQUEST_FILLED.length + 1, numRows, numCols: ANSWER_FIELDS.length };
+  const editors = input.department.editors;
+  return {
+    frozenRows: REQUEST_HEADER_ROW,
+    columnWidths: [80, 200, 320, 80, 320, 70, 90, 260, 80, 80],
+    headerRows: [REQUEST_HEADER_ROW],
+    inputArea: answers,
+    wrap: { row: first, col: 1, numRows, numCols: width },
+    validations: [
+      { range: { row: first, col: col('自己評価'), numRows, numCols: 1 }, rule: { kind: 'list', values: input.scales.grades.map((g) => g.code) }, help: `自己評価は ${input.scales.grades.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。` },
+      { range: { row: first, col: col('今後の方向性'), numRows, numCols: 1 }, rule: { kind: 'list', values: [...input.scales.directions] }, help: `今後の方向性は ${input.scales.directions.join('、')} から選んでください。` },
+      { range: { row: first, col: col('参加者数（男性）'), numRows, numCols: 2 }, rule: { kind: 'wholeNumber', min: 0 }, help: '参加者数は 0 以上の整数で入力してください。' },
+    ],
+    protection: {
+      description: `${input.department.name} の調査シート（${editors.length ? '所管課の編集者のみ編集可' : '編集者未登録のため警告のみ'}）`,
+      editors,
+      warningOnly: editors.length === 0,
+      locked: [
+        { row: 1, col: 1, numRows: REQUEST_HEADER_ROW, numCols: width },
+        { row: first, col: 1, numRows, numCols: REQUEST_FILLED.length },
+      ],
+    },
+  };
+}
+
+/** Excel refuses tab names over 31 characters and these characters; Sheets is more lenient. */
+const TAB_NAME_LIMIT = 31;
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/**
+ * A tab name for a department: 調査_<name> where it can be used as it is, otherwise a clear,
+ * stable variant (shortened, forbidden characters replaced, numbered when it clashes).
+ */
+export function requestTabName(department: string, taken: ReadonlySet<string>): string {
+  const base = (REQUEST_TAB_PREFIX + department.replace(FORBIDDEN, '＿').replace(/^'|'$/g, '＿')).slice(0, TAB_NAME_LIMIT);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `_${n}`;
+    const name = base.slice(0, TAB_NAME_LIMIT - suffix.length) + suffix;
+    if (!taken.has(name)) return name;
+  }
+}
+
+export function previousGradeMap(records: ReadonlyArray<{ year: number; id: string; department: string; fields: Readonly<Record<AnswerField, Cell>> }>, year: number, department: string, scalesMatch: (v: Cell) => string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of records) {
+    if (r.year !== year - 1 || r.department !== department) continue;
+    const grade = scalesMatch(r.fields['自己評価']);
+    if (grade) out.set(r.id, grade);
+  }
+  return out;
+}
+
+export function yearMismatch(sheet: string, content: RequestTabContent, year: number): Finding | undefined {
+  if (content.year === year) return undefined;
+  return error(sheet, 2, 2, `このシートの対象年度（${content.yearText || '空欄'}）が「設定」の対象年度（${formatFiscalYear(year)}）と違います。前の年度のシートが残っているようです。`);
+}
