@@ -21,8 +21,8 @@ export function bigPlanTabs(projectsPerDepartment = 3, departmentCount = 12) {
   const departments = [['所管課', '別名', '編集者', '関係各課']];
   for (let d = 1; d <= departmentCount; d++) departments.push([`第${d}課`, `旧${d}課`, `d${d}@city.example.lg.jp`, d % 4 === 0 ? 'TRUE' : 'FALSE']);
   departments.push(['子ども・子育て支援部子ども家庭支援センター相談調整担当係（母子保健連携）', '相談調整', 'kodomo@city.example.lg.jp', 'FALSE']);
-  const plan = [[...HEADERS.plan]];
-  const structure = [[...HEADERS.structure], ['目標', '1', '', '', '目標1'], ['課題', '1', '1', '', '課題1-1'], ['施策', '1', '1', '1', '施策1-1-1']];
+  const plan: string[][] = [[...HEADERS.plan]];
+  const structure: string[][] = [[...HEADERS.structure], ['目標', '1', '', '', '目標1'], ['課題', '1', '1', '', '課題1-1'], ['施策', '1', '1', '1', '施策1-1-1']];
   let n = 1;
   for (let d = 1; d <= departmentCount; d++) {
     for (let p = 0; p < projectsPerDepartment; p++, n++) plan.push(['1', '1', '1', String(n), `事業${n}`, `内容${n}`, p === 1 ? `旧${d}課` : `第${d}課`]);
