@@ -5,6 +5,7 @@
  */
 import type { ActionResult } from './actions/common';
 import { withLock } from './actions/common';
+import { mergeResponses as mergeAction } from './actions/merge';
 import { createRequests as requestsAction } from './actions/requests';
 import { setupSheets as setupAction } from './actions/setup';
 import { validatePlan as validateAction } from './actions/validate';
@@ -49,7 +50,7 @@ export function createRequests(): void {
 }
 
 export function mergeResponses(): void {
-  run('回答を取り込む', () => notYet('回答を取り込む'));
+  run('回答を取り込む', (wb) => mergeAction(wb));
 }
 
 export function buildSummary(): void {

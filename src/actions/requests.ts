@@ -14,11 +14,11 @@ import { requestWarnings } from './validate';
 const TITLE = '所管課別調査シートを作成';
 
 /** The request tabs that exist, each read once, with the department its heading names. */
-export function existingRequestTabs(wb: Workbook, findings: Finding[]): RequestTabContent[] {
+export function existingRequestTabs(wb: Workbook): RequestTabContent[] {
   return wb
     .sheetNames()
     .filter(isRequestTabName)
-    .map((name) => readRequestTab(name, wb.read(name, { typed: true }) ?? [], findings));
+    .map((name) => readRequestTab(name, wb.read(name, { typed: true }) ?? []));
 }
 
 /**
@@ -42,9 +42,9 @@ export function createRequests(wb: Workbook): ActionResult {
   const answerFindings: Finding[] = [];
   const answers = readAnswers(wb.read(TAB.answers), answerFindings);
   for (const f of answerFindings) findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
-  const tabFindings: Finding[] = [];
-  const tabs = existingRequestTabs(wb, tabFindings);
-  const oldIndex = readIndex(wb.read(TAB.requestIndex));
+  const tabs = existingRequestTabs(wb);
+  const indexValues = wb.read(TAB.requestIndex);
+  const oldIndex = readIndex(indexValues);
 
   const tabOf = new Map<Department, RequestTabContent>();
   for (const t of tabs) {
@@ -62,9 +62,9 @@ export function createRequests(wb: Workbook): ActionResult {
     const current = tabOf.get(d);
     const sheet = current?.sheet ?? requestTabName(d.name, taken);
     taken.add(sheet);
-    if (current && !current.table && !current.values.every((r) => r.every(isBlank))) {
-      findings.push(...tabFindings.filter((f) => f.sheet === sheet));
-      findings.push(error(sheet, undefined, undefined, `「${sheet}」の表を読み取れないため、このシートは作り直していません（入力された内容を守るため）。見出し行を元に戻してから、もう一度実行してください。`));
+    if (current && (!current.table || current.problems.length) && !current.values.every((r) => r.every(isBlank))) {
+      findings.push(...current.problems);
+      findings.push(error(sheet, undefined, undefined, `「${sheet}」の表の見出し行が元の形でないため、このシートは作り直していません（入力された内容を守るため）。見出し行を元に戻してから、もう一度実行してください。`));
       counts.skipped.push(d.name);
       continue;
     }
@@ -111,9 +111,8 @@ export function createRequests(wb: Workbook): ActionResult {
   for (const t of leftAlone) {
     findings.push(warning(t.sheet, undefined, undefined, `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`));
   }
-  const indexOld = wb.read(TAB.requestIndex);
-  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexOld);
-  if (!indexOld) wb.format(TAB.requestIndex, { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] });
+  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
+  if (!indexValues) wb.format(TAB.requestIndex, { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] });
   writeFindings(wb, findings);
 
   const lines = [

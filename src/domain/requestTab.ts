@@ -40,6 +40,8 @@ export interface RequestTabContent {
   readonly table?: Table;
   readonly rows: readonly RequestRow[];
   readonly extraHeaders: readonly string[];
+  /** What is wrong with the tab's header row, if anything. */
+  readonly problems: readonly Finding[];
 }
 
 export function isRequestTabName(name: string): boolean {
@@ -47,7 +49,7 @@ export function isRequestTabName(name: string): boolean {
 }
 
 /** Reads a request tab: its heading and its rows, by header text. */
-export function readRequestTab(sheet: string, values: Grid, findings: Finding[]): RequestTabContent {
+export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
   const headingValue = (label: string) => {
     for (let r = 0; r < Math.min(values.length, REQUEST_HEADER_ROW + 3); r++) {
       if (norm(values[r]?.[0]) === label) return values[r][1] ?? '';
@@ -56,9 +58,8 @@ export function readRequestTab(sheet: string, values: Grid, findings: Finding[])
   };
   const yearCell = headingValue(HEADING.year);
   const departmentText = String(headingValue(HEADING.department)).trim();
-  const { table, findings: found } = locateTable(sheet, values, ['事業番号', ...ANSWER_FIELDS], HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)));
-  findings.push(...found);
-  if (!table) return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, rows: [], extraHeaders: [] };
+  const { table, findings: problems } = locateTable(sheet, values, ['事業番号', ...ANSWER_FIELDS], HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)));
+  if (!table) return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, rows: [], extraHeaders: [], problems };
   const known = new Set<string>(HEADERS.request);
   const header = values[table.headerRow - 1];
   const extraCols = header.map((h, i) => ({ h: String(h).trim(), col: i + 1 })).filter((x) => x.h !== '' && !known.has(x.h) && !table.columns.has(x.h));
@@ -71,7 +72,7 @@ export function readRequestTab(sheet: string, values: Grid, findings: Finding[])
     fields: Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cell(table, r, f)])) as Record<AnswerField, Cell>,
     extras: new Map(extraCols.map((x) => [x.h, r.values[x.col - 1] ?? ''])),
   }));
-  return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, table, rows, extraHeaders: extraCols.map((x) => x.h) };
+  return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, table, rows, extraHeaders: extraCols.map((x) => x.h), problems };
 }
 
 export interface RequestTabInput {

@@ -1,0 +1,70 @@
+import { readAnswers } from '../domain/answers';
+import { formatDateTime } from '../domain/cells';
+import { hasErrors } from '../domain/findings';
+import { formatFiscalYear } from '../domain/fiscalYear';
+import { mergeAnswers } from '../domain/merge';
+import { type IndexEntry, indexRows, readIndex } from '../domain/requestIndex';
+import { HEADERS, TAB } from '../domain/tabs';
+import type { Workbook } from '../port';
+import { type ActionResult, checkInputs, findingsSummary, replaceTab, writeFindings } from './common';
+import { existingRequestTabs } from './requests';
+
+const TITLE = '回答を取り込む';
+
+/**
+ * Checks every request tab and upserts the answers into 回答. Each department is merged whole
+ * or not at all. 回答, the record of truth, is written last.
+ */
+export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
+  const { inputs, findings } = checkInputs(wb);
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings) {
+    writeFindings(wb, findings);
+    return { ok: false, title: TITLE, message: `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings };
+  }
+  const tabs = existingRequestTabs(wb);
+  let answerValues = wb.read(TAB.answers);
+  if (!answerValues) {
+    wb.createSheet(TAB.answers);
+    answerValues = [[...HEADERS.answers]];
+    wb.write(TAB.answers, 1, 1, answerValues);
+    wb.format(TAB.answers, { frozenRows: 1, headerRows: [1] });
+  }
+  const answers = readAnswers(answerValues, findings);
+  if (!answers.table || hasErrors(findings)) {
+    writeFindings(wb, findings);
+    return { ok: false, title: TITLE, message: `「${TAB.answers}」シートの見出しに問題があるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings };
+  }
+  const result = mergeAnswers({ settings, projects: inputs.projects, directory: inputs.directory, tabs, answers, answerValues, now });
+  const all = [...findings, ...result.findings];
+  writeFindings(wb, all);
+
+  const indexValues = wb.read(TAB.requestIndex);
+  const oldIndex = readIndex(indexValues);
+  const entries: IndexEntry[] = result.outcomes.map((o) => ({
+    department: o.department,
+    sheet: o.sheet,
+    year: settings.year,
+    projects: o.total,
+    answered: o.answered,
+    status: o.status,
+    mergedAt: o.merged ? now : (oldIndex.find((e) => e.department === o.department && e.year === settings.year)?.mergedAt ?? ''),
+  }));
+  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
+  for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);
+
+  const skipped = result.outcomes.filter((o) => !o.merged);
+  const added = result.outcomes.reduce((n, o) => n + o.added, 0);
+  const updated = result.outcomes.reduce((n, o) => n + o.updated, 0);
+  const lines = [
+    `${formatFiscalYear(settings.year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
+    added + updated === 0 ? '前回から変わった回答はありませんでした。' : '',
+    '',
+    '所管課ごとの回答状況：',
+    ...result.outcomes.map((o) => `・${o.department}：${o.status}（${o.answered}/${o.total}事業）${o.merged ? '' : ' ← エラーのため取り込んでいません'}`),
+    skipped.length ? `\n取り込まなかった課：${skipped.map((o) => o.department).join('、')}。理由は「${TAB.check}」シートにあります。直してから、もう一度実行してください。` : '',
+    result.outcomes.length === 0 ? '調査シートがありません。先に「所管課別調査シートを作成」を実行してください。' : '',
+    all.length ? `\n${findingsSummary(all)}` : '',
+  ];
+  return { ok: !hasErrors(all), title: TITLE, message: lines.filter((l, i) => l !== '' || i === 2).join('\n'), findings: all };
+}

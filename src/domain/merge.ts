@@ -1,0 +1,217 @@
+import { type AnswerRecord, type AnswerTable, answerKey, hasAnyAnswer, sameAnswer } from './answers';
+import { type Cell, CELL_CHAR_LIMIT, type Grid, type OutCell, isBlank, isDate, norm } from './cells';
+import type { Department, DepartmentDirectory } from './departments';
+import { type Finding, error, hasErrors, warning } from './findings';
+import { formatFiscalYear } from './fiscalYear';
+import type { Project, Settings } from './inputs';
+import { type AnswerStatus, statusOf } from './requestIndex';
+import { DUPLICATE_ROW, NOT_IN_PLAN, type RequestRow, type RequestTabContent, yearMismatch } from './requestTab';
+import { type Scales, matchDirection, matchGrade } from './scales';
+import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from './tabs';
+
+export interface DepartmentOutcome {
+  readonly department: string;
+  readonly sheet: string;
+  readonly total: number;
+  /** Rows with a 自己評価. */
+  readonly answered: number;
+  readonly status: AnswerStatus;
+  /** False when the department was skipped for an error. */
+  readonly merged: boolean;
+  readonly added: number;
+  readonly updated: number;
+}
+
+/** A block of 回答 to write, 1-based. */
+export interface Block {
+  readonly row: number;
+  readonly col: number;
+  readonly values: OutCell[][];
+}
+
+export interface MergeResult {
+  readonly findings: Finding[];
+  readonly outcomes: DepartmentOutcome[];
+  readonly blocks: Block[];
+}
+
+export interface MergeInput {
+  readonly settings: Settings;
+  readonly projects: readonly Project[];
+  readonly directory: DepartmentDirectory;
+  readonly tabs: readonly RequestTabContent[];
+  readonly answers: AnswerTable;
+  /** 回答 as read, for its size and the values of rows that stay as they are. */
+  readonly answerValues: Grid;
+  readonly now: Date;
+}
+
+type Normalised = Record<AnswerField, Cell>;
+
+/**
+ * Checks each department's request tab and upserts its answers into 回答, keyed by
+ * (年度, 事業番号, 所管課). A department with an error is skipped whole. Rows whose content
+ * did not change are not written; rows of other years and other departments are never changed.
+ */
+export function mergeAnswers(input: MergeInput): MergeResult {
+  const { settings, directory } = input;
+  const findings: Finding[] = [];
+  const outcomes: DepartmentOutcome[] = [];
+  const upserts: Array<{ department: string; id: string; fields: Normalised }> = [];
+  const seen = new Set<Department>();
+
+  for (const tab of input.tabs) {
+    const department = directory.resolve(tab.departmentText);
+    if (!department) {
+      findings.push(error(tab.sheet, 3, 2, `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`));
+      continue;
+    }
+    if (seen.has(department)) {
+      findings.push(error(tab.sheet, 3, 2, `「${department.name}」の調査シートがほかにもあります。このシートは取り込んでいません。どちらか一方にまとめてください。`));
+      continue;
+    }
+    seen.add(department);
+    const own = input.projects.filter((p) => p.departments.includes(department));
+    const tabFindings: Finding[] = [...tab.problems];
+    const mismatch = yearMismatch(tab.sheet, tab, settings.year);
+    if (mismatch) tabFindings.push({ ...mismatch, message: `${mismatch.message}このシートは取り込んでいません。「所管課別調査シートを作成」で${formatFiscalYear(settings.year)}のシートにしてください。` });
+    if (!tab.table || tab.problems.length) tabFindings.push(error(tab.sheet, undefined, undefined, `「${tab.sheet}」の表の見出し行が元の形でないため、取り込んでいません。見出し行（${HEADERS.request.join('、')}）を元に戻してください。`));
+    const rows = checkRows(tab, own, settings.scales, tabFindings);
+    findings.push(...tabFindings);
+    const ok = !hasErrors(tabFindings);
+    const answered = own.filter((p) => rows.some((r) => r.id === p.id && !isBlank(r.fields['自己評価']))).length;
+    const anyTyped = rows.some((r) => hasAnyAnswer(r.fields));
+    const outcome = { department: department.name, sheet: tab.sheet, total: own.length, answered, status: statusOf(answered, own.length, anyTyped), merged: ok, added: 0, updated: 0 };
+    outcomes.push(outcome);
+    if (ok) for (const r of rows) if (hasAnyAnswer(r.fields)) upserts.push({ department: department.name, id: r.id, fields: r.fields });
+  }
+
+  const blocks = upsert(input, upserts, outcomes);
+  return { findings, outcomes, blocks };
+}
+
+interface CheckedRow {
+  readonly id: string;
+  readonly fields: Normalised;
+}
+
+/** Checks every row of a tab; returns the rows of this department's 事業 with answers normalised. */
+function checkRows(tab: RequestTabContent, own: readonly Project[], scales: Scales, findings: Finding[]): CheckedRow[] {
+  const table = tab.table;
+  if (!table) return [];
+  const col = (h: string) => table.columns.get(h);
+  const ownIds = new Set(own.map((p) => p.id));
+  const firstRow = new Map<string, number>();
+  const out: CheckedRow[] = [];
+  for (const r of tab.rows) {
+    const marked = String(r.description).startsWith(NOT_IN_PLAN) || String(r.description).startsWith(DUPLICATE_ROW);
+    if (marked) {
+      if (hasAnyAnswer(r.fields)) findings.push(warning(tab.sheet, r.row, col('事業番号'), `事業番号 ${r.id || '（空欄）'} の行は今のプランにないか重複しているため、取り込んでいません。必要な回答は正しい事業の行に写してください。`));
+      continue;
+    }
+    if (r.id === '') {
+      if (hasAnyAnswer(r.fields)) findings.push(error(tab.sheet, r.row, col('事業番号'), '事業番号が空の行に回答があります。どの事業の回答か分からないため、事業番号を元に戻してください（「所管課別調査シートを作成」で表を作り直せます。回答は残ります）。'));
+      continue;
+    }
+    if (!ownIds.has(r.id)) {
+      findings.push(error(tab.sheet, r.row, col('事業番号'), `事業番号「${String(r.idText)}」はこの課の事業ではありません。書き換えられた可能性があります。事業番号は変えずに、元の番号に戻してください。`));
+      continue;
+    }
+    const prior = firstRow.get(r.id);
+    if (prior !== undefined) {
+      const message = `事業番号 ${r.id} の行が ${prior}行目と ${r.row}行目にあります。1行にまとめ、余分な行を削除してください。`;
+      findings.push(error(tab.sheet, prior, col('事業番号'), message), error(tab.sheet, r.row, col('事業番号'), message));
+      continue;
+    }
+    firstRow.set(r.id, r.row);
+    out.push({ id: r.id, fields: normaliseRow(tab.sheet, r, scales, col, findings) });
+  }
+  for (const p of own) {
+    if (!firstRow.has(p.id)) findings.push(warning(tab.sheet, undefined, undefined, `事業 ${p.id}「${p.name}」の行がありません（削除された可能性があります）。この事業は未回答として扱います。「所管課別調査シートを作成」を実行すると行が戻ります。`));
+  }
+  return out;
+}
+
+function normaliseRow(sheet: string, r: RequestRow, scales: Scales, col: (h: string) => number | undefined, findings: Finding[]): Normalised {
+  const f = r.fields;
+  const out = { ...f } as Normalised;
+  const at = (h: AnswerField, message: string) => findings.push(error(sheet, r.row, col(h), message));
+  for (const h of ANSWER_FIELDS) {
+    const v = f[h];
+    if (typeof v === 'string' && v.length > CELL_CHAR_LIMIT) at(h, `「${h}」が ${v.length.toLocaleString()} 文字あり、1つのセルに入る ${CELL_CHAR_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`);
+    else if (isDate(v) && h !== '参加者数（男性）' && h !== '参加者数（女性）') out[h] = String(v);
+  }
+  if (!isBlank(f['自己評価'])) {
+    const g = matchGrade(scales, f['自己評価']);
+    if (g) out['自己評価'] = g.code;
+    else at('自己評価', `自己評価「${String(f['自己評価'])}」は ${scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')} のいずれかにしてください。`);
+    if (isBlank(f['実施状況・実績'])) at('実施状況・実績', '自己評価が入っていますが「実施状況・実績」が空です。評価の根拠になる取り組みの内容や実績を書いてください。');
+  }
+  if (!isBlank(f['今後の方向性'])) {
+    const d = matchDirection(scales, f['今後の方向性']);
+    if (d) out['今後の方向性'] = d;
+    else at('今後の方向性', `今後の方向性「${String(f['今後の方向性'])}」は ${scales.directions.join('、')} のいずれかにしてください。`);
+  }
+  for (const h of ['参加者数（男性）', '参加者数（女性）'] as const) {
+    const v = f[h];
+    if (isBlank(v)) continue;
+    const n = typeof v === 'number' ? v : isDate(v) || typeof v === 'boolean' ? NaN : /^\d+$/.test(norm(v).replace(/,/g, '').replace(/人$/, '')) ? Number(norm(v).replace(/,/g, '').replace(/人$/, '')) : NaN;
+    if (Number.isInteger(n) && n >= 0) out[h] = n;
+    else at(h, `${h}「${isDate(v) ? '日付' : String(v)}」は 0 以上の整数（人数）で入力してください。該当しない場合は空欄にします。`);
+  }
+  return out;
+}
+
+/** Works out the blocks to write to 回答: changed rows in place, new rows at the bottom. */
+function upsert(input: MergeInput, upserts: ReadonlyArray<{ department: string; id: string; fields: Normalised }>, outcomes: DepartmentOutcome[]): Block[] {
+  const table = input.answers.table;
+  if (!table || upserts.length === 0) return [];
+  const year = input.settings.year;
+  const byKey = new Map<string, AnswerRecord>(input.answers.records.map((r) => [answerKey(r.year, r.id, r.department), r]));
+  const columns = HEADERS.answers.map((h) => table.columns.get(h)!).filter((c) => c !== undefined);
+  const lineOf = (u: { department: string; id: string; fields: Normalised }): Record<string, OutCell> => ({
+    年度: year,
+    事業番号: u.id,
+    所管課: u.department,
+    ...u.fields,
+    取込日時: input.now,
+  });
+  const changed = new Map<number, Record<string, OutCell>>();
+  let next = Math.max(input.answerValues.length, table.headerRow) + 1;
+  const count = (department: string, key: 'added' | 'updated') => {
+    const o = outcomes.find((x) => x.department === department) as { added: number; updated: number } | undefined;
+    if (o) o[key]++;
+  };
+  for (const u of upserts) {
+    const prior = byKey.get(answerKey(year, u.id, u.department));
+    if (prior && sameAnswer(prior.fields, u.fields)) continue;
+    if (prior) {
+      changed.set(prior.row, lineOf(u));
+      count(u.department, 'updated');
+    } else {
+      changed.set(next++, lineOf(u));
+      count(u.department, 'added');
+    }
+  }
+  if (changed.size === 0) return [];
+  // One block per run of adjacent known columns, from the first changed row to the last;
+  // rows in between are written back with the values they hold.
+  const first = Math.min(...changed.keys());
+  const last = Math.max(...changed.keys());
+  const sorted = [...columns].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && c === run[run.length - 1] + 1) run.push(c);
+    else runs.push([c]);
+  }
+  const headerAt = new Map(HEADERS.answers.map((h) => [table.columns.get(h), h]));
+  return runs.map((run) => ({
+    row: first,
+    col: run[0],
+    values: Array.from({ length: last - first + 1 }, (_, i) => {
+      const line = changed.get(first + i);
+      return run.map((c) => (line ? (line[headerAt.get(c)!] ?? '') : (input.answerValues[first + i - 1]?.[c - 1] ?? '')));
+    }),
+  }));
+}
