@@ -8,6 +8,7 @@ import { withLock } from './actions/common';
 import { mergeResponses as mergeAction } from './actions/merge';
 import { createRequests as requestsAction } from './actions/requests';
 import { setupSheets as setupAction } from './actions/setup';
+import { buildSummary as summaryAction } from './actions/summary';
 import { validatePlan as validateAction } from './actions/validate';
 import { GasLock, GasWorkbook } from './gas/workbook';
 import type { Workbook } from './port';
@@ -54,9 +55,5 @@ export function mergeResponses(): void {
 }
 
 export function buildSummary(): void {
-  run('評価サマリーを作成', () => notYet('評価サマリーを作成'));
-}
-
-function notYet(label: string): ActionResult {
-  return { ok: false, title: label, message: `「${label}」はまだ使えません。`, findings: [] };
+  run('評価サマリーを作成', (wb) => summaryAction(wb));
 }

@@ -9,10 +9,12 @@ export interface Workbook {
   sheetNames(): string[];
   /**
    * Every value of a tab in one read ('' for empty cells); undefined when the tab does not exist.
-   * With `typed`, a cell holding a formula gives the formula as text: what the person typed
-   * (=IMPORTRANGE(…) in an answer is kept as those characters, never its result).
+   * - 'values': numbers as numbers, dates as Date (a cell shown as 59.1% gives 0.591);
+   * - 'typed': as 'values', but a cell holding a formula gives the formula as text, which is
+   *   what the person typed (=IMPORTRANGE(…) in an answer is kept as those characters);
+   * - 'shown': every cell as the text it shows (59.1% stays "59.1%").
    */
-  read(sheet: string, options?: { typed?: boolean }): Grid | undefined;
+  read(sheet: string, mode?: ReadMode): Grid | undefined;
   /** Adds an empty tab at the end. */
   createSheet(name: string): void;
   /**
@@ -23,6 +25,8 @@ export interface Workbook {
   /** Formatting, validation and protection of a tab, applied as a whole. */
   format(sheet: string, layout: Layout): void;
 }
+
+export type ReadMode = 'values' | 'typed' | 'shown';
 
 /** A rectangle of cells, 1-based. */
 export interface Rect {

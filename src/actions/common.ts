@@ -12,12 +12,14 @@ export interface ActionResult {
   readonly findings: readonly Finding[];
 }
 
-/** Reads each named tab once. */
+/** Reads each named tab once. KPI tabs are read as shown: 59.1% must stay a percentage. */
 export function readTabs(wb: Workbook, names: readonly string[]): TabValues {
   const out: Record<string, Grid | undefined> = {};
-  for (const n of names) out[n] = wb.read(n);
+  for (const n of names) out[n] = wb.read(n, SHOWN_TABS.has(n) ? 'shown' : 'values');
   return out;
 }
+
+const SHOWN_TABS = new Set<string>([TAB.indicators, TAB.indicatorResults]);
 
 export const INPUT_TAB_NAMES = [TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings];
 

@@ -18,7 +18,7 @@ export function existingRequestTabs(wb: Workbook): RequestTabContent[] {
   return wb
     .sheetNames()
     .filter(isRequestTabName)
-    .map((name) => readRequestTab(name, wb.read(name, { typed: true }) ?? []));
+    .map((name) => readRequestTab(name, wb.read(name, 'typed') ?? []));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Grid, type OutCell, type OutGrid, a1, isLink } from '../domain/cells';
-import type { Layout, Lock, Rect, ValidationRule, Workbook } from '../port';
+import type { Layout, Lock, ReadMode, Rect, ValidationRule, Workbook } from '../port';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,12 +28,13 @@ export class GasWorkbook implements Workbook {
     return s;
   }
 
-  read(name: string, options?: { typed?: boolean }) {
+  read(name: string, mode: ReadMode = 'values') {
     const s = this.sheet(name);
     if (!s) return undefined;
     const range = s.getDataRange();
+    if (mode === 'shown') return range.getDisplayValues() as Grid;
     const values = range.getValues() as Grid;
-    if (options?.typed) {
+    if (mode === 'typed') {
       range.getFormulas().forEach((line, r) => line.forEach((f, c) => {
         if (f !== '') values[r][c] = f;
       }));

@@ -24,6 +24,8 @@ const WRITES = new Set(['setValues', 'setValue', 'clear', 'clearContent', 'clear
 export interface FakeCell {
   value: Value;
   formula?: string;
+  /** The text the cell shows, where it differs from String(value) (a percentage, a date). */
+  display?: string;
   note?: string;
   validation?: FakeValidation;
   bold?: boolean;
@@ -80,7 +82,7 @@ export class FakeUser {
 }
 
 /** Parses a string the way Sheets parses what a person types. */
-function typed(v: unknown): { value: Value; formula?: string } {
+function typed(v: unknown): { value: Value; formula?: string; display?: string } {
   if (typeof v !== 'string') {
     if (v === null || v === undefined) return { value: '' };
     if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v };
@@ -93,10 +95,10 @@ function typed(v: unknown): { value: Value; formula?: string } {
   }
   const t = v.trim();
   if (/^-?\d+(\.\d+)?$/.test(t)) return { value: Number(t) };
-  if (/^-?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
+  if (/^-?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100, display: t };
   if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
   const d = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
-  if (d) return { value: new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3])) };
+  if (d) return { value: new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3])), display: t };
   return { value: v };
 }
 
@@ -134,6 +136,20 @@ export class FakeRange {
     }
     return this.t('getValues', out);
   }
+  getDisplayValues(): string[][] {
+    this.app.cellsRead += this.numRows * this.numCols;
+    const out: string[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const line: string[] = [];
+      for (let c = 0; c < this.numCols; c++) {
+        const cell = this.sheet.cellAt(this.row + r, this.col + c);
+        const v = cell?.value ?? '';
+        line.push(cell?.display ?? (v instanceof Date ? `${v.getFullYear()}/${v.getMonth() + 1}/${v.getDate()}` : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
+      }
+      out.push(line);
+    }
+    return this.t('getDisplayValues', out);
+  }
   getFormulas(): string[][] {
     const out: string[][] = [];
     for (let r = 0; r < this.numRows; r++) {
@@ -158,6 +174,7 @@ export class FakeRange {
       const t = typed(values[r][c]);
       cell.value = t.value;
       cell.formula = t.formula;
+      cell.display = t.display;
     });
     this.app.afterWrite(this.sheet.name);
     return this.t('setValues', this);
@@ -290,6 +307,7 @@ export class FakeSheet {
     const t = typed(v);
     c.value = t.value;
     c.formula = t.formula;
+    c.display = t.display;
   }
 }
 

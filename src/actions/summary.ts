@@ -1,0 +1,31 @@
+import { readAnswers } from '../domain/answers';
+import { hasErrors } from '../domain/findings';
+import { formatFiscalYear } from '../domain/fiscalYear';
+import { summarise } from '../domain/summary';
+import { renderSummary } from '../domain/summaryTab';
+import { TAB } from '../domain/tabs';
+import type { Workbook } from '../port';
+import { type ActionResult, checkInputs, findingsSummary, replaceTab, writeFindings } from './common';
+
+const TITLE = '評価サマリーを作成';
+
+/** Rebuilds 評価サマリー from プラン, 体系, 回答, 指標 and 指標実績 for the 対象年度. */
+export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
+  const { inputs, findings } = checkInputs(wb);
+  const answers = readAnswers(wb.read(TAB.answers), findings);
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings) {
+    writeFindings(wb, findings);
+    return { ok: false, title: TITLE, message: `入力にエラーがあるため、評価サマリーは作成していません。\n\n${findingsSummary(findings)}`, findings };
+  }
+  const summary = summarise(inputs, settings, answers.records, now);
+  const { rows, layout } = renderSummary(summary);
+  const old = wb.read(TAB.summary);
+  replaceTab(wb, TAB.summary, rows, old);
+  wb.format(TAB.summary, layout);
+  const message =
+    summary.answerCount === 0
+      ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`
+      : `${formatFiscalYear(settings.year)}の評価サマリーを作成しました（事業 ${summary.projectCount}件、回答 ${summary.answerCount}件）。「${TAB.summary}」シートを見てください。`;
+  return { ok: true, title: TITLE, message, findings };
+}
