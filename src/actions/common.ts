@@ -68,16 +68,19 @@ export function findingsSummary(findings: readonly Finding[], limit = 5): string
   return [head, ...lines, ...more].join('\n');
 }
 
+/** What a second person is told while someone else's action holds the lock. */
+export function busy(action: string): ActionResult {
+  return {
+    ok: false,
+    title: `${action}：実行できませんでした`,
+    message: `ほかの人が同じスプレッドシートで処理を実行中です。1分ほど待ってから、もう一度「${action}」を実行してください。`,
+    findings: [],
+  };
+}
+
 /** Runs a writing action under the document lock; a second person waits briefly, then is told. */
 export function withLock(lock: Lock, action: string, run: () => ActionResult): ActionResult {
-  if (!lock.tryLock(10_000)) {
-    return {
-      ok: false,
-      title: `${action}：実行できませんでした`,
-      message: `ほかの人が同じスプレッドシートで処理を実行中です。1分ほど待ってから、もう一度「${action}」を実行してください。`,
-      findings: [],
-    };
-  }
+  if (!lock.tryLock(10_000)) return busy(action);
   try {
     return run();
   } finally {

@@ -1,8 +1,9 @@
-import { readAnswers, sameAnswer } from '../domain/answers';
+import { type AnswerRecord, readAnswers, sameAnswer } from '../domain/answers';
 import { isBlank } from '../domain/cells';
 import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
+import type { PlanInputs, Settings } from '../domain/inputs';
 import { type IndexEntry, indexRows, readIndex } from '../domain/requestIndex';
 import { type RequestTabContent, buildRequestTab, isRequestTabName, previousGradeMap, readRequestTab, requestTabName } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
@@ -19,6 +20,20 @@ export function existingRequestTabs(wb: Workbook): RequestTabContent[] {
     .sheetNames()
     .filter(isRequestTabName)
     .map((name) => readRequestTab(name, wb.read(name, 'typed') ?? []));
+}
+
+/** One department's request tab for the 対象年度, carrying what `existing` holds. */
+export function requestTabFor(inputs: PlanInputs, settings: Settings, records: readonly AnswerRecord[], department: Department, existing: RequestTabContent | undefined) {
+  return buildRequestTab({
+    planName: settings.planName,
+    year: settings.year,
+    deadline: settings.deadline,
+    department,
+    projects: inputs.projects.filter((p) => p.departments.includes(department)),
+    previousGrades: previousGradeMap(records, settings.year, department.name, (v) => matchGrade(settings.scales, v)?.code),
+    scales: settings.scales,
+    existing,
+  });
 }
 
 /**
@@ -82,16 +97,7 @@ export function createRequests(wb: Workbook): ActionResult {
       existing = undefined;
     }
     const projects = projectsOf(d);
-    const tab = buildRequestTab({
-      planName: settings.planName,
-      year,
-      deadline: settings.deadline,
-      department: d,
-      projects,
-      previousGrades: previousGradeMap(answers.records, year, d.name, (v) => matchGrade(settings.scales, v)?.code),
-      scales: settings.scales,
-      existing,
-    });
+    const tab = requestTabFor(inputs, settings, answers.records, d, existing);
     replaceTab(wb, sheet, tab.rows, current?.values);
     // A refreshed tab keeps the column widths its department chose.
     wb.format(sheet, current ? { ...tab.layout, columnWidths: undefined } : tab.layout);

@@ -90,3 +90,14 @@ export function isErrorValue(v: Cell): boolean {
 
 /** Google Sheets and Excel both refuse more than this many characters in one cell. */
 export const CELL_CHAR_LIMIT = 50000;
+
+/** Splits sorted column numbers into runs of neighbours: [1,2,3,5] → [[1,2,3],[5]]. */
+export function contiguousRuns(sorted: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && c === run[run.length - 1] + 1) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}

@@ -1,5 +1,5 @@
 import { type AnswerRecord, type AnswerTable, answerKey, hasAnyAnswer, sameAnswer } from './answers';
-import { type Cell, CELL_CHAR_LIMIT, type Grid, type OutCell, isBlank, isDate, norm } from './cells';
+import { type Cell, CELL_CHAR_LIMIT, type Grid, type OutCell, contiguousRuns, isBlank, isDate, norm } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning } from './findings';
 import { formatFiscalYear } from './fiscalYear';
@@ -198,13 +198,7 @@ function upsert(input: MergeInput, upserts: ReadonlyArray<{ department: string; 
   // rows in between are written back with the values they hold.
   const first = Math.min(...changed.keys());
   const last = Math.max(...changed.keys());
-  const sorted = [...columns].sort((a, b) => a - b);
-  const runs: number[][] = [];
-  for (const c of sorted) {
-    const run = runs[runs.length - 1];
-    if (run && c === run[run.length - 1] + 1) run.push(c);
-    else runs.push([c]);
-  }
+  const runs = contiguousRuns([...columns].sort((a, b) => a - b));
   const headerAt = new Map(HEADERS.answers.map((h) => [table.columns.get(h), h]));
   return runs.map((run) => ({
     row: first,

@@ -1,0 +1,114 @@
+import { readAnswers, sameAnswer } from '../domain/answers';
+import { type Cell, type OutCell, contiguousRuns, isBlank } from '../domain/cells';
+import { type Finding, error, hasErrors } from '../domain/findings';
+import { formatFiscalYear } from '../domain/fiscalYear';
+import { mergeAnswers } from '../domain/merge';
+import type { RequestTabContent } from '../domain/requestTab';
+import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
+import type { Workbook } from '../port';
+import { type ActionResult, checkInputs, findingsSummary } from './common';
+import { existingRequestTabs, requestTabFor } from './requests';
+
+/**
+ * One department's request as a workbook of its own, to send by mail to an office that works
+ * offline: the same tab createRequests makes, with the answers typed so far.
+ */
+export function exportRequest(book: Workbook, departmentText: string, out: Workbook): ActionResult {
+  const title = '調査シートの書き出し';
+  const { inputs, findings } = checkInputs(book);
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings) return refuse(title, `プランか設定にエラーがあるため、書き出していません。\n\n${findingsSummary(findings)}`, findings);
+  const d = inputs.directory.resolve(departmentText);
+  if (!d) {
+    const hint = inputs.directory.suggest(departmentText);
+    return refuse(title, `所管課「${departmentText}」は「${TAB.departments}」シートにありません。${hint ? `「${hint}」のことでしょうか。` : ''}`);
+  }
+  if (!inputs.projects.some((p) => p.departments.includes(d))) return refuse(title, `「${d.name}」の事業はプランにありません。`);
+  const current = existingRequestTabs(book).find((t) => inputs.directory.resolve(t.departmentText) === d && t.year === settings.year);
+  const answers = readAnswers(book.read(TAB.answers), []);
+  const tab = requestTabFor(inputs, settings, answers.records, d, current);
+  const sheet = current?.sheet ?? `調査_${d.name}`.slice(0, 31);
+  out.createSheet(sheet);
+  out.write(sheet, 1, 1, tab.rows);
+  out.format(sheet, tab.layout);
+  return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - 7}件）。`, findings: [] };
+}
+
+/**
+ * Takes back a department's answered file: checked by the same rules as mergeResponses, then
+ * its answers written into that department's request tab. A file for another year or
+ * department, or answers that differ from ones already typed in the tab, are refused.
+ */
+export function importRequest(book: Workbook, incoming: Workbook, fileLabel: string): ActionResult {
+  const title = '調査シートの取り込み';
+  const { inputs, findings } = checkInputs(book);
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings) return refuse(title, `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings);
+  const [file] = existingRequestTabs(incoming);
+  if (!file) return refuse(title, `${fileLabel} に調査シート（「調査_」で始まるシート）がありません。書き出したファイルをそのまま返してもらってください。`);
+  if (file.year !== settings.year) {
+    return refuse(title, `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(settings.year)}です。今年度のファイルを書き出して、回答し直してもらってください。`);
+  }
+  const d = inputs.directory.resolve(file.departmentText);
+  if (!d) return refuse(title, `${fileLabel} の所管課「${file.departmentText}」は「${TAB.departments}」シートにありません。`);
+  const target = existingRequestTabs(book).find((t) => inputs.directory.resolve(t.departmentText) === d && t.year === settings.year);
+  if (!target || !target.table) return refuse(title, `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートがありません。先に「所管課別調査シートを作成」（requests）を実行してください。`);
+
+  const checked = mergeAnswers({ settings, projects: inputs.projects, directory: inputs.directory, tabs: [file], answers: { records: [] }, answerValues: [], now: new Date() });
+  const problems = checked.findings.map((f) => ({ ...f, sheet: `${fileLabel}：${f.sheet}` }));
+  if (hasErrors(problems)) return refuse(title, `${fileLabel} の回答にエラーがあるため、取り込んでいません。\n\n${findingsSummary(problems)}`, problems);
+
+  const conflicts = conflictsWith(target, file);
+  if (conflicts.length) return refuse(title, `「${target.sheet}」にも別の回答が入力されている行があるため、取り込んでいません（どちらかの回答が消えてしまうため）。どちらを残すか決めて、一方を空にしてから、もう一度実行してください。`, conflicts);
+
+  const byId = new Map(file.rows.filter((r) => r.id !== '').map((r) => [r.id, r.fields]));
+  const imported = writeAnswersInto(book, target, byId);
+  return {
+    ok: true,
+    title,
+    message: `${fileLabel} の回答 ${imported}行を「${target.sheet}」に入れました。「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
+    findings: problems,
+  };
+}
+
+/**
+ * Writes answers into a request tab by 事業番号, one block per run of answer columns; cells with
+ * nothing to put keep what they hold. Returns how many rows received answers.
+ */
+export function writeAnswersInto(book: Workbook, target: RequestTabContent, byId: ReadonlyMap<string, Readonly<Partial<Record<AnswerField, Cell>>>>): number {
+  const table = target.table;
+  if (!table || target.rows.length === 0) return 0;
+  const fieldAt = new Map(ANSWER_FIELDS.map((f) => [table.columns.get(f)!, f]));
+  const first = target.rows[0].row;
+  const last = target.rows[target.rows.length - 1].row;
+  const idAt = new Map(target.rows.map((r) => [r.row, r.id]));
+  for (const run of contiguousRuns([...fieldAt.keys()].sort((a, b) => a - b))) {
+    const block: OutCell[][] = target.values.slice(first - 1, last).map((line, i) => {
+      const from = byId.get(idAt.get(first + i) ?? '');
+      return run.map((c) => {
+        const v = from?.[fieldAt.get(c)!];
+        return v !== undefined && !isBlank(v) ? v : (line[c - 1] ?? '');
+      });
+    });
+    book.write(target.sheet, first, run[0], block);
+  }
+  return target.rows.filter((r) => { const f = byId.get(r.id); return f && ANSWER_FIELDS.some((k) => f[k] !== undefined && !isBlank(f[k])); }).length;
+}
+
+/** Rows where both the tab and the file hold answers, and they differ. */
+function conflictsWith(target: RequestTabContent, file: RequestTabContent): Finding[] {
+  const out: Finding[] = [];
+  for (const r of file.rows) {
+    const mine = target.rows.find((t) => t.id === r.id);
+    if (!mine) continue;
+    const bothTyped = ANSWER_FIELDS.some((f) => !isBlank(mine.fields[f])) && ANSWER_FIELDS.some((f) => !isBlank(r.fields[f]));
+    if (bothTyped && !sameAnswer(mine.fields, r.fields)) {
+      out.push(error(target.sheet, mine.row, 1, `事業番号 ${r.id} は、シートとファイルの両方に違う回答があります。`));
+    }
+  }
+  return out;
+}
+
+function refuse(title: string, message: string, findings: readonly Finding[] = []): ActionResult {
+  return { ok: false, title, message, findings };
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { main } from './main';
+
+// Built to dist/cli.js; the example data stands beside dist/ in the project.
+const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
+
+main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l), examplesDir }).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`予期しないエラーで止まりました。ブックは変更していません。\n${e instanceof Error ? e.stack : String(e)}`);
+    process.exit(3);
+  },
+);

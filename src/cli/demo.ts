@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ActionResult } from '../actions/common';
+import { writeAnswersInto } from '../actions/exchange';
+import { mergeResponses } from '../actions/merge';
+import { createRequests, existingRequestTabs } from '../actions/requests';
+import { setupSheets } from '../actions/setup';
+import { buildSummary } from '../actions/summary';
+import { importTable, setSetting } from '../actions/tables';
+import { validatePlan } from '../actions/validate';
+import { type Cell, norm } from '../domain/cells';
+import { parseFiscalYear } from '../domain/fiscalYear';
+import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
+import type { Io } from './main';
+import { formatTable } from './main';
+import { decodeText, parseDelimited } from './textTable';
+import { XlsxWorkbook } from './xlsxWorkbook';
+
+/** The example tabs and the files they come from. */
+const EXAMPLE_TABS: ReadonlyArray<readonly [string, string]> = [
+  [TAB.plan, 'kiyose-plan.tsv'],
+  [TAB.structure, 'kiyose-structure.tsv'],
+  [TAB.indicators, 'kiyose-indicators.tsv'],
+  [TAB.indicatorResults, 'kiyose-indicator-results.tsv'],
+  [TAB.departments, 'kiyose-departments.tsv'],
+  [TAB.settings, 'kiyose-settings.tsv'],
+];
+
+/** The summary sections printed in the terminal. */
+const PRINTED_SECTIONS = ['1. ', '3. ', '5. ', '7. '];
+
+/**
+ * The whole yearly cycle on the Kiyose Goal 4 example, for two fiscal years: set up, check,
+ * request, answer (a fixed, plausible set), merge, summarise; written to `outPath`.
+ */
+export async function runDemo(examplesDir: string, outPath: string, io: Io): Promise<boolean> {
+  const table = (file: string) => parseDelimited(decodeText(readFileSync(join(examplesDir, file))).text);
+  const wb = new XlsxWorkbook();
+  let ok = true;
+  const step = (r: ActionResult) => {
+    ok = ok && r.ok;
+    io.out(`■ ${r.title}：${r.message.split('\n')[0]}`);
+  };
+  step(setupSheets(wb));
+  for (const [tab, file] of EXAMPLE_TABS) step(importTable(wb, tab, table(file), file));
+  step(validatePlan(wb));
+
+  const answers = table('kiyose-answers.tsv');
+  const header = answers[0];
+  const byYear = new Map<number, Array<Record<string, string>>>();
+  for (const line of answers.slice(1)) {
+    const rec = Object.fromEntries(header.map((h, i) => [h, line[i] ?? '']));
+    const year = parseFiscalYear(rec['年度'])!;
+    byYear.set(year, [...(byYear.get(year) ?? []), rec]);
+  }
+  for (const [year, records] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    io.out(`\n── ${year}年度 ──`);
+    step(setSetting(wb, '対象年度', String(year)));
+    step(setSetting(wb, '回答期限', `${year + 1}/5/29`));
+    step(createRequests(wb));
+    for (const tab of existingRequestTabs(wb)) {
+      const mine = records.filter((r) => norm(r['所管課']) === norm(tab.departmentText));
+      const byId = new Map(mine.map((r) => [r['事業番号'], Object.fromEntries(ANSWER_FIELDS.map((f) => [f, r[f] ?? ''])) as Record<AnswerField, Cell>]));
+      writeAnswersInto(wb, tab, byId);
+    }
+    io.out(`  各課が ${records.length}件の回答を入力しました（例のデータ）。`);
+    step(mergeResponses(wb, new Date(year + 1, 5, 15, 17, 0)));
+  }
+  step(buildSummary(wb, new Date(2026, 6, 1, 9, 0)));
+
+  mkdirSync(dirname(outPath), { recursive: true });
+  await wb.save(outPath);
+  io.out(`\n${outPath} に書き出しました。\n`);
+  printSummary(wb.read(TAB.summary) ?? [], io);
+  return ok;
+}
+
+function printSummary(values: Cell[][], io: Io) {
+  io.out(String(values[0]?.[0] ?? ''));
+  for (const prefix of PRINTED_SECTIONS) {
+    const start = values.findIndex((r) => String(r[0]).startsWith(prefix));
+    if (start < 0) continue;
+    const end = values.findIndex((r, i) => i > start && r.every((v) => v === '' || v === null));
+    const rows = values.slice(start + 1, end < 0 ? undefined : end).filter((r) => r.filter((v) => v !== '').length > 1).map((r) => {
+      const cells = r.map((v) => String(v ?? ''));
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      return cells.map((c) => (c.length > 24 ? `${c.slice(0, 23)}…` : c));
+    });
+    io.out(`\n${values[start][0]}`);
+    io.out(formatTable(rows));
+  }
+}

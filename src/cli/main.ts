@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type ActionResult, busy } from '../actions/common';
+import { exportRequest, importRequest } from '../actions/exchange';
+import { mergeResponses } from '../actions/merge';
+import { createRequests } from '../actions/requests';
+import { setupSheets } from '../actions/setup';
+import { buildSummary } from '../actions/summary';
+import { IMPORTABLE_TABS, importTable, setSetting } from '../actions/tables';
+import { validatePlan } from '../actions/validate';
+import { cellLabel } from '../domain/findings';
+import { TAB } from '../domain/tabs';
+import { runDemo } from './demo';
+import { decodeText, parseDelimited } from './textTable';
+import { FileLock, XlsxWorkbook } from './xlsxWorkbook';
+
+export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版）
+
+使い方: danjo-plan <コマンド> <ブック.xlsx> [引数…]
+
+  init <book.xlsx>                        設計どおりのシート（空）を持つブックを作る
+  import-plan <book.xlsx> <plan.tsv|csv>  プランの表（TSV/CSV、UTF-8 か Shift_JIS）を「プラン」に読み込む
+  import <book.xlsx> <シート名> <file>     体系・指標・指標実績・所管課・設定 の表を読み込む
+  set <book.xlsx> <項目> <値>              「設定」の項目を変える（例: set book.xlsx 対象年度 令和7年度）
+  check <book.xlsx>                       プランの入力チェック（結果は「チェック結果」シート）
+  requests <book.xlsx>                    所管課別調査シートを作成・更新
+  merge <book.xlsx>                       回答を取り込む
+  summary <book.xlsx>                     評価サマリーを作成
+  export-request <book.xlsx> <所管課> <out.xlsx>   1つの課の調査シートを別ファイルに書き出す
+  import-request <book.xlsx> <in.xlsx>            回答済みのファイルを調査シートに戻す
+  demo [out.xlsx]                         清瀬市の例で全体の流れを実行する（既定: demo/kiyose-demo.xlsx）
+
+終了コード: 0 成功 / 1 入力に問題あり（内容を表示します） / 2 使い方の誤り`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  examplesDir: string;
+}
+
+class UsageError extends Error {}
+
+/** Runs one command; returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      case 'demo':
+        return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? 0 : 1;
+      case 'init':
+        return await onBook(args, 1, io, { create: true }, (wb) => setupSheets(wb));
+      case 'import-plan':
+        return await onBook(args, 2, io, {}, (wb) => importTable(wb, TAB.plan, readTable(args[1]), basename(args[1])));
+      case 'import':
+        if (!IMPORTABLE_TABS.includes(args[1] ?? '')) throw new UsageError(`読み込めるシートは ${IMPORTABLE_TABS.join('、')} です。`);
+        return await onBook(args, 3, io, {}, (wb) => importTable(wb, args[1], readTable(args[2]), basename(args[2])));
+      case 'set':
+        return await onBook(args, 3, io, {}, (wb) => setSetting(wb, args[1], args[2]));
+      case 'check':
+        return await onBook(args, 1, io, {}, validatePlan);
+      case 'requests':
+        return await onBook(args, 1, io, {}, createRequests);
+      case 'merge':
+        return await onBook(args, 1, io, {}, (wb) => mergeResponses(wb));
+      case 'summary':
+        return await onBook(args, 1, io, {}, (wb) => buildSummary(wb));
+      case 'export-request': {
+        if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
+        const book = await openBook(args[0], io);
+        const out = new XlsxWorkbook();
+        const result = exportRequest(book, args[1], out);
+        if (result.ok) await out.save(args[2]);
+        return report(result, io);
+      }
+      case 'import-request': {
+        if (args.length !== 2) throw new UsageError('import-request には <book.xlsx> <in.xlsx> が必要です。');
+        const incoming = await openBook(args[1], io);
+        return await onBook(args, 2, io, {}, (wb) => importRequest(wb, incoming, basename(args[1])));
+      }
+      default:
+        throw new UsageError(`「${command}」というコマンドはありません。`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${HELP}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function openBook(path: string | undefined, io: Io): Promise<XlsxWorkbook> {
+  if (!path) throw new UsageError('ブック（.xlsx）のパスを指定してください。');
+  if (!existsSync(path)) throw new UsageError(`ファイル ${path} がありません。新しく作るときは init を使います。`);
+  io.err(`… ${basename(path)} を開いています`);
+  return XlsxWorkbook.open(path);
+}
+
+/** Opens the book, runs the action under a lock file and saves it; an action that throws saves nothing. */
+async function onBook(args: readonly string[], count: number, io: Io, opts: { create?: boolean }, action: (wb: XlsxWorkbook) => ActionResult): Promise<number> {
+  if (args.length !== count) throw new UsageError(`引数の数が違います（${count}個必要です）。`);
+  const path = args[0];
+  const wb = opts.create && !existsSync(path) ? new XlsxWorkbook() : await openBook(path, io);
+  // The lock is held from the action to the save, so two commands never interleave on one book.
+  const lock = new FileLock(`${path}.lock`);
+  if (!lock.tryLock(0)) return report(busy(basename(path)), io);
+  try {
+    io.err('… 処理しています');
+    const result = action(wb);
+    io.err(`… ${basename(path)} を保存しています`);
+    await wb.save(path);
+    return report(result, io);
+  } finally {
+    lock.release();
+  }
+}
+
+function readTable(path: string | undefined): string[][] {
+  if (!path || !existsSync(path)) throw new UsageError(`表のファイル ${path ?? ''} がありません。`);
+  return parseDelimited(decodeText(readFileSync(path)).text);
+}
+
+/** Prints the result and its findings as a table with cells; 0 when fine, 1 when the input has problems. */
+function report(result: ActionResult, io: Io): number {
+  io.out(`■ ${result.title}\n${result.message}`);
+  if (result.findings.length) {
+    io.out('');
+    io.out(formatTable([['重要度', 'シート', 'セル', '内容'], ...result.findings.map((f) => [f.severity, f.sheet, cellLabel(f), f.message])]));
+  }
+  return result.ok ? 0 : 1;
+}
+
+/** Width of text in a terminal: East Asian wide characters take two columns. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+export function formatTable(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
+  const text = rows.map((r) => r.map((c) => String(c ?? '').replace(/\n/g, ' ')));
+  const cols = Math.max(...text.map((r) => r.length));
+  // The last column is left unpadded, so long messages do not push the table wide.
+  const widths = Array.from({ length: cols - 1 }, (_, i) => Math.min(40, Math.max(...text.map((r) => displayWidth(r[i] ?? '')))));
+  return text.map((r) => r.map((c, i) => (i < widths.length ? c + ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) : c)).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,174 @@
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
+import type { Layout, Lock, ReadMode, Rect, Workbook } from '../port';
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EAED' } };
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
+/** Sheets measures columns in pixels, Excel in characters of about 7 pixels. */
+const PIXELS_PER_CHAR = 7;
+
+/**
+ * The port over an .xlsx file, for offices on the separated network (LGWAN) and for trying the
+ * product without a Google account. Same actions, same domain: only this file knows exceljs.
+ * Charts are not written (exceljs cannot); everything else the layout asks for is.
+ */
+export class XlsxWorkbook implements Workbook {
+  private readonly pending: Array<Promise<void>> = [];
+
+  constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+
+  static async open(path: string): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    return new XlsxWorkbook(book);
+  }
+
+  /** Writes to a temporary file, then renames it over `path`: a crash never leaves half a workbook. */
+  async save(path: string): Promise<void> {
+    await Promise.all(this.pending);
+    const tmp = `${path}.${process.pid}.tmp`;
+    try {
+      await this.book.xlsx.writeFile(tmp);
+      renameSync(tmp, path);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  sheetNames(): string[] {
+    return this.book.worksheets.map((w) => w.name);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) throw new Error(`シート「${name}」がありません。`);
+    return ws;
+  }
+
+  read(name: string, mode: ReadMode = 'values'): Grid | undefined {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) return undefined;
+    const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+    const cols = ws.columnCount;
+    const out: Grid = [];
+    for (let r = 1; r <= rows; r++) {
+      const row = ws.getRow(r);
+      const line: Cell[] = [];
+      for (let c = 1; c <= cols; c++) line.push(fromExcel(row.getCell(c), mode));
+      out.push(line);
+    }
+    return out.length ? out : [['']];
+  }
+
+  createSheet(name: string): void {
+    this.book.addWorksheet(name);
+  }
+
+  write(name: string, row: number, col: number, values: OutGrid): void {
+    const ws = this.sheet(name);
+    values.forEach((line, r) => {
+      const xrow = ws.getRow(row + r);
+      line.forEach((v, c) => {
+        xrow.getCell(col + c).value = this.toExcel(v);
+      });
+    });
+  }
+
+  private toExcel(v: OutCell): ExcelJS.CellValue {
+    if (isLink(v)) return { text: v.text, hyperlink: `#'${v.sheet.replace(/'/g, "''")}'!${a1(v.row, v.col)}` };
+    if (v === '') return null;
+    return v as ExcelJS.CellValue;
+  }
+
+  format(name: string, layout: Layout): void {
+    const ws = this.sheet(name);
+    const each = (r: Rect, fn: (cell: ExcelJS.Cell) => void) => {
+      for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) fn(ws.getCell(r.row + i, r.col + j));
+    };
+    if (layout.frozenRows !== undefined) ws.views = [{ state: 'frozen', ySplit: layout.frozenRows }];
+    layout.columnWidths?.forEach((w, i) => {
+      ws.getColumn(i + 1).width = Math.round(w / PIXELS_PER_CHAR);
+    });
+    const width = Math.max(ws.columnCount, 1);
+    for (const r of layout.headerRows ?? []) {
+      each({ row: r, col: 1, numRows: 1, numCols: width }, (c) => {
+        c.font = { bold: true };
+        c.fill = HEADER_FILL;
+      });
+    }
+    if (layout.inputArea) each(layout.inputArea, (c) => { c.fill = INPUT_FILL; });
+    if (layout.wrap) each(layout.wrap, (c) => { c.alignment = { wrapText: true, vertical: 'top' }; });
+    for (const n of layout.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
+    if (layout.validations) {
+      ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => { (c as { dataValidation?: unknown }).dataValidation = undefined; }));
+      for (const v of layout.validations) {
+        const rule: ExcelJS.DataValidation =
+          v.rule.kind === 'list'
+            ? { type: 'list', allowBlank: true, formulae: [`"${v.rule.values.join(',')}"`], showErrorMessage: true, errorTitle: '入力できない値です', error: v.help }
+            : { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.rule.min], showErrorMessage: true, errorTitle: '入力できない値です', error: v.help };
+        each(v.range, (c) => { c.dataValidation = rule; });
+      }
+    }
+    if (layout.protection && !layout.protection.warningOnly) {
+      // Excel has no per-person editors: the answer area is left unlocked, the rest is locked.
+      if (layout.inputArea) each(layout.inputArea, (c) => { c.protection = { locked: false }; });
+      this.pending.push(ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true }));
+    }
+    if (layout.fitToWidth) ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 };
+  }
+}
+
+function fromExcel(cell: ExcelJS.Cell, mode: ReadMode): Cell {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return mode === 'shown' ? shownNumber(v, cell.numFmt) : v;
+  if (typeof v === 'string' || typeof v === 'boolean') return mode === 'shown' ? String(v) : v;
+  if (isDate(v)) return mode === 'shown' ? `${v.getFullYear()}/${v.getMonth() + 1}/${v.getDate()}` : v;
+  if ('formula' in v || 'sharedFormula' in v) {
+    if (mode === 'typed') return `=${(v as ExcelJS.CellFormulaValue).formula ?? ''}`;
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return '';
+    if (typeof result === 'object' && 'error' in result) return result.error;
+    return isDate(result) ? result : (result as Cell);
+  }
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('hyperlink' in v) return String(v.text);
+  if ('error' in v) return v.error;
+  return String(v);
+}
+
+/** A number as Excel shows it, for the formats that matter here (percentages). */
+function shownNumber(v: number, numFmt: string | undefined): string {
+  if (numFmt && numFmt.includes('%')) {
+    const decimals = (/0\.(0+)%/.exec(numFmt)?.[1] ?? '').length;
+    return `${(v * 100).toFixed(decimals)}%`;
+  }
+  return String(v);
+}
+
+/** A lock file beside the workbook: two commands never write the same book at once. */
+export class FileLock implements Lock {
+  private held = false;
+
+  constructor(private readonly path: string) {}
+
+  /** Does not wait: a command line run is told at once that the book is in use. */
+  tryLock(_ms?: number): boolean {
+    if (existsSync(this.path)) return false;
+    try {
+      const fd = openSync(this.path, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      this.held = true;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  release(): void {
+    if (this.held) rmSync(this.path, { force: true });
+    this.held = false;
+  }
+}

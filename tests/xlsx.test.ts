@@ -1,0 +1,218 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
+import { HEADERS, TAB } from '../src/domain/tabs';
+
+const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'danjo-'));
+
+/** Runs the command line in-process; returns exit code and what it printed. */
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: () => {}, examplesDir });
+  return { code, text: out.join('\n') };
+}
+
+async function values(path: string, sheet: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const ws = book.getWorksheet(sheet);
+  if (!ws) throw new Error(`no ${sheet} in ${path}`);
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    rows[r - 1] = Array.from({ length: ws.columnCount }, (_, c) => {
+      const v = row.getCell(c + 1).value;
+      return v === null || v === undefined ? '' : v;
+    });
+  });
+  return rows;
+}
+
+describe('npm run demo', () => {
+  const demo = join(dir, 'kiyose-demo.xlsx');
+  let printed = '';
+
+  beforeAll(async () => {
+    const r = await cli('demo', demo);
+    expect(r.code).toBe(0);
+    printed = r.text;
+  });
+
+  it('writes a workbook with every tab of the design, the request tabs and the summary', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(demo);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check,
+      '調査_男女共同参画センター', '調査_職員課', '調査_企画課', '調査_子育て支援課', TAB.requestIndex, TAB.summary,
+    ]);
+    const request = book.getWorksheet('調査_職員課')!;
+    expect(request.getCell('F8').dataValidation).toMatchObject({ type: 'list', formulae: ['"A,B,C,D"'] });
+    expect(request.getCell('I8').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+    expect(request.getCell('E8').protection).toMatchObject({ locked: false });
+    expect((request as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    expect(request.getCell('A8').protection?.locked).not.toBe(false);
+  });
+
+  it('merges both years’ answers into 回答 (14 + 13 rows) and fills last year’s grade in the request', async () => {
+    const rows = await values(demo, TAB.answers);
+    expect(rows[0]).toEqual([...HEADERS.answers]);
+    expect(rows.slice(1).filter((r) => r[0] === 2024)).toHaveLength(14);
+    expect(rows.slice(1).filter((r) => r[0] === 2025)).toHaveLength(13);
+    expect(rows.find((r) => r[0] === 2025 && r[1] === '4-1-2-3')).toEqual([2025, '4-1-2-3', '職員課', '全職員向けのeラーニング研修を新設した。', 'A', '拡充', '', 35, 38, expect.any(Date)]);
+    const request = await values(demo, '調査_男女共同参画センター');
+    expect(request[1].slice(0, 2)).toEqual(['対象年度', '令和7年度（2025年度）']);
+    expect(request.find((r) => r[0] === '4-2-1-1')?.slice(3, 6)).toEqual(['D', '調査の実施を令和8年度に延期した。', 'D']);
+  });
+
+  it('builds the summary with the numbers of the example answers', async () => {
+    const s = await values(demo, TAB.summary);
+    const after = (title: string, n: number) => s[s.findIndex((r) => String(r[0]).startsWith(title)) + n];
+    // 14 assignments; 13 graded (子育て支援課 left 4-1-2-2 blank): A 4, B 7, C 1, D 1 → 11/13 = 84.6%.
+    // 2024: 14 graded, A 0, B 11, C 2, D 1 → 11/14 = 78.6% → +6.0 points.
+    expect(after('2. ', 3).slice(0, 8)).toEqual(['全体', 4, 7, 1, 1, 1, '84.6%', '+6.0ポイント']);
+    expect(after('1. ', 6).slice(0, 5)).toEqual(['合計', 14, 13, 1, '92.9%']);
+    expect(after('8. ', 2).slice(0, 4)).toEqual([2, 55, 83, '60.1%']);
+    expect(printed).toContain('1. 所管課別の回答状況');
+    expect(printed).toContain('男女共同参画センター（アイレック）の認知度');
+  });
+});
+
+describe('the command line', () => {
+  it('answers a usage error with 2 and the Japanese help', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    const out: string[] = [];
+    const code = await main(['check'], { out: () => {}, err: (l) => out.push(l), examplesDir });
+    expect(code).toBe(2);
+    expect(out.join('\n')).toContain('使い方: danjo-plan');
+  });
+
+  it('builds a book from Shift_JIS and UTF-8 (BOM) tables, and answers 1 with the findings as a table', async () => {
+    const book = join(dir, 'sjis.xlsx');
+    expect((await cli('init', book)).code).toBe(0);
+    const utf8Bom = (name: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(examplesDir, name))]));
+      return p;
+    };
+    // The plan as CSV in Shift_JIS, with 職員課 misspelt on the 4-1-2-3 row.
+    const csv = readFileSync(join(examplesDir, 'kiyose-plan.tsv'), 'utf8').split('\n').map((l) => l.split('\t').map((c) => `"${c}"`).join(',')).join('\r\n').replace('"職員課"', '"職員科"');
+    const sjisPath = join(dir, 'plan.csv');
+    writeFileSync(sjisPath, encodeShiftJis(csv));
+    expect((await cli('import-plan', book, sjisPath)).text).toContain('「プラン」に 11行を読み込みました');
+    for (const [tab, file] of [[TAB.structure, 'kiyose-structure.tsv'], [TAB.indicators, 'kiyose-indicators.tsv'], [TAB.departments, 'kiyose-departments.tsv'], [TAB.settings, 'kiyose-settings.tsv']]) {
+      expect((await cli('import', book, tab, utf8Bom(file))).code).toBe(0);
+    }
+    const check = await cli('check', book);
+    expect(check.code).toBe(1);
+    expect(check.text).toMatch(/エラー\s+プラン\s+G5\s+所管「職員科」は「所管課」シートにない課です。「職員課」のことでしょうか。/);
+    const requests = await cli('requests', book);
+    expect(requests.code).toBe(1);
+    expect(requests.text).toContain('調査シートは作成していません');
+    expect((await values(book, TAB.check))[1].slice(0, 2)).toEqual(['エラー', 'プラン']);
+  });
+
+  it('refuses a second command on a book in use, and changes nothing', async () => {
+    const book = join(dir, 'locked.xlsx');
+    await cli('init', book);
+    writeFileSync(`${book}.lock`, '999\n');
+    const before = readFileSync(book);
+    const r = await cli('check', book);
+    expect(r.code).toBe(1);
+    expect(r.text).toContain('ほかの人が同じスプレッドシートで処理を実行中です');
+    expect(readFileSync(book)).toEqual(before);
+  });
+});
+
+describe('a department answering in its own file', () => {
+  async function bookWithRequests(name: string) {
+    const path = join(dir, name);
+    await cli('demo', path);
+    // Back to a fresh 2026 survey, so that 職員課 has an empty request.
+    await cli('set', path, '対象年度', '令和8年度');
+    await cli('requests', path);
+    return path;
+  }
+  const answers: Record<string, Record<string, unknown>> = {
+    '4-1-2-2': { '実施状況・実績': '=SUM(1,2) を含む集計表を公開', 自己評価: 'ａ', 今後の方向性: '継続' },
+    '4-1-2-3': { '実施状況・実績': '管理職研修を実施', 自己評価: 'B', 今後の方向性: '拡充', '参加者数（男性）': 40, '参加者数（女性）': '４２' },
+  };
+
+  async function typeInto(path: string, sheet: string) {
+    const wb = await XlsxWorkbook.open(path);
+    const ws = wb.book.getWorksheet(sheet)!;
+    const header = (ws.getRow(7).values as unknown[]).map(String);
+    ws.eachRow((row, r) => {
+      const id = String(row.getCell(1).value);
+      if (r > 7 && answers[id]) for (const [h, v] of Object.entries(answers[id])) row.getCell(header.indexOf(h)).value = v as ExcelJS.CellValue;
+    });
+    await wb.save(path);
+  }
+
+  it('round-trips export → answers typed in the file → import → merge, with the same result as answering in the tab', async () => {
+    const viaFile = await bookWithRequests('via-file.xlsx');
+    const out = join(dir, '職員課.xlsx');
+    expect((await cli('export-request', viaFile, '人事課', out)).code).toBe(0);
+    await typeInto(out, '調査_職員課');
+    const imported = await cli('import-request', viaFile, out);
+    expect(imported.text).toContain('回答 2行を「調査_職員課」に入れました');
+    expect((await cli('merge', viaFile)).code).toBe(0);
+    const inTab = await bookWithRequests('in-tab.xlsx');
+    await typeInto(inTab, '調査_職員課');
+    await cli('merge', inTab);
+    const strip = (rows: unknown[][]) => rows.map((r) => r.slice(0, 9));
+    const a = strip(await values(viaFile, TAB.answers));
+    expect(a).toEqual(strip(await values(inTab, TAB.answers)));
+    expect(a.find((r) => r[0] === 2026 && r[1] === '4-1-2-3')).toEqual([2026, '4-1-2-3', '職員課', '管理職研修を実施', 'B', '拡充', '', 40, 42]);
+    expect(a.find((r) => r[0] === 2026 && r[1] === '4-1-2-2' && r[2] === '職員課')?.[3]).toBe('=SUM(1,2) を含む集計表を公開');
+  });
+
+  it('refuses a file for another year, and one whose answers clash with the tab, changing nothing', async () => {
+    const path = await bookWithRequests('refuse.xlsx');
+    const out = join(dir, 'answered.xlsx');
+    await cli('export-request', path, '職員課', out);
+    await typeInto(out, '調査_職員課');
+
+    // The tab holds another answer for 4-1-2-3 than the file.
+    const wb = await XlsxWorkbook.open(path);
+    wb.book.getWorksheet('調査_職員課')!.getCell('E9').value = 'シートに直接入力した回答';
+    await wb.save(path);
+    const tabBefore = await values(path, '調査_職員課');
+    const clash = await cli('import-request', path, out);
+    expect(clash.code).toBe(1);
+    expect(clash.text).toContain('別の回答が入力されている行があるため、取り込んでいません');
+    expect(clash.text).toMatch(/調査_職員課\s+A9\s+事業番号 4-1-2-3 は、シートとファイルの両方に違う回答があります/);
+    expect(await values(path, '調査_職員課')).toEqual(tabBefore);
+
+    await cli('set', path, '対象年度', '令和9年度');
+    const wrongYear = await cli('import-request', path, out);
+    expect(wrongYear.code).toBe(1);
+    expect(wrongYear.text).toContain('answered.xlsx は 令和8年度（2026年度） の調査です。今の対象年度は令和9年度（2027年度）です');
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+});
+
+/** Shift_JIS bytes for the characters used in the example plan, via Node's decoder tables. */
+function encodeShiftJis(text: string): Buffer {
+  const decoder = new TextDecoder('shift_jis');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfc; hi++) {
+    if (hi > 0x9f && hi < 0xe0) continue;
+    for (let lo = 0x40; lo <= 0xfc; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.from([hi, lo]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else if (table.has(ch)) bytes.push(...table.get(ch)!);
+    else throw new Error(`no Shift_JIS for ${ch}`);
+  }
+  return Buffer.from(bytes);
+}
