@@ -22,8 +22,11 @@ export interface Workbook {
    * as formulas; links become links to their cell.
    */
   write(sheet: string, row: number, col: number, values: OutGrid): void;
-  /** Formatting, validation and protection of a tab, applied as a whole. */
-  format(sheet: string, layout: Layout): void;
+  /**
+   * Formatting, validation and protection of a tab, applied as a whole over `extent` (the area
+   * its content was written to): a constant number of calls, whatever the number of rows.
+   */
+  format(sheet: string, layout: Layout, extent: Extent): void;
 }
 
 export type ReadMode = 'values' | 'typed' | 'shown';
@@ -40,6 +43,11 @@ export type ValidationRule =
   | { readonly kind: 'list'; readonly values: readonly string[] }
   | { readonly kind: 'wholeNumber'; readonly min: number };
 
+export interface Extent {
+  readonly rows: number;
+  readonly cols: number;
+}
+
 export interface Layout {
   readonly frozenRows?: number;
   /** Widths in pixels from column 1. */
@@ -48,9 +56,9 @@ export interface Layout {
   readonly headerRows?: readonly number[];
   /** Cells with a pale yellow fill: where people type. */
   readonly inputArea?: Rect;
-  /** Wrap text in this area. */
-  readonly wrap?: Rect;
-  /** Replace every data validation of the tab with these. */
+  /** Wrap text over the whole extent. */
+  readonly wrap?: boolean;
+  /** Replace every data validation of the extent with these. */
   readonly validations?: ReadonlyArray<{ readonly range: Rect; readonly rule: ValidationRule; readonly help: string }>;
   readonly notes?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly text: string }>;
   readonly protection?: Protection;
@@ -60,15 +68,15 @@ export interface Layout {
 }
 
 /**
- * Who may edit a tab. `editors` may edit the tab except its `locked` ranges, which only the
- * spreadsheet's owner and the person running the tool may edit. With no editors, the tab only
- * warns before an edit (nobody can be named).
+ * Who may edit a tab: only the spreadsheet's owner and the person running the tool, except the
+ * `editable` area, which `editors` may edit too. With `warningOnly` (no editor could be named),
+ * the tab only warns before an edit.
  */
 export interface Protection {
   readonly description: string;
   readonly editors: readonly string[];
   readonly warningOnly: boolean;
-  readonly locked: readonly Rect[];
+  readonly editable?: Rect;
 }
 
 export interface ChartSpec {

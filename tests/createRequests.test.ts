@@ -71,19 +71,23 @@ describe('createRequests on the Kiyose example', () => {
     const s = app.sheet('調査_職員課')!;
     expect(s.cellAt(8, 6)!.validation).toMatchObject({ kind: 'list', values: ['A', 'B', 'C', 'D'], allowInvalid: false });
     expect(s.cellAt(9, 7)!.validation).toMatchObject({ kind: 'list', values: ['拡充', '継続', '見直し', '完了', '廃止'] });
-    expect(s.cellAt(8, 9)!.validation?.formula).toBe('=OR(I8="",AND(ISNUMBER(I8),I8=INT(I8),I8>=0))');
+    expect(s.cellAt(8, 9)!.validation?.formula).toBe('=OR(ISBLANK(INDIRECT("RC",FALSE)),AND(ISNUMBER(INDIRECT("RC",FALSE)),INDIRECT("RC",FALSE)=INT(INDIRECT("RC",FALSE)),INDIRECT("RC",FALSE)>=0))');
     expect(s.cellAt(9, 10)!.validation?.kind).toBe('formula');
+    expect(s.cellAt(8, 5)!.validation).toBeUndefined();
     expect(s.frozenRows).toBe(7);
+    expect(s.cellAt(8, 5)!.background).toBe('#fff8e1');
+    expect(s.cellAt(7, 1)!.bold).toBe(true);
+    // The tab: owner and runner only, but for the answer area, which the department's editor may edit too.
     const sheetProtection = s.protections.find((p) => p.type === 'SHEET')!;
     expect(sheetProtection.warningOnly).toBe(false);
-    expect(sheetProtection.editors.sort()).toEqual([app.owner, app.user, 'shokuin@city.kiyose.example.lg.jp'].sort());
+    expect(sheetProtection.editors.sort()).toEqual([app.owner, app.user].sort());
     expect(sheetProtection.domainEdit).toBe(false);
-    const locked = s.protections.filter((p) => p.type === 'RANGE');
-    expect(locked.map((p) => p.range)).toEqual([
-      { row: 1, col: 1, numRows: 7, numCols: 10 },
-      { row: 8, col: 1, numRows: 2, numCols: 4 },
-    ]);
-    for (const p of locked) expect(p.editors.sort()).toEqual([app.owner, app.user].sort());
+    const answers = { row: 8, col: 5, numRows: 2, numCols: 6 };
+    expect(sheetProtection.unprotected).toEqual([answers]);
+    const answerProtection = s.protections.filter((p) => p.type === 'RANGE');
+    expect(answerProtection.map((p) => p.range)).toEqual([answers]);
+    expect(answerProtection[0].editors.sort()).toEqual([app.owner, app.user, 'shokuin@city.kiyose.example.lg.jp'].sort());
+    expect(answerProtection[0].domainEdit).toBe(false);
   });
 
   it('protects with a warning only, and says so, where a department lists no editor', () => {
@@ -117,7 +121,7 @@ describe('createRequests on the Kiyose example', () => {
     const rows = plan.values();
     const body = rows.slice(1).reverse().filter((r) => r[3] !== 4 || r[1] !== 2 || r[2] !== 1);
     const next = [rows[0], [4, 1, 1, 2, '新しい事業', '説明', '男女共同参画センター'], ...body];
-    plan.cells.clear();
+    plan.clearAll();
     next.forEach((line, r) => line.forEach((v, c) => plan.type(r + 1, c + 1, v)));
 
     const result = createRequests(wb);

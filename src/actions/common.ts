@@ -2,7 +2,7 @@ import { type Grid, type OutCell, type OutGrid, link } from '../domain/cells';
 import { type Finding, cellLabel, describe, sortFindings } from '../domain/findings';
 import { type TabValues, readInputs } from '../domain/inputs';
 import { HEADERS, TAB } from '../domain/tabs';
-import type { Lock, Workbook } from '../port';
+import type { Extent, Lock, Workbook } from '../port';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {
@@ -31,7 +31,7 @@ export function checkInputs(wb: Workbook) {
  * Replaces a tab's content in one write: the new rows, padded with blanks over whatever the
  * old content covered, so nothing stale is left and no separate clear can be cut off half-way.
  */
-export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid | undefined): void {
+export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid | undefined): Extent {
   if (old === undefined) wb.createSheet(sheet);
   const height = Math.max(rows.length, old?.length ?? 0, 1);
   const width = Math.max(...rows.map((r) => r.length), ...(old ?? []).map((r) => r.length), 1);
@@ -41,6 +41,7 @@ export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid
     block.push(Array.from({ length: width }, (_, c) => src[c] ?? ''));
   }
   wb.write(sheet, 1, 1, block);
+  return { rows: height, cols: width };
 }
 
 /** Writes チェック結果: one row per finding, with a link that jumps to its cell. */
@@ -53,8 +54,8 @@ export function writeFindings(wb: Workbook, findings: readonly Finding[], order:
   }
   if (sorted.length === 0) rows.push(['', '', '', 'エラーはありません。']);
   const old = wb.read(TAB.check);
-  replaceTab(wb, TAB.check, rows, old);
-  if (old === undefined) wb.format(TAB.check, { frozenRows: 1, headerRows: [1], columnWidths: [70, 120, 70, 640] });
+  const extent = replaceTab(wb, TAB.check, rows, old);
+  if (old === undefined) wb.format(TAB.check, { frozenRows: 1, headerRows: [1], columnWidths: [70, 120, 70, 640] }, extent);
 }
 
 /** The alert text for a list of findings: the count and the first few, each with tab and cell. */

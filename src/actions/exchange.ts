@@ -6,7 +6,7 @@ import { mergeAnswers } from '../domain/merge';
 import type { RequestTabContent } from '../domain/requestTab';
 import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary } from './common';
+import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
 import { existingRequestTabs, requestTabFor } from './requests';
 
 /**
@@ -28,9 +28,7 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   const answers = readAnswers(book.read(TAB.answers), []);
   const tab = requestTabFor(inputs, settings, answers.records, d, current);
   const sheet = current?.sheet ?? `調査_${d.name}`.slice(0, 31);
-  out.createSheet(sheet);
-  out.write(sheet, 1, 1, tab.rows);
-  out.format(sheet, tab.layout);
+  out.format(sheet, tab.layout, replaceTab(out, sheet, tab.rows, undefined));
   return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - 7}件）。`, findings: [] };
 }
 

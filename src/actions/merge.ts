@@ -28,7 +28,7 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     wb.createSheet(TAB.answers);
     answerValues = [[...HEADERS.answers]];
     wb.write(TAB.answers, 1, 1, answerValues);
-    wb.format(TAB.answers, { frozenRows: 1, headerRows: [1] });
+    wb.format(TAB.answers, { frozenRows: 1, headerRows: [1] }, { rows: 1, cols: HEADERS.answers.length });
   }
   const answers = readAnswers(answerValues, findings);
   if (!answers.table || hasErrors(findings)) {

@@ -98,9 +98,9 @@ export function createRequests(wb: Workbook): ActionResult {
     }
     const projects = projectsOf(d);
     const tab = requestTabFor(inputs, settings, answers.records, d, existing);
-    replaceTab(wb, sheet, tab.rows, current?.values);
+    const extent = replaceTab(wb, sheet, tab.rows, current?.values);
     // A refreshed tab keeps the column widths its department chose.
-    wb.format(sheet, current ? { ...tab.layout, columnWidths: undefined } : tab.layout);
+    wb.format(sheet, current ? { ...tab.layout, columnWidths: undefined } : tab.layout, extent);
     if (current) counts.refreshed++;
     else counts.created++;
     counts.kept += tab.answersKept;
@@ -117,8 +117,8 @@ export function createRequests(wb: Workbook): ActionResult {
   for (const t of leftAlone) {
     findings.push(warning(t.sheet, undefined, undefined, `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`));
   }
-  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
-  if (!indexValues) wb.format(TAB.requestIndex, { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] });
+  const indexExtent = replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
+  if (!indexValues) wb.format(TAB.requestIndex, { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] }, indexExtent);
   writeFindings(wb, findings);
 
   const lines = [

@@ -37,7 +37,7 @@ export function setupSheets(wb: Workbook): ActionResult {
     wb.write(tab.name, 1, 1, tab.rows);
     const header = tab.rows[0] as string[];
     const notes = Object.entries(HEADER_NOTES[tab.name] ?? {}).map(([h, text]) => ({ row: 1, col: header.indexOf(h) + 1, text }));
-    wb.format(tab.name, { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) });
+    wb.format(tab.name, { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) }, { rows: tab.rows.length, cols: header.length });
     created.push(tab.name);
   }
   const message = created.length

@@ -21,8 +21,7 @@ export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   const summary = summarise(inputs, settings, answers.records, now);
   const { rows, layout } = renderSummary(summary);
   const old = wb.read(TAB.summary);
-  replaceTab(wb, TAB.summary, rows, old);
-  wb.format(TAB.summary, layout);
+  wb.format(TAB.summary, layout, replaceTab(wb, TAB.summary, rows, old));
   const message =
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`

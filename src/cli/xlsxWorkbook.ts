@@ -1,10 +1,9 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
-import type { Layout, Lock, ReadMode, Rect, Workbook } from '../port';
+import { styleGrid, validationGrid } from '../layoutGrids';
+import type { Extent, Layout, Lock, ReadMode, Rect, ValidationRule, Workbook } from '../port';
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EAED' } };
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
 /** Sheets measures columns in pixels, Excel in characters of about 7 pixels. */
 const PIXELS_PER_CHAR = 7;
 
@@ -81,42 +80,48 @@ export class XlsxWorkbook implements Workbook {
     return v as ExcelJS.CellValue;
   }
 
-  format(name: string, layout: Layout): void {
+  format(name: string, layout: Layout, extent: Extent): void {
     const ws = this.sheet(name);
-    const each = (r: Rect, fn: (cell: ExcelJS.Cell) => void) => {
-      for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) fn(ws.getCell(r.row + i, r.col + j));
+    const each = (r: Rect, fn: (cell: ExcelJS.Cell, row: number, col: number) => void) => {
+      for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) fn(ws.getCell(r.row + i, r.col + j), i, j);
     };
+    const whole: Rect = { row: 1, col: 1, numRows: extent.rows, numCols: extent.cols };
     if (layout.frozenRows !== undefined) ws.views = [{ state: 'frozen', ySplit: layout.frozenRows }];
     layout.columnWidths?.forEach((w, i) => {
       ws.getColumn(i + 1).width = Math.round(w / PIXELS_PER_CHAR);
     });
-    const width = Math.max(ws.columnCount, 1);
-    for (const r of layout.headerRows ?? []) {
-      each({ row: r, col: 1, numRows: 1, numCols: width }, (c) => {
-        c.font = { bold: true };
-        c.fill = HEADER_FILL;
+    if (layout.headerRows || layout.inputArea) {
+      const styles = styleGrid(layout, extent);
+      each(whole, (c, r, k) => {
+        const fill = styles.backgrounds[r][k];
+        if (fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } };
+        if (styles.weights[r][k] === 'bold') c.font = { bold: true };
       });
     }
-    if (layout.inputArea) each(layout.inputArea, (c) => { c.fill = INPUT_FILL; });
-    if (layout.wrap) each(layout.wrap, (c) => { c.alignment = { wrapText: true, vertical: 'top' }; });
+    if (layout.wrap) each(whole, (c) => { c.alignment = { wrapText: true, vertical: 'top' }; });
     for (const n of layout.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
-    if (layout.validations) {
-      ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => { (c as { dataValidation?: unknown }).dataValidation = undefined; }));
-      for (const v of layout.validations) {
-        const rule: ExcelJS.DataValidation =
-          v.rule.kind === 'list'
-            ? { type: 'list', allowBlank: true, formulae: [`"${v.rule.values.join(',')}"`], showErrorMessage: true, errorTitle: '入力できない値です', error: v.help }
-            : { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.rule.min], showErrorMessage: true, errorTitle: '入力できない値です', error: v.help };
-        each(v.range, (c) => { c.dataValidation = rule; });
-      }
+    if (layout.validations?.length) {
+      const { area, grid } = validationGrid(layout.validations, extent);
+      each(area, (c, r, k) => {
+        const v = grid[r][k];
+        (c as { dataValidation?: ExcelJS.DataValidation }).dataValidation = v ? excelRule(v.rule, v.help) : undefined;
+      });
     }
-    if (layout.protection && !layout.protection.warningOnly) {
-      // Excel has no per-person editors: the answer area is left unlocked, the rest is locked.
-      if (layout.inputArea) each(layout.inputArea, (c) => { c.protection = { locked: false }; });
+    const p = layout.protection;
+    if (p && !p.warningOnly) {
+      // Excel has no per-person editors: the editable area is unlocked, the rest locked.
+      if (p.editable) each(p.editable, (c) => { c.protection = { locked: false }; });
       this.pending.push(ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true }));
     }
     if (layout.fitToWidth) ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 };
   }
+}
+
+function excelRule(rule: ValidationRule, help: string): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, errorTitle: '入力できない値です', error: help };
+  return rule.kind === 'list'
+    ? { type: 'list', formulae: [`"${rule.values.join(',')}"`], ...common }
+    : { type: 'whole', operator: 'greaterThanOrEqual', formulae: [rule.min], ...common };
 }
 
 function fromExcel(cell: ExcelJS.Cell, mode: ReadMode): Cell {

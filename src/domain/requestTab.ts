@@ -145,14 +145,14 @@ export function buildRequestTab(input: RequestTabInput): RequestTab {
     [],
   ];
   const rows: OutGrid = [...heading, header, ...body];
-  return { rows, layout: requestLayout(input, header.length, body.length), answersKept, keptOutsidePlan };
+  return { rows, layout: requestLayout(input, body.length), answersKept, keptOutsidePlan };
 }
 
 function hasTyped(r: RequestRow): boolean {
   return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) || [...r.extras.values()].some((v) => !isBlank(v));
 }
 
-function requestLayout(input: RequestTabInput, width: number, count: number): Layout {
+function requestLayout(input: RequestTabInput, count: number): Layout {
   const first = REQUEST_HEADER_ROW + 1;
   const numRows = Math.max(count, 1);
   const col = (h: string) => HEADERS.request.indexOf(h as (typeof HEADERS.request)[number]) + 1;
@@ -163,20 +163,17 @@ function requestLayout(input: RequestTabInput, width: number, count: number): La
     columnWidths: [80, 200, 320, 80, 320, 70, 90, 260, 80, 80],
     headerRows: [REQUEST_HEADER_ROW],
     inputArea: answers,
-    wrap: { row: first, col: 1, numRows, numCols: width },
+    wrap: true,
     validations: [
       { range: { row: first, col: col('自己評価'), numRows, numCols: 1 }, rule: { kind: 'list', values: input.scales.grades.map((g) => g.code) }, help: `自己評価は ${input.scales.grades.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。` },
       { range: { row: first, col: col('今後の方向性'), numRows, numCols: 1 }, rule: { kind: 'list', values: [...input.scales.directions] }, help: `今後の方向性は ${input.scales.directions.join('、')} から選んでください。` },
       { range: { row: first, col: col('参加者数（男性）'), numRows, numCols: 2 }, rule: { kind: 'wholeNumber', min: 0 }, help: '参加者数は 0 以上の整数で入力してください。' },
     ],
     protection: {
-      description: `${input.department.name} の調査シート（${editors.length ? '所管課の編集者のみ編集可' : '編集者未登録のため警告のみ'}）`,
+      description: `${input.department.name} の調査シート（${editors.length ? '黄色の欄は所管課の編集者のみ、ほかは管理者のみ編集可' : '編集者未登録のため警告のみ'}）`,
       editors,
       warningOnly: editors.length === 0,
-      locked: [
-        { row: 1, col: 1, numRows: REQUEST_HEADER_ROW, numCols: width },
-        { row: first, col: 1, numRows, numCols: REQUEST_FILLED.length },
-      ],
+      editable: answers,
     },
   };
 }

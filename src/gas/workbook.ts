@@ -1,15 +1,21 @@
 import { type Grid, type OutCell, type OutGrid, a1, isLink } from '../domain/cells';
-import type { Layout, Lock, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import type { Extent, Layout, Lock, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import { type CellRule, sameWidthRuns, styleGrid, validationGrid } from '../layoutGrids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const HEADER_FILL = '#e8eaed';
-const INPUT_FILL = '#fff8e1';
+/** Apps Script's insertSheet gives 1000 rows and 26 columns. */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLS = 26;
 
 /** The only code that touches SpreadsheetApp: the port over the spreadsheet the script is bound to. */
 export class GasWorkbook implements Workbook {
   private readonly handles = new Map<string, Sheet | null>();
+  /** Tabs this run created (they hold no protections yet). */
+  private readonly created = new Set<string>();
+  /** A size each tab is known to have at least, so that writing within it needs no size check. */
+  private readonly size = new Map<string, Extent>();
 
   constructor(private readonly ss: Spreadsheet) {}
 
@@ -32,8 +38,9 @@ export class GasWorkbook implements Workbook {
     const s = this.sheet(name);
     if (!s) return undefined;
     const range = s.getDataRange();
-    if (mode === 'shown') return range.getDisplayValues() as Grid;
-    const values = range.getValues() as Grid;
+    const values = (mode === 'shown' ? range.getDisplayValues() : range.getValues()) as Grid;
+    this.size.set(name, { rows: values.length, cols: values[0]?.length ?? 0 });
+    if (mode === 'shown') return values;
     if (mode === 'typed') {
       range.getFormulas().forEach((line, r) => line.forEach((f, c) => {
         if (f !== '') values[r][c] = f;
@@ -44,18 +51,25 @@ export class GasWorkbook implements Workbook {
 
   createSheet(name: string): void {
     this.handles.set(name, this.ss.insertSheet(name, this.ss.getNumSheets()));
+    this.created.add(name);
+    this.size.set(name, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
   }
 
   write(name: string, row: number, col: number, values: OutGrid): void {
     if (values.length === 0 || values[0].length === 0) return;
     const s = this.must(name);
-    // Sheets refuse a range past their size: grow the tab first (new tabs have 1000 rows, 26 columns).
+    // Sheets refuse a range past their size: grow the tab first, asking its size only when
+    // the block goes past what this run already knows of it.
     const lastRow = row + values.length - 1;
     const lastCol = col + values[0].length - 1;
-    const maxRows = s.getMaxRows();
-    if (lastRow > maxRows) s.insertRowsAfter(maxRows, lastRow - maxRows);
-    const maxCols = s.getMaxColumns();
-    if (lastCol > maxCols) s.insertColumnsAfter(maxCols, lastCol - maxCols);
+    const known = this.size.get(name) ?? { rows: 0, cols: 0 };
+    if (lastRow > known.rows || lastCol > known.cols) {
+      const maxRows = s.getMaxRows();
+      if (lastRow > maxRows) s.insertRowsAfter(maxRows, lastRow - maxRows);
+      const maxCols = s.getMaxColumns();
+      if (lastCol > maxCols) s.insertColumnsAfter(maxCols, lastCol - maxCols);
+      this.size.set(name, { rows: Math.max(maxRows, lastRow), cols: Math.max(maxCols, lastCol) });
+    }
     s.getRange(row, col, values.length, values[0].length).setValues(values.map((r) => r.map((v) => this.toSheet(v))));
   }
 
@@ -69,27 +83,32 @@ export class GasWorkbook implements Workbook {
     return typeof v === 'string' && v !== '' ? `'${v}` : v;
   }
 
-  format(name: string, layout: Layout): void {
+  format(name: string, layout: Layout, extent: Extent): void {
     const s = this.must(name);
     const range = (r: Rect) => s.getRange(r.row, r.col, r.numRows, r.numCols);
+    const whole = () => s.getRange(1, 1, extent.rows, extent.cols);
     if (layout.frozenRows !== undefined) s.setFrozenRows(layout.frozenRows);
-    layout.columnWidths?.forEach((w, i) => s.setColumnWidth(i + 1, w));
-    const width = Math.max(s.getLastColumn(), 1);
-    for (const r of layout.headerRows ?? []) s.getRange(r, 1, 1, width).setFontWeight('bold').setBackground(HEADER_FILL);
-    if (layout.inputArea) range(layout.inputArea).setBackground(INPUT_FILL);
-    if (layout.wrap) range(layout.wrap).setWrap(true).setVerticalAlignment('top');
-    if (layout.notes?.length) for (const n of layout.notes) s.getRange(n.row, n.col).setNote(n.text);
-    if (layout.validations) {
-      s.getRange(1, 1, s.getMaxRows(), s.getMaxColumns()).clearDataValidations();
-      for (const v of layout.validations) range(v.range).setDataValidation(this.rule(v.rule, v.range, v.help));
+    for (const run of sameWidthRuns(layout.columnWidths ?? [])) s.setColumnWidths(run.start, run.count, run.width);
+    if (layout.headerRows || layout.inputArea) {
+      // One call for every fill and one for every weight of the tab, never one per row.
+      const styles = styleGrid(layout, extent);
+      whole().setBackgrounds(styles.backgrounds);
+      whole().setFontWeights(styles.weights);
     }
-    if (layout.protection) {
-      for (const p of [...s.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...s.getProtections(SpreadsheetApp.ProtectionType.RANGE)]) p.remove();
-      const p = s.protect().setDescription(layout.protection.description);
-      if (layout.protection.warningOnly) p.setWarningOnly(true);
-      else restrictTo(p, layout.protection.editors);
-      for (const r of layout.protection.locked) restrictTo(range(r).protect().setDescription('ツールが記入する欄（編集できません）'), []);
+    if (layout.wrap) whole().setWrap(true);
+    if (layout.notes?.length) {
+      const notes = Array.from({ length: Math.max(...layout.notes.map((n) => n.row)) }, () => Array<string>(extent.cols).fill(''));
+      for (const n of layout.notes) notes[n.row - 1][n.col - 1] = n.text;
+      s.getRange(1, 1, notes.length, extent.cols).setNotes(notes);
     }
+    if (layout.validations?.length) {
+      const { area, grid } = validationGrid(layout.validations, extent);
+      // One rule object per distinct rule, shared by its cells.
+      const rules = new Map<CellRule, GoogleAppsScript.Spreadsheet.DataValidation>();
+      const ruleOf = (v: CellRule) => rules.get(v) ?? rules.set(v, this.rule(v.rule, v.help)).get(v)!;
+      range(area).setDataValidations(grid.map((line) => line.map((v) => (v ? ruleOf(v) : null))));
+    }
+    if (layout.protection) this.protect(s, layout.protection, range);
     if (layout.charts) {
       for (const c of s.getCharts()) s.removeChart(c);
       for (const c of layout.charts) {
@@ -99,12 +118,34 @@ export class GasWorkbook implements Workbook {
     }
   }
 
-  private rule(rule: ValidationRule, at: Rect, help: string) {
+  /**
+   * The whole tab for the owner and the runner only; its editable area in a protection of its
+   * own for the department's editors. A tab this run created has no protections to remove.
+   */
+  private protect(s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range): void {
+    if (!this.created.has(s.getName())) {
+      for (const p of [...s.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...s.getProtections(SpreadsheetApp.ProtectionType.RANGE)]) p.remove();
+    }
+    const p = s.protect().setDescription(spec.description);
+    if (spec.warningOnly) {
+      p.setWarningOnly(true);
+      return;
+    }
+    restrictTo(p, []);
+    if (!spec.editable) return;
+    const editable = range(spec.editable);
+    p.setUnprotectedRanges([editable]);
+    restrictTo(editable.protect(), spec.editors);
+  }
+
+  private rule(rule: ValidationRule, help: string) {
     const b = SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(help);
     if (rule.kind === 'list') return b.requireValueInList([...rule.values], true).build();
-    const cell = a1(at.row, at.col);
-    return b.requireFormulaSatisfied(`=OR(${cell}="",AND(ISNUMBER(${cell}),${cell}=INT(${cell}),${cell}>=${rule.min}))`).build();
+    // INDIRECT("RC",FALSE) is the cell itself: one rule serves every cell, wherever it stands.
+    const self = 'INDIRECT("RC",FALSE)';
+    return b.requireFormulaSatisfied(`=OR(ISBLANK(${self}),AND(ISNUMBER(${self}),${self}=INT(${self}),${self}>=${rule.min}))`).build();
   }
+
 }
 
 /**
