@@ -56,8 +56,10 @@ describe('createRequests on the Kiyose example', () => {
       ['4-1-2-2', '男女別統計による住民ニーズの把握'],
       ['4-1-2-3', '男女共同参画研修の充実'],
     ]);
-    expect(app.sheet('調査シート一覧')!.values()).toEqual([
-      [...HEADERS.requestIndex],
+    const index = app.sheet('調査シート一覧')!.values();
+    expect(index[1][7]).toMatch(/^10行・編集者1名・#[0-9a-f]{8}$/);
+    expect(index.map((r) => r.slice(0, 7))).toEqual([
+      HEADERS.requestIndex.slice(0, 7),
       ['男女共同参画センター', CENTER, 2025, 10, 0, '未回答', ''],
       ['職員課', '調査_職員課', 2025, 2, 0, '未回答', ''],
       ['企画課', '調査_企画課', 2025, 1, 0, '未回答', ''],
@@ -235,5 +237,36 @@ describe('createRequests on a plan with many departments', () => {
     expect(perTabLarge).toBe(perTabSmall);
     expect(large.app.counts.getValues).toBe(small.app.counts.getValues);
     expect(large.app.counts.setValues).toBe(small.app.counts.setValues);
+  });
+});
+
+describe('createRequests when time runs short', () => {
+  it('stops between two tabs, says so, and carries on from there on the next run', () => {
+    const { app, wb } = book(bigPlanTabs(2, 12));
+    let tabsWritten = 0;
+    const first = createRequests(wb, { outOfTime: () => tabsWritten++ >= 5 });
+    expect(first.message).toContain('次の実行で処理 8');
+    expect(first.message).toContain('もう一度「所管課別調査シートを作成」を実行してください');
+    expect(app.sheets.filter((s) => s.name.startsWith('調査_'))).toHaveLength(5);
+    typeAnswers(app, '調査_第1課', { '1-1-1-1': { '実施状況・実績': '途中で入力された回答' } });
+    const second = createRequests(wb);
+    expect(second.message).toContain('作成 8、更新 5');
+    expect(app.sheets.filter((s) => s.name.startsWith('調査_'))).toHaveLength(13);
+    expect(requestRows(app, '調査_第1課')[0]['実施状況・実績']).toBe('途中で入力された回答');
+  });
+
+  it('sets protection and validation again only when they would change', () => {
+    const { app, wb } = book();
+    createRequests(wb);
+    app.resetCounts();
+    createRequests(wb);
+    expect(app.counts.protect ?? 0).toBe(0);
+    expect(app.counts.setDataValidations ?? 0).toBe(0);
+    app.sheet(TAB.departments)!.type(3, 3, 'shokuin@city.kiyose.example.lg.jp, jinji@city.kiyose.example.lg.jp');
+    app.resetCounts();
+    createRequests(wb);
+    expect(app.counts.protect).toBe(2);
+    const answerProtection = app.sheet('調査_職員課')!.protections.find((p) => p.type === 'RANGE')!;
+    expect(answerProtection.editors).toContain('jinji@city.kiyose.example.lg.jp');
   });
 });

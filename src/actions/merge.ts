@@ -49,6 +49,7 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     answered: o.answered,
     status: o.status,
     mergedAt: o.merged ? now : (oldIndex.find((e) => e.department === o.department && e.year === settings.year)?.mergedAt ?? ''),
+    layoutKey: oldIndex.find((e) => e.department === o.department)?.layoutKey ?? '',
   }));
   replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
   for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);

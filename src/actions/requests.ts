@@ -1,10 +1,10 @@
-import { type AnswerRecord, readAnswers, sameAnswer } from '../domain/answers';
+import { type AnswerRecord, answerKey, readAnswers, sameAnswer } from '../domain/answers';
 import { isBlank } from '../domain/cells';
 import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
-import type { PlanInputs, Settings } from '../domain/inputs';
-import { type IndexEntry, indexRows, readIndex } from '../domain/requestIndex';
+import type { PlanInputs, Project, Settings } from '../domain/inputs';
+import { type IndexEntry, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
 import { type RequestTabContent, buildRequestTab, isRequestTabName, previousGradeMap, readRequestTab, requestTabName } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
 import { ANSWER_FIELDS, TAB } from '../domain/tabs';
@@ -23,24 +23,30 @@ export function existingRequestTabs(wb: Workbook): RequestTabContent[] {
 }
 
 /** One department's request tab for the 対象年度, carrying what `existing` holds. */
-export function requestTabFor(inputs: PlanInputs, settings: Settings, records: readonly AnswerRecord[], department: Department, existing: RequestTabContent | undefined) {
+export function requestTabFor(inputs: PlanInputs, settings: Settings, records: readonly AnswerRecord[], department: Department, existing: RequestTabContent | undefined, projects = inputs.projects.filter((p) => p.departments.includes(department))) {
   return buildRequestTab({
     planName: settings.planName,
     year: settings.year,
     deadline: settings.deadline,
     department,
-    projects: inputs.projects.filter((p) => p.departments.includes(department)),
+    projects,
     previousGrades: previousGradeMap(records, settings.year, department.name, (v) => matchGrade(settings.scales, v)?.code),
     scales: settings.scales,
     existing,
   });
 }
 
+export interface RunOptions {
+  /** True once the run should stop and leave the rest for the next run (Apps Script stops at 6 minutes). */
+  readonly outOfTime?: () => boolean;
+}
+
 /**
  * Creates or refreshes one request tab per department for the 対象年度, keeping every answer
- * already typed (matched by 事業番号). Writes no tab while the plan has errors.
+ * already typed (matched by 事業番号). Writes no tab while the plan has errors. When time runs
+ * short, it stops between two tabs and says so: the next run carries on where it stopped.
  */
-export function createRequests(wb: Workbook): ActionResult {
+export function createRequests(wb: Workbook, options: RunOptions = {}): ActionResult {
   const { inputs, findings } = checkInputs(wb);
   findings.push(...requestWarnings(inputs));
   const settings = inputs.settings;
@@ -66,14 +72,23 @@ export function createRequests(wb: Workbook): ActionResult {
     const d = inputs.directory.resolve(t.departmentText) ?? inputs.directory.departments.find((x) => requestTabName(x.name, new Set()) === t.sheet);
     if (d && !tabOf.has(d)) tabOf.set(d, t);
   }
-  const projectsOf = (d: Department) => inputs.projects.filter((p) => p.departments.includes(d));
+  const projectsByDepartment = new Map<Department, Project[]>();
+  for (const p of inputs.projects) for (const d of p.departments) projectsByDepartment.set(d, [...(projectsByDepartment.get(d) ?? []), p]);
+  const projectsOf = (d: Department) => projectsByDepartment.get(d) ?? [];
   const departments = inputs.directory.departments.filter((d) => projectsOf(d).length > 0);
+  const lastYear = answers.records.filter((r) => r.year === year - 1);
+  const merged = new Map(answers.records.map((r) => [answerKey(r.year, r.id, r.department), r]));
+  const postponed: Department[] = [];
   const taken = new Set(wb.sheetNames());
   const counts = { created: 0, refreshed: 0, skipped: [] as string[], kept: 0, outside: 0 };
   const renamed: string[] = [];
   const entries: IndexEntry[] = [];
 
   for (const d of departments) {
+    if (options.outOfTime?.()) {
+      postponed.push(d);
+      continue;
+    }
     const current = tabOf.get(d);
     const sheet = current?.sheet ?? requestTabName(d.name, taken);
     taken.add(sheet);
@@ -86,8 +101,8 @@ export function createRequests(wb: Workbook): ActionResult {
     let existing = current;
     if (current && current.year !== year) {
       const unmerged = current.rows.filter((r) => {
-        const merged = answers.records.find((a) => current.year !== undefined && a.year === current.year && a.id === r.id && a.department === d.name);
-        return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) && !(merged && sameAnswer(merged.fields, r.fields));
+        const record = current.year === undefined ? undefined : merged.get(answerKey(current.year, r.id, d.name));
+        return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) && !(record && sameAnswer(record.fields, r.fields));
       });
       if (unmerged.length) {
         findings.push(error(sheet, unmerged[0].row, 1, `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length}行あります。このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`));
@@ -97,10 +112,13 @@ export function createRequests(wb: Workbook): ActionResult {
       existing = undefined;
     }
     const projects = projectsOf(d);
-    const tab = requestTabFor(inputs, settings, answers.records, d, existing);
+    const tab = requestTabFor(inputs, settings, lastYear, d, existing, projects);
     const extent = replaceTab(wb, sheet, tab.rows, current?.values);
-    // A refreshed tab keeps the column widths its department chose.
-    wb.format(sheet, current ? { ...tab.layout, columnWidths: undefined } : tab.layout, extent);
+    const prior = oldIndex.find((e) => e.department === d.name);
+    const key = layoutKey({ ...tab.layout, columnWidths: undefined }, projects.length + tab.keptOutsidePlan, d.editors.length);
+    // Protection and validation are set again only when they would change; a refreshed tab
+    // keeps the column widths its department chose.
+    if (!current || prior?.sheet !== sheet || prior.layoutKey !== key) wb.format(sheet, current ? { ...tab.layout, columnWidths: undefined } : tab.layout, extent);
     if (current) counts.refreshed++;
     else counts.created++;
     counts.kept += tab.answersKept;
@@ -109,11 +127,19 @@ export function createRequests(wb: Workbook): ActionResult {
     if (d.editors.length === 0) {
       findings.push(warning(sheet, undefined, undefined, `「${d.name}」に編集者が登録されていないため、このシートは警告のみの保護です。「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`));
     }
-    const prior = oldIndex.find((e) => e.department === d.name && e.year === year);
-    entries.push({ department: d.name, sheet, year, projects: projects.length, answered: prior?.answered ?? 0, status: prior?.status ?? '未回答', mergedAt: prior?.mergedAt ?? '' });
+    const sameYear = prior?.year === year ? prior : undefined;
+    entries.push({ department: d.name, sheet, year, projects: projects.length, answered: sameYear?.answered ?? 0, status: sameYear?.status ?? '未回答', mergedAt: sameYear?.mergedAt ?? '', layoutKey: key });
+  }
+  // Departments left for the next run keep their line as it was.
+  for (const d of postponed) {
+    const prior = oldIndex.find((e) => e.department === d.name);
+    if (prior) entries.push(prior);
   }
 
   const leftAlone = tabs.filter((t) => ![...tabOf.entries()].some(([d, tab]) => tab === t && departments.includes(d)));
+  if (postponed.length) {
+    findings.push(warning(TAB.requestIndex, undefined, undefined, `時間内に終わらなかったため、${postponed.length}課（${postponed.slice(0, 3).map((d) => d.name).join('、')}${postponed.length > 3 ? ' など' : ''}）のシートはまだ作成・更新していません。もう一度「${TITLE}」を実行すると、続きから処理します。`));
+  }
   for (const t of leftAlone) {
     findings.push(warning(t.sheet, undefined, undefined, `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`));
   }
@@ -122,7 +148,8 @@ export function createRequests(wb: Workbook): ActionResult {
   writeFindings(wb, findings);
 
   const lines = [
-    `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、そのまま ${leftAlone.length + counts.skipped.length}`,
+    `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、そのまま ${leftAlone.length + counts.skipped.length}${postponed.length ? `、次の実行で処理 ${postponed.length}` : ''}`,
+    postponed.length ? `時間内に終わらなかった課が ${postponed.length} あります。もう一度「${TITLE}」を実行してください（作成済みのシートと回答はそのままで、続きから処理します）。` : '',
     counts.kept ? `入力済みの回答 ${counts.kept}行はそのまま残しました${counts.outside ? `（うち ${counts.outside}行はプランにない事業で、シートの下にまとめてあります）` : ''}。` : '',
     renamed.length ? `シート名を変えた課（名前が長い・使えない文字・重複のため）：${renamed.join('、')}。対応は「${TAB.requestIndex}」シートにあります。` : '',
     counts.skipped.length ? `作れなかった課：${counts.skipped.join('、')}（理由は「${TAB.check}」シート）` : '',

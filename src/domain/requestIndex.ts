@@ -15,6 +15,8 @@ export interface IndexEntry {
   readonly answered: number;
   readonly status: AnswerStatus;
   readonly mergedAt: Cell;
+  /** What the tab's protection and validation were last set for (skipped when unchanged). */
+  readonly layoutKey: string;
 }
 
 export function readIndex(values: Grid | undefined): IndexEntry[] {
@@ -31,6 +33,7 @@ export function readIndex(values: Grid | undefined): IndexEntry[] {
       answered: Number(cell(table, r, '回答済')) || 0,
       status: status === '回答済' || status === '回答中' ? status : '未回答',
       mergedAt: cell(table, r, '最終取込'),
+      layoutKey: String(cell(table, r, '保護・入力規則')),
     };
   });
 }
@@ -38,11 +41,25 @@ export function readIndex(values: Grid | undefined): IndexEntry[] {
 export function indexRows(entries: readonly IndexEntry[]): OutGrid {
   return [
     [...HEADERS.requestIndex],
-    ...entries.map((e) => [e.department, e.sheet, e.year, e.projects, e.answered, e.status, e.mergedAt]),
+    ...entries.map((e) => [e.department, e.sheet, e.year, e.projects, e.answered, e.status, e.mergedAt, e.layoutKey]),
   ];
 }
 
 export function statusOf(answered: number, total: number, anyTyped: boolean): AnswerStatus {
   if (total > 0 && answered >= total) return '回答済';
   return anyTyped ? '回答中' : '未回答';
+}
+
+/**
+ * A short, readable key of a tab's protection and validation ("10行・編集者1名・#1a2b3c4d"):
+ * when it is the same as last time, the tab's formatting is left as it is (fewer calls).
+ */
+export function layoutKey(layout: unknown, rows: number, editors: number): string {
+  const text = JSON.stringify(layout);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${rows}行・${editors ? `編集者${editors}名` : '警告のみ'}・#${h.toString(16).padStart(8, '0')}`;
 }

@@ -48,7 +48,7 @@ export const HEADERS = {
     '参加者数（男性）',
     '参加者数（女性）',
   ],
-  requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込'],
+  requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込', '保護・入力規則'],
 } as const;
 
 /** The columns of a request tab the tool fills (and locks); the rest are the department's answers. */

@@ -108,7 +108,7 @@ export class GasWorkbook implements Workbook {
       const ruleOf = (v: CellRule) => rules.get(v) ?? rules.set(v, this.rule(v.rule, v.help)).get(v)!;
       range(area).setDataValidations(grid.map((line) => line.map((v) => (v ? ruleOf(v) : null))));
     }
-    if (layout.protection) this.protect(s, layout.protection, range);
+    if (layout.protection) this.protect(name, s, layout.protection, range);
     if (layout.charts) {
       for (const c of s.getCharts()) s.removeChart(c);
       for (const c of layout.charts) {
@@ -122,8 +122,8 @@ export class GasWorkbook implements Workbook {
    * The whole tab for the owner and the runner only; its editable area in a protection of its
    * own for the department's editors. A tab this run created has no protections to remove.
    */
-  private protect(s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range): void {
-    if (!this.created.has(s.getName())) {
+  private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range): void {
+    if (!this.created.delete(name)) {
       for (const p of [...s.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...s.getProtections(SpreadsheetApp.ProtectionType.RANGE)]) p.remove();
     }
     const p = s.protect().setDescription(spec.description);
