@@ -7,14 +7,31 @@ import type { Extent, Layout, Rect, ValidationRule } from './port';
 export const HEADER_FILL = '#e8eaed';
 export const INPUT_FILL = '#fff8e1';
 
-export function sameWidthRuns(widths: readonly number[]): Array<{ start: number; count: number; width: number }> {
-  const runs: Array<{ start: number; count: number; width: number }> = [];
+type WidthRun = { start: number; count: number; width: number };
+
+function runsOf(widths: ReadonlyArray<number | undefined>): WidthRun[] {
+  const runs: WidthRun[] = [];
   widths.forEach((width, i) => {
+    if (width === undefined) return;
     const last = runs[runs.length - 1];
     if (last && last.width === width && last.start + last.count === i + 1) last.count++;
     else runs.push({ start: i + 1, count: 1, width });
   });
   return runs;
+}
+
+/**
+ * The fewest setColumnWidths calls for these widths: either one run per change of width, or
+ * the commonest width over every column first and the others after.
+ */
+export function widthRuns(widths: readonly number[]): WidthRun[] {
+  const plain = runsOf(widths);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const base = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (base === undefined) return plain;
+  const based = [{ start: 1, count: widths.length, width: base }, ...runsOf(widths.map((w) => (w === base ? undefined : w)))];
+  return based.length < plain.length ? based : plain;
 }
 
 const inside = (r: Rect, row: number, col: number) => row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols;

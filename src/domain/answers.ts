@@ -1,7 +1,7 @@
 import { type Cell, type Grid, isBlank, norm } from './cells';
 import type { Finding } from './findings';
 import { parseFiscalYear } from './fiscalYear';
-import { type Table, cell, locateTable } from './table';
+import { type Table, locateTable } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from './tabs';
 
 /** One row of 回答: a department's answer on one 事業 for one fiscal year. */
@@ -28,14 +28,20 @@ export function readAnswers(values: Grid | undefined, findings: Finding[]): Answ
   const { table, findings: found } = locateTable(TAB.answers, values, ['年度', '事業番号', '所管課'], HEADERS.answers.slice(3));
   findings.push(...found);
   if (!table || found.length) return { table, records: [] };
+  // 回答 holds every year (100,000 rows in a large city): columns are looked up once, not per row.
+  const at = (h: string) => (table.columns.get(h) ?? 0) - 1;
+  const [yearCol, idCol, deptCol, importedCol] = [at('年度'), at('事業番号'), at('所管課'), at('取込日時')];
+  const fieldCols = ANSWER_FIELDS.map((f) => [f, at(f)] as const);
   const records: AnswerRecord[] = [];
   for (const row of table.rows) {
-    const year = parseFiscalYear(cell(table, row, '年度'));
-    const id = norm(cell(table, row, '事業番号'));
-    const department = String(cell(table, row, '所管課')).trim();
+    const v = row.values;
+    const year = parseFiscalYear(v[yearCol] ?? '');
+    const id = norm(v[idCol]);
+    const department = String(v[deptCol] ?? '').trim();
     if (year === undefined || id === '' || department === '') continue;
-    const fields = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cell(table, row, f)])) as Record<AnswerField, Cell>;
-    records.push({ year, id, department, fields, importedAt: cell(table, row, '取込日時'), row: row.row });
+    const fields = {} as Record<AnswerField, Cell>;
+    for (const [f, c] of fieldCols) fields[f] = c < 0 ? '' : (v[c] ?? '');
+    records.push({ year, id, department, fields, importedAt: importedCol < 0 ? '' : (v[importedCol] ?? ''), row: row.row });
   }
   return { table, records };
 }

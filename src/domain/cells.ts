@@ -38,7 +38,10 @@ export function isLink(v: unknown): v is CellLink {
 export function norm(v: Cell | undefined | null): string {
   if (v === undefined || v === null) return '';
   if (isDate(v)) return v.toISOString();
-  return String(v).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const s = String(v);
+  // Most cells are plain ASCII (事業番号, years, codes): NFKC would change nothing there.
+  if (/^[\x21-\x7e]*$/.test(s)) return s;
+  return s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 export function isBlank(v: Cell | undefined | null): boolean {

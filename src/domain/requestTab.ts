@@ -160,7 +160,7 @@ function requestLayout(input: RequestTabInput, count: number): Layout {
   const editors = input.department.editors;
   return {
     frozenRows: REQUEST_HEADER_ROW,
-    columnWidths: [80, 200, 320, 80, 320, 70, 90, 260, 80, 80],
+    columnWidths: [80, 200, 320, 80, 320, 80, 80, 260, 80, 80],
     headerRows: [REQUEST_HEADER_ROW],
     inputArea: answers,
     wrap: true,

@@ -127,8 +127,20 @@ export function summarise(inputs: PlanInputs, settings: Settings, records: reado
   const nameOf = (key: string) => inputs.structure.get(key)?.name ?? '';
   const group = (depth: 1 | 2 | 3): Distribution[] => {
     const keyOf = (p: Project) => structureKey(...[p.goal, p.issue, p.measure].slice(0, depth));
+    const bucket = (list: readonly Assignment[]) => {
+      const out = new Map<string, Assignment[]>();
+      for (const a of list) {
+        const k = keyOf(a.project);
+        const b = out.get(k);
+        if (b) b.push(a);
+        else out.set(k, [a]);
+      }
+      return out;
+    };
+    const now = bucket(current);
+    const before = bucket(previous);
     const keys = [...new Set(inputs.projects.map(keyOf))];
-    return keys.map((k) => distribution(k, nameOf(k), current.filter((a) => keyOf(a.project) === k), previous.filter((a) => keyOf(a.project) === k), settings));
+    return keys.map((k) => distribution(k, nameOf(k), now.get(k) ?? [], before.get(k) ?? [], settings));
   };
   const departments = [...new Set(current.map((a) => a.department))];
   const responses = departments.map((department) => {

@@ -1,6 +1,6 @@
 import { type Grid, type OutCell, type OutGrid, a1, isLink } from '../domain/cells';
 import type { Extent, Layout, Lock, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
-import { type CellRule, sameWidthRuns, styleGrid, validationGrid } from '../layoutGrids';
+import { type CellRule, styleGrid, validationGrid, widthRuns } from '../layoutGrids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -88,7 +88,7 @@ export class GasWorkbook implements Workbook {
     const range = (r: Rect) => s.getRange(r.row, r.col, r.numRows, r.numCols);
     const whole = () => s.getRange(1, 1, extent.rows, extent.cols);
     if (layout.frozenRows !== undefined) s.setFrozenRows(layout.frozenRows);
-    for (const run of sameWidthRuns(layout.columnWidths ?? [])) s.setColumnWidths(run.start, run.count, run.width);
+    for (const run of widthRuns(layout.columnWidths ?? [])) s.setColumnWidths(run.start, run.count, run.width);
     if (layout.headerRows || layout.inputArea) {
       // One call for every fill and one for every weight of the tab, never one per row.
       const styles = styleGrid(layout, extent);
