@@ -39,6 +39,9 @@ interface Measure {
   logicMs: number;
   projectedMs: number;
   runsNeeded: number;
+  /** The most calls made on any one request tab, and the calls made on every other tab. */
+  perRequestTab: number;
+  otherTabs: number;
   note: string;
 }
 
@@ -81,11 +84,14 @@ function measure(name: string, size: string, state: FakeApp, run: (wb: Workbook,
   probe.resetCounts();
   withApp(probe, (wb) => run(wb, probe));
   const c = probe.callCounts();
-  const tabs = probe.sheets.filter((s) => s.name.startsWith('調査_')).length;
+  const requestTabs = probe.sheets.filter((s) => s.name.startsWith('調査_')).map((s) => s.name);
+  const tabs = requestTabs.length;
+  const perRequestTab = Math.max(0, ...requestTabs.map((n) => c.bySheet[n] ?? 0));
+  const onRequestTabs = requestTabs.reduce((n, t) => n + (c.bySheet[t] ?? 0), 0);
   probe.sheets.length = 0;
   const logicMs = [...times].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   return {
-    m: { action: name, size, tabs, reads: c.read, writes: c.write, other: c.other, cellsRead: c.cellsRead, cellsWritten: c.cellsWritten, logicMs, projectedMs: (c.read + c.write) * CALL_MS + logicMs, runsNeeded: last!.runsNeeded, note: last!.result.ok ? '' : 'エラーあり' },
+    m: { action: name, size, tabs, reads: c.read, writes: c.write, other: c.other, cellsRead: c.cellsRead, cellsWritten: c.cellsWritten, logicMs, projectedMs: (c.read + c.write) * CALL_MS + logicMs, runsNeeded: last!.runsNeeded, perRequestTab, otherTabs: c.read + c.write - onRequestTabs, note: last!.result.ok ? '' : 'エラーあり' },
     after: last!.app,
     result: last!.result,
   };
@@ -142,10 +148,12 @@ for (const action of [...new Set(results.map((r) => r.action))]) {
   const real = byKey(action, 'real');
   const stress = byKey(action, 'stress');
   check(`${action}: stress の呼び出し ≤ real × 課の比 (${deptRatio.toFixed(2)})`, `${calls(stress)} ≤ ${(calls(real) * deptRatio).toFixed(0)}`, calls(stress) <= calls(real) * deptRatio);
-  check(`${action}: 行数で呼び出しが増えない（large と stress で1タブあたり同じ）`, `${perTab(byKey(action, 'large'))} / ${perTab(stress)}`, perTab(byKey(action, 'large')) === perTab(stress) || calls(byKey(action, 'large')) === calls(stress));
-}
-function perTab(m: Measure) {
-  return m.tabs ? ((calls(m) - 10) / m.tabs).toFixed(1) : String(calls(m));
+  const large = byKey(action, 'large');
+  check(
+    `${action}: 行で呼び出しが増えない（1タブあたりの最大と、ほかのシートへの呼び出しが large と stress で同じ）`,
+    `${large.perRequestTab}+${large.otherTabs} / ${stress.perRequestTab}+${stress.otherTabs}`,
+    large.perRequestTab === stress.perRequestTab && large.otherTabs === stress.otherTabs,
+  );
 }
 for (const { name } of SIZES) {
   check(`validatePlan ≤ 15 (${name})`, String(calls(byKey('validatePlan', name))), calls(byKey('validatePlan', name)) <= 15);
@@ -169,10 +177,10 @@ for (const m of results.filter((r) => r.size === 'stress')) {
 
 }
 
-const pad = (s: string | number, n: number) => String(s).padStart(n);
-console.log('\n操作                          サイズ   タブ  読み  書き  その他   読んだセル  書いたセル  処理(ms)  見込み(s)  実行回数');
+console.log('\n| 操作 | サイズ | 調査タブ | 読み | 書き | その他 | 1タブ最大 | 読んだセル | 書いたセル | 処理 ms | 見込み s | 実行回数 |');
+console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const m of results) {
-  console.log(`${m.action.padEnd(24, '　').slice(0, 24)} ${m.size.padEnd(7)} ${pad(m.tabs, 5)} ${pad(m.reads, 5)} ${pad(m.writes, 5)} ${pad(m.other, 6)} ${pad(m.cellsRead, 11)} ${pad(m.cellsWritten, 11)} ${pad(m.logicMs.toFixed(1), 9)} ${pad((m.projectedMs / 1000).toFixed(1), 10)} ${pad(m.runsNeeded, 9)}`);
+  console.log(`| ${m.action} | ${m.size} | ${m.tabs} | ${m.reads} | ${m.writes} | ${m.other} | ${m.perRequestTab} | ${m.cellsRead} | ${m.cellsWritten} | ${m.logicMs.toFixed(1)} | ${(m.projectedMs / 1000).toFixed(1)} | ${m.runsNeeded} |`);
 }
 console.log('\nピークメモリ: ' + Object.entries(peaks).map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)} MB`).join('、'));
 console.log('全体の処理時間（validate + requests + merge + summary）: ' + Object.entries(cycle).map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s`).join('、'));

@@ -7,6 +7,16 @@ import { type Quantity, type Target, parseQuantity, parseTarget } from './quanti
  * Cell schemas: each takes a cell as a spreadsheet gives it (string, number, boolean, Date)
  * and returns the typed value, or fails with a Japanese message that says how to fix it.
  */
+/**
+ * Schemas are built on first use and kept: building one costs far more than running it, and
+ * Apps Script runs module code on every menu click, so nothing is built at load.
+ */
+const built = new Map<string, unknown>();
+function memo<T>(key: string, make: () => T): T {
+  if (!built.has(key)) built.set(key, make());
+  return built.get(key) as T;
+}
+
 function cellSchema<T>(parse: (v: Cell) => T | undefined, message: (v: Cell) => string) {
   return z.pipe(
     z.custom<Cell>(),
@@ -24,7 +34,8 @@ function cellSchema<T>(parse: (v: Cell) => T | undefined, message: (v: Cell) => 
 const shown = (v: Cell) => (isDate(v) ? '日付' : `「${String(v).slice(0, 30)}」`);
 
 export function positiveInt(label: string) {
-  return cellSchema(
+  return memo(`positiveInt:${label}`, () =>
+    cellSchema(
     (v) => {
       if (isDate(v) || typeof v === 'boolean') return undefined;
       const s = norm(v);
@@ -33,35 +44,40 @@ export function positiveInt(label: string) {
       return n > 0 ? n : undefined;
     },
     (v) => `${label}の番号${shown(v)}は 1 以上の整数ではありません。1、2、3 … のように数字だけで入力してください。`,
-  );
+  ));
 }
 
 /** Text kept as the person typed it (only trimmed); too long for a cell is an error. */
 export function text(label: string) {
-  return cellSchema(
+  return memo(`text:${label}`, () =>
+    cellSchema(
     (v) => {
       const s = isDate(v) ? norm(v) : String(v).trim();
       return s.length <= CELL_CHAR_LIMIT ? s : undefined;
     },
     (v) => `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに入る ${CELL_CHAR_LIMIT.toLocaleString()} 文字を超えています。短くしてください。`,
-  );
+  ));
 }
 
 export function fiscalYear(label: string) {
-  return cellSchema(parseFiscalYear, (v) => `${label}${shown(v)}を年度として読み取れません。2025、2025年度、令和7年度、R7 のように書いてください。`);
+  return memo(`fiscalYear:${label}`, () =>
+    cellSchema(parseFiscalYear, (v) => `${label}${shown(v)}を年度として読み取れません。2025、2025年度、令和7年度、R7 のように書いてください。`));
 }
 
 export function quantity(label: string) {
-  return cellSchema<Quantity>(parseQuantity, (v) => `${label}${shown(v)}を数値として読み取れません。59.1%、120人 のように数字と単位で書いてください。`);
+  return memo(`quantity:${label}`, () =>
+    cellSchema<Quantity>(parseQuantity, (v) => `${label}${shown(v)}を数値として読み取れません。59.1%、120人 のように数字と単位で書いてください。`));
 }
 
 export function target(label: string) {
-  return cellSchema<Target>(parseTarget, (v) => `${label}${shown(v)}を読み取れません。80%、40から60%、30%以上、5%以下 のように書いてください。`);
+  return memo(`target:${label}`, () =>
+    cellSchema<Target>(parseTarget, (v) => `${label}${shown(v)}を読み取れません。80%、40から60%、30%以上、5%以下 のように書いてください。`));
 }
 
 /** TRUE in a checkbox column: TRUE, true, ○, 〇, ✓, はい, 1. */
 export function flag(label: string) {
-  return cellSchema(
+  return memo(`flag:${label}`, () =>
+    cellSchema(
     (v) => {
       if (typeof v === 'boolean') return v;
       const s = norm(v).toUpperCase();
@@ -70,5 +86,5 @@ export function flag(label: string) {
       return undefined;
     },
     (v) => `「${label}」${shown(v)}は TRUE か FALSE（チェックボックス）で入力してください。`,
-  );
+  ));
 }

@@ -427,7 +427,7 @@ export class FakeApp {
       getSheets: () => { app.count('getSheets'); return [...app.sheets]; },
       getNumSheets: () => { app.count('getNumSheets'); return app.sheets.length; },
       insertSheet: (n: string, index?: number) => {
-        app.count('insertSheet');
+        app.count('insertSheet', n);
         if (app.sheet(n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
         const s = app.addSheet(n);
         if (index !== undefined) { app.sheets.pop(); app.sheets.splice(index, 0, s); }
