@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mergeResponses } from '../src/actions/merge';
+import { createRequests } from '../src/actions/requests';
+import { buildSummary } from '../src/actions/summary';
+import { validatePlan } from '../src/actions/validate';
+import type { FakeApp } from './fake/spreadsheetApp';
+import { generateTabs } from './fixtures/generate';
+import { fakeBook } from './helpers';
+
+let uninstall = () => {};
+afterEach(() => uninstall());
+
+/** Read and write calls (what costs time in Apps Script) on the whole book and on each request tab. */
+function calls(app: FakeApp) {
+  const c = app.callCounts();
+  const requestTabs = app.sheets.filter((s) => s.name.startsWith('調査_')).map((s) => s.name);
+  const perTab = Math.max(0, ...requestTabs.map((n) => c.bySheet[n] ?? 0));
+  const onTabs = requestTabs.reduce((n, t) => n + (c.bySheet[t] ?? 0), 0);
+  return { total: c.read + c.write, perTab, otherTabs: c.read + c.write - onTabs };
+}
+
+function measure(projects: number, departments: number) {
+  const book = fakeBook(generateTabs({ projects, departments, years: 2 }));
+  uninstall = book.uninstall;
+  const { app, wb } = book;
+  const step = (run: () => unknown) => {
+    app.resetCounts();
+    run();
+    return calls(app);
+  };
+  const out = {
+    validate: step(() => validatePlan(wb)),
+    create: step(() => createRequests(wb)),
+    refresh: step(() => createRequests(wb)),
+    merge: step(() => mergeResponses(wb)),
+    summary: step(() => buildSummary(wb)),
+  };
+  uninstall();
+  return out;
+}
+
+// The budgets of the benchmark (npm run bench), kept here so that no change adds a call per row.
+describe('Spreadsheet calls stay batched', () => {
+  const small = measure(60, 6);
+  const large = measure(600, 6);
+
+  it('do not grow with the number of rows', () => {
+    expect(large).toEqual(small);
+  });
+
+  it('stay within each action’s budget', () => {
+    expect(small.validate.total).toBeLessThanOrEqual(15);
+    expect(small.merge.perTab).toBeLessThanOrEqual(3);
+    expect(small.merge.otherTabs).toBeLessThanOrEqual(20);
+    expect(small.refresh.perTab).toBeLessThanOrEqual(12);
+    expect(small.refresh.otherTabs).toBeLessThanOrEqual(20);
+    // A tab's first creation also sets its two protections (13 calls): see the README.
+    expect(small.create.perTab).toBeLessThanOrEqual(25);
+    expect(small.summary.total).toBeLessThanOrEqual(40);
+  });
+});
