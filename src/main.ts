@@ -33,9 +33,16 @@ export function onOpen(): void {
 }
 
 function run(label: string, action: (wb: Workbook) => ActionResult): void {
-  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-  const result = withLock(new GasLock(), label, () => action(wb));
   const ui = SpreadsheetApp.getUi();
+  let result: ActionResult;
+  try {
+    const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+    result = withLock(new GasLock(), label, () => action(wb));
+  } catch (e) {
+    // Every action can be run again safely: say so rather than show a stack trace.
+    const detail = e instanceof Error ? e.message : String(e);
+    result = { ok: false, title: `${label}：途中で止まりました`, message: `処理の途中でエラーが起きました（${detail}）。\n入力された回答は消えていません。もう一度「${label}」を実行してください。何度も起きるときは管理者に連絡してください。`, findings: [] };
+  }
   ui.alert(result.title, result.message, ui.ButtonSet.OK);
 }
 

@@ -133,7 +133,10 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
     }
     if (isBlank(raw)) {
       if (r.required) {
-        findings.push(error(table.sheet, row.row, col, `「${r.header}」が空です。入力してください。`));
+        // A cell merged with the one above reads as blank: say so, it is a common layout in Japan.
+        const above = table.rows.find((x) => x.row === row.row - 1)?.values[col - 1];
+        const merged = above !== undefined && !isBlank(above) ? '上のセルと結合されている場合は、結合を解除して各行に値を入れてください。' : '';
+        findings.push(error(table.sheet, row.row, col, `「${r.header}」が空です。入力してください。${merged}`));
         ok = false;
       }
       continue;

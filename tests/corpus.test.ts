@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mergeResponses } from '../src/actions/merge';
+import { createRequests } from '../src/actions/requests';
+import { validatePlan } from '../src/actions/validate';
+import { TAB } from '../src/domain/tabs';
+import { ANSWER_CASES, BASE_ANSWERS, CLEAN_CASES, PLAN_CASES } from './corpus/cases';
+import { checkRows, fakeBook, seedTabs, snapshot, typeAnswers } from './helpers';
+
+let uninstall = () => {};
+afterEach(() => uninstall());
+
+function book(edit: (t: Record<string, string[][]>) => void) {
+  const tabs = seedTabs();
+  edit(tabs);
+  const b = fakeBook(tabs);
+  uninstall = b.uninstall;
+  return b;
+}
+
+function findingAt(rows: string[][], severity: string, sheet: string, cell: string, message: string) {
+  const hit = rows.find((r) => r[0] === severity && r[1] === sheet && r[2] === cell && r[3].includes(message));
+  expect(hit, `expected ${severity} at ${sheet}!${cell} containing «${message}»; found:\n${rows.map((r) => r.join(' | ').slice(0, 160)).join('\n')}`).toBeDefined();
+}
+
+describe('bad input corpus: the plan tabs', () => {
+  it('has at least 60 cases in all', () => {
+    expect(PLAN_CASES.length + CLEAN_CASES.length + ANSWER_CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(PLAN_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { app, wb } = book(c.edit);
+    const before = snapshot(app, [TAB.check]);
+    const result = validatePlan(wb);
+    expect(snapshot(app, [TAB.check])).toEqual(before);
+    findingAt(checkRows(app), c.severity ?? 'エラー', c.sheet, c.cell, c.message);
+    if ((c.severity ?? 'エラー') === 'エラー') {
+      expect(result.ok).toBe(false);
+      // createRequests writes no tab while the plan has an error.
+      const requests = createRequests(wb);
+      expect(requests.ok).toBe(false);
+      expect(snapshot(app, [TAB.check])).toEqual(before);
+      expect(app.sheets.some((s) => s.name.startsWith('調査_'))).toBe(false);
+    }
+  });
+
+  it.each(CLEAN_CASES.map((c) => [c.name, c] as const))('no false alarm: %s', (_name, c) => {
+    const { app, wb } = book(c.edit);
+    const result = validatePlan(wb);
+    expect(checkRows(app).slice(1)).toEqual([['', '', '', 'エラーはありません。']]);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('bad input corpus: the answers', () => {
+  it.each(ANSWER_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { app, wb } = book(() => {});
+    createRequests(wb);
+    for (const [sheet, answers] of Object.entries(BASE_ANSWERS)) typeAnswers(app, sheet, answers);
+    c.edit(app);
+    const tabsBefore = snapshot(app, [TAB.check, TAB.answers, TAB.requestIndex]);
+    const answersBefore = app.sheet(TAB.answers)?.values() ?? [];
+    const result = mergeResponses(wb, new Date(2026, 5, 1));
+    findingAt(checkRows(app), c.severity ?? 'エラー', c.sheet, c.cell, c.message);
+    expect(snapshot(app, [TAB.check, TAB.answers, TAB.requestIndex])).toEqual(tabsBefore);
+    const merged = (app.sheet(TAB.answers)?.values() ?? []).slice(1);
+    expect(merged.slice(0, Math.max(0, answersBefore.length - 1))).toEqual(answersBefore.slice(1));
+    const departmentsMerged = new Set(merged.map((r) => r[2]));
+    expect(departmentsMerged.has('企画課')).toBe(true);
+    if ((c.severity ?? 'エラー') === 'エラー') {
+      expect(result.ok).toBe(false);
+      expect(departmentsMerged.has('職員課')).toBe(false);
+      expect(result.message).toMatch(/取り込まなかった(課|シート)[^：]*：.*職員課/);
+    } else {
+      expect(departmentsMerged.has('職員課')).toBe(true);
+    }
+  });
+});
