@@ -342,6 +342,14 @@ export class FakeApp {
   lockHeldBy: string | undefined;
   /** Set by a test to throw after the nth write (simulates a run cut off half-way). */
   failAfterWrites: number | undefined;
+  /** Called after every setValues (a test runs a second person's action here). */
+  onWrite: (() => void) | undefined;
+  /** How long each tryLock said it would wait, in ms. */
+  readonly lockWaits: number[] = [];
+  /** setValues calls so far (for interruption tests). */
+  get writesDone(): number {
+    return this.writes;
+  }
   private writes = 0;
   private nextId = 1000;
 
@@ -369,6 +377,9 @@ export class FakeApp {
 
   afterWrite(_sheet: string) {
     this.writes++;
+    const hook = this.onWrite;
+    this.onWrite = undefined;
+    hook?.();
     if (this.failAfterWrites !== undefined && this.writes >= this.failAfterWrites) {
       this.failAfterWrites = undefined;
       throw new Error('Exception: 実行が中断されました（テスト）');
@@ -462,7 +473,7 @@ export class FakeApp {
       },
     };
     const lock = {
-      tryLock: () => { app.count('tryLock'); if (app.lockHeldBy) return false; app.lockHeldBy = 'this run'; return true; },
+      tryLock: (ms: number) => { app.count('tryLock'); app.lockWaits.push(ms); if (app.lockHeldBy) return false; app.lockHeldBy = 'this run'; return true; },
       waitLock: () => { if (app.lockHeldBy) throw new Error('Exception: Lock timeout'); app.lockHeldBy = 'this run'; },
       releaseLock: () => { app.lockHeldBy = undefined; },
       hasLock: () => app.lockHeldBy === 'this run',

@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mergeResponses } from '../src/actions/merge';
+import { createRequests } from '../src/actions/requests';
+import { TAB } from '../src/domain/tabs';
+import { FakeApp } from './fake/spreadsheetApp';
+import { fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let code = '';
+beforeAll(() => {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+  code = readFileSync(`${root}build/Code.js`, 'utf8');
+});
+let uninstall = () => {};
+afterEach(() => uninstall());
+
+const MENU = ['setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary'];
+
+function load(app: FakeApp): Record<string, () => void> {
+  const context = vm.createContext({ ...app.globals(), console, Date });
+  vm.runInContext(code, context);
+  return context as never;
+}
+
+const ANSWERS = {
+  調査_職員課: { '4-1-2-3': { '実施状況・実績': '研修を実施', 自己評価: 'A', 今後の方向性: '拡充', '参加者数（男性）': 10 } },
+  調査_企画課: { '4-1-2-2': { '実施状況・実績': '調査を公表', 自己評価: 'B' } },
+  調査_男女共同参画センター: { '4-1-1-1': { '実施状況・実績': '要望した', 自己評価: 'A' }, '4-2-1-4': { '課題・改善点': '連携先を増やす' } },
+};
+
+/** The seed plan with request tabs and answers typed: the state before a merge. */
+function answered() {
+  const b = fakeBook(seedTabs());
+  uninstall = b.uninstall;
+  createRequests(b.wb);
+  for (const [sheet, a] of Object.entries(ANSWERS)) typeAnswers(b.app, sheet, a);
+  return b;
+}
+
+describe('two people at once', () => {
+  it('every menu action that writes waits for the document lock, then refuses with a clear message and writes nothing', () => {
+    const app = new FakeApp(seedTabs());
+    const g = load(app);
+    app.lockHeldBy = 'someone else';
+    const before = snapshot(app);
+    for (const fn of MENU) {
+      app.resetCounts();
+      g[fn]();
+      expect(app.alerts.at(-1)!.message, fn).toContain('ほかの人が同じスプレッドシートで処理を実行中です');
+      expect(app.callCounts().write, fn).toBe(0);
+    }
+    expect(app.lockWaits).toEqual(Array(MENU.length).fill(10_000));
+    expect(snapshot(app)).toEqual(before);
+  });
+
+  it('a second action started during a merge is refused, and the merge completes unmixed', () => {
+    const { app } = answered();
+    const g = load(app);
+    let during: string | undefined;
+    app.onWrite = () => {
+      const before = app.callCounts().write;
+      g.createRequests();
+      during = app.alerts.at(-1)!.message;
+      expect(app.callCounts().write).toBe(before);
+    };
+    g.mergeResponses();
+    expect(during).toContain('ほかの人が同じスプレッドシートで処理を実行中です');
+    expect(app.alerts.at(-1)!.title).toBe('回答を取り込む');
+    expect(app.sheet(TAB.answers)!.values().slice(1).map((r) => r[1])).toEqual(['4-1-1-1', '4-2-1-4', '4-1-2-3', '4-1-2-2']);
+    expect(app.lockHeldBy).toBeUndefined();
+  });
+});
+
+describe('a run cut off half-way', () => {
+  const NOW = new Date(2026, 5, 1, 12, 0);
+
+  it('mergeResponses, cut off after any write, leaves a state the next run completes exactly', () => {
+    const reference = answered();
+    const before = reference.app.writesDone;
+    mergeResponses(reference.wb, NOW);
+    const expected = snapshot(reference.app);
+    const writes = reference.app.writesDone - before;
+    expect(writes).toBeGreaterThanOrEqual(4);
+    reference.uninstall();
+    for (let k = 1; k <= writes; k++) {
+      const { app, wb } = answered();
+      app.failAfterWrites = app.writesDone + k;
+      expect(() => mergeResponses(wb, NOW)).toThrow('実行が中断されました');
+      // The record of truth is written last: cut off before it, 回答 holds nothing half-merged.
+      const rows = app.sheet(TAB.answers)?.values() ?? [];
+      expect(rows.length === 0 || rows.length === 1 || rows.length === 5, `k=${k}`).toBe(true);
+      mergeResponses(wb, NOW);
+      expect(snapshot(app), `cut off after write ${k}`).toEqual(expected);
+      uninstall();
+    }
+  });
+
+  it('createRequests, cut off after any write, loses no typed answer and the next run completes exactly', () => {
+    const reference = answered();
+    reference.app.sheet(TAB.plan)!.type(13, 1, 4);
+    for (const [c, v] of [[2, 2], [3, 1], [4, 9], [5, '新しい事業'], [7, '職員課']] as const) reference.app.sheet(TAB.plan)!.type(13, c, v);
+    const start = reference.app.writesDone;
+    createRequests(reference.wb);
+    const expected = snapshot(reference.app);
+    const writes = reference.app.writesDone - start;
+    expect(writes).toBeGreaterThanOrEqual(6);
+    reference.uninstall();
+    for (let k = 1; k <= writes; k++) {
+      const { app, wb } = answered();
+      for (const [c, v] of [[1, 4], [2, 2], [3, 1], [4, 9], [5, '新しい事業'], [7, '職員課']] as const) app.sheet(TAB.plan)!.type(13, c, v);
+      app.failAfterWrites = app.writesDone + k;
+      expect(() => createRequests(wb)).toThrow('実行が中断されました');
+      for (const [sheet, a] of Object.entries(ANSWERS)) {
+        for (const [id, fields] of Object.entries(a)) {
+          const row = requestRows(app, sheet).find((r) => r['事業番号'] === id)!;
+          for (const [h, v] of Object.entries(fields)) expect(row[h], `${sheet} ${id} ${h} after write ${k}`).toBe(v);
+        }
+      }
+      createRequests(wb);
+      expect(snapshot(app), `cut off after write ${k}`).toEqual(expected);
+      uninstall();
+    }
+  });
+
+  it('tells the user in Japanese that the run stopped, that nothing typed was lost, and releases the lock', () => {
+    const { app } = answered();
+    const g = load(app);
+    app.failAfterWrites = app.writesDone + 1;
+    g.mergeResponses();
+    expect(app.alerts.at(-1)!.title).toBe('回答を取り込む：途中で止まりました');
+    expect(app.alerts.at(-1)!.message).toContain('入力された回答は消えていません。もう一度「回答を取り込む」を実行してください');
+    expect(app.lockHeldBy).toBeUndefined();
+  });
+});
+
+describe('security', () => {
+  it('asks only for this spreadsheet and for menus and dialogs', () => {
+    const manifest = JSON.parse(readFileSync(`${root}appsscript.json`, 'utf8'));
+    expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']);
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Tokyo');
+    expect(JSON.parse(readFileSync(`${root}build/appsscript.json`, 'utf8'))).toEqual(manifest);
+  });
+
+  it('uses no service beyond the spreadsheet, and shows no HTML', () => {
+    for (const service of ['HtmlService', 'UrlFetchApp', 'DriveApp', 'GmailApp', 'MailApp', 'PropertiesService', 'ScriptApp', 'eval(', 'new Function']) {
+      expect(code, service).not.toContain(service);
+    }
+  });
+
+  it('protects the summary for the owner and the runner only', () => {
+    const { app } = answered();
+    load(app).buildSummary();
+    const p = app.sheet(TAB.summary)!.protections;
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ type: 'SHEET', warningOnly: false, domainEdit: false });
+    expect(p[0].editors.sort()).toEqual([app.owner, app.user].sort());
+  });
+});
