@@ -270,3 +270,21 @@ describe('createRequests when time runs short', () => {
     expect(answerProtection.editors).toContain('jinji@city.kiyose.example.lg.jp');
   });
 });
+
+describe('tab names', () => {
+  it('replaces characters a tab cannot have, shortens long names, numbers clashes, and shows the mapping', () => {
+    const tabs = seedTabs();
+    tabs[TAB.departments].push(['企画/調整課[臨時]', '', 'k@city.example.lg.jp', 'FALSE'], ['職員課?', '', 'q@city.example.lg.jp', 'FALSE']);
+    tabs[TAB.plan].push(['4', '2', '1', '5', '臨時の事業', '', '企画/調整課[臨時]'], ['4', '2', '1', '6', '別の事業', '', '職員課?']);
+    const { app, wb } = book(tabs);
+    app.addSheet('調査_職員課＿').type(1, 1, '自分用のメモ');
+    const result = createRequests(wb);
+    expect(result.message).toContain('作成 6、更新 0');
+    expect(app.sheet('調査_職員課＿')!.values()).toEqual([['自分用のメモ']]);
+    expect(result.message).toContain('企画/調整課[臨時] → 調査_企画＿調整課＿臨時＿');
+    expect(result.message).toContain('職員課? → 調査_職員課＿_2');
+    const index = app.sheet('調査シート一覧')!.values();
+    expect(index.find((r) => r[0] === '企画/調整課[臨時]')?.[1]).toBe('調査_企画＿調整課＿臨時＿');
+    expect(app.sheet('調査_職員課＿_2')!.values()[2][1]).toBe('職員課?');
+  });
+});

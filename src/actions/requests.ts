@@ -69,7 +69,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
 
   const tabOf = new Map<Department, RequestTabContent>();
   for (const t of tabs) {
-    const d = inputs.directory.resolve(t.departmentText) ?? inputs.directory.departments.find((x) => requestTabName(x.name, new Set()) === t.sheet);
+    // A tab is a department's by the 所管課 in its heading, never by its name alone.
+    const d = inputs.directory.resolve(t.departmentText);
     if (d && !tabOf.has(d)) tabOf.set(d, t);
   }
   const projectsByDepartment = new Map<Department, Project[]>();
