@@ -56,8 +56,8 @@ export interface Layout {
   readonly headerRows?: readonly number[];
   /** Cells with a pale yellow fill: where people type. */
   readonly inputArea?: Rect;
-  /** Wrap text over the whole extent. */
-  readonly wrap?: boolean;
+  /** Wrap text over the whole extent (true) or in one area. */
+  readonly wrap?: true | Rect;
   /** Replace every data validation of the extent with these. */
   readonly validations?: ReadonlyArray<{ readonly range: Rect; readonly rule: ValidationRule; readonly help: string }>;
   readonly notes?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly text: string }>;

@@ -98,7 +98,7 @@ export class XlsxWorkbook implements Workbook {
         if (styles.weights[r][k] === 'bold') c.font = { bold: true };
       });
     }
-    if (layout.wrap) each(whole, (c) => { c.alignment = { wrapText: true, vertical: 'top' }; });
+    if (layout.wrap) each(layout.wrap === true ? whole : layout.wrap, (c) => { c.alignment = { wrapText: true, vertical: 'top' }; });
     for (const n of layout.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
     if (layout.validations?.length) {
       const { area, grid } = validationGrid(layout.validations, extent);

@@ -43,6 +43,8 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
     headerRows.push(rows.length);
   };
   const noAnswers = s.answerCount === 0;
+  // Only the attention list holds long text; headings and tables read best unwrapped.
+  let attentionFrom = 0;
 
   add([`${s.planName} 評価サマリー　${formatFiscalYear(s.year)}`]);
   add([`作成日時：${formatDateTime(s.builtAt)}　対象の事業：${s.projectCount}件　回答：${s.answerCount}件（所管課ごとの事業ごとの回答）`]);
@@ -76,12 +78,14 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
   else if (s.attention.length === 0) add(['該当する事業はありません。']);
   else {
     header('事業番号', '事業名', '所管課', '自己評価', '前年度', '実施状況・実績', '課題・改善点', '今後の方向性');
+    attentionFrom = rows.length + 1;
     for (const a of s.attention) {
       const f = a.answer?.fields;
       add([a.project.id, a.project.name, a.department, a.grade ?? '未回答', s.previousGrades.get(`${a.project.id}|${a.department}`) ?? DASH, text(f?.['実施状況・実績']), text(f?.['課題・改善点']), text(f?.['今後の方向性'])]);
     }
   }
 
+  const attentionTo = rows.length;
   section('6. 今後の方向性');
   header('今後の方向性', '件数');
   for (const d of s.directions) add([d.direction, d.count]);
@@ -106,7 +110,7 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
       frozenRows: 2,
       columnWidths: [220, 240, 110, 110, 110, 260, 260, 110],
       headerRows,
-      wrap: true,
+      wrap: attentionFrom ? { row: attentionFrom, col: 1, numRows: attentionTo - attentionFrom + 1, numCols: 8 } : undefined,
       protection: { description: '評価サマリー（「評価サマリーを作成」で作り直します。管理者のみ編集）', editors: [], warningOnly: false },
       charts,
       fitToWidth: true,

@@ -95,7 +95,7 @@ export class GasWorkbook implements Workbook {
       whole().setBackgrounds(styles.backgrounds);
       whole().setFontWeights(styles.weights);
     }
-    if (layout.wrap) whole().setWrap(true);
+    if (layout.wrap) (layout.wrap === true ? whole() : range(layout.wrap)).setWrap(true);
     if (layout.notes?.length) {
       const notes = Array.from({ length: Math.max(...layout.notes.map((n) => n.row)) }, () => Array<string>(extent.cols).fill(''));
       for (const n of layout.notes) notes[n.row - 1][n.col - 1] = n.text;
