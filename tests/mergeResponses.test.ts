@@ -153,3 +153,13 @@ describe('mergeResponses', () => {
     expect(answerRows(app)).toEqual(before);
   });
 });
+
+describe('mergeResponses and what departments write for "none"', () => {
+  it('takes ― or － in a participant count as "not applicable", not an error', () => {
+    const { app, wb } = setup();
+    typeAnswers(app, '調査_企画課', { '4-1-2-2': { '実施状況・実績': '調査を公表', 自己評価: 'B', '参加者数（男性）': '－', '参加者数（女性）': '―' } });
+    const result = mergeResponses(wb, T1);
+    expect(result.ok).toBe(true);
+    expect(answerRows(app).at(-1)!.slice(2, 9)).toEqual(['企画課', '調査を公表', 'B', '', '', '－', '―']);
+  });
+});

@@ -156,7 +156,7 @@ describe('validatePlan', () => {
 
   it('warns where a department has no editor', () => {
     const { rows, result } = run((t) => { t[TAB.departments][2][2] = ''; });
-    expect(at(rows, TAB.departments, '3行目', '注意')).toContain('「職員課」に編集者がいません');
+    expect(at(rows, TAB.departments, 'C3', '注意')).toContain('「職員課」に編集者がいません');
     expect(result.ok).toBe(true);
   });
 });

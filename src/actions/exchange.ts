@@ -3,7 +3,7 @@ import { type Cell, type OutCell, contiguousRuns, isBlank } from '../domain/cell
 import { type Finding, error, hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
-import type { RequestTabContent } from '../domain/requestTab';
+import { REQUEST_HEADER_ROW, type RequestTabContent } from '../domain/requestTab';
 import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
@@ -29,7 +29,7 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   const tab = requestTabFor(inputs, settings, answers.records, d, current);
   const sheet = current?.sheet ?? `調査_${d.name}`.slice(0, 31);
   out.format(sheet, tab.layout, replaceTab(out, sheet, tab.rows, undefined));
-  return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - 7}件）。`, findings: [] };
+  return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件）。`, findings: [] };
 }
 
 /**

@@ -15,9 +15,8 @@ import { requestWarnings } from './validate';
 const TITLE = '所管課別調査シートを作成';
 
 /** The request tabs that exist, each read once, with the department its heading names. */
-export function existingRequestTabs(wb: Workbook): RequestTabContent[] {
-  return wb
-    .sheetNames()
+export function existingRequestTabs(wb: Workbook, names = wb.sheetNames()): RequestTabContent[] {
+  return names
     .filter(isRequestTabName)
     .map((name) => readRequestTab(name, wb.read(name, 'typed') ?? []));
 }
@@ -63,7 +62,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   const answerFindings: Finding[] = [];
   const answers = readAnswers(wb.read(TAB.answers), answerFindings);
   for (const f of answerFindings) findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
-  const tabs = existingRequestTabs(wb);
+  const names = wb.sheetNames();
+  const tabs = existingRequestTabs(wb, names);
   const indexValues = wb.read(TAB.requestIndex);
   const oldIndex = readIndex(indexValues);
 
@@ -80,7 +80,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   const lastYear = answers.records.filter((r) => r.year === year - 1);
   const merged = new Map(answers.records.map((r) => [answerKey(r.year, r.id, r.department), r]));
   const postponed: Department[] = [];
-  const taken = new Set(wb.sheetNames());
+  const taken = new Set(names);
   const counts = { created: 0, refreshed: 0, skipped: [] as string[], kept: 0, outside: 0 };
   const renamed: string[] = [];
   const entries: IndexEntry[] = [];

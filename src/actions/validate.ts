@@ -10,7 +10,7 @@ export function requestWarnings(inputs: PlanInputs) {
   return inputs.directory.departments
     .filter((d) => used.has(d) && d.editors.length === 0)
     .map((d) =>
-      warning(TAB.departments, d.row, undefined, `「${d.name}」に編集者がいません。調査シートは誰でも編集できる（警告のみの）保護になります。「編集者」列にこの課の担当者のメールアドレスを入力してください。`),
+      warning(TAB.departments, d.row, d.editorsCol, `「${d.name}」に編集者がいません。調査シートは誰でも編集できる（警告のみの）保護になります。「編集者」列にこの課の担当者のメールアドレスを入力してください。`),
     );
 }
 

@@ -48,14 +48,6 @@ export function isBlank(v: Cell | undefined | null): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
-/** Text as it should be stored: strings kept as typed, numbers as their plain decimal form. */
-export function asText(v: Cell | undefined): string {
-  if (v === undefined || v === null) return '';
-  if (isDate(v)) return formatDate(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
-}
-
 export function formatDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }

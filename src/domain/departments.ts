@@ -7,8 +7,9 @@ export interface Department {
   readonly editors: readonly string[];
   /** Included where a 所管 says 関係各課. */
   readonly concerned: boolean;
-  /** 1-based row in 所管課. */
+  /** 1-based row in 所管課, and the column of 編集者 there (absent when the tab has none). */
   readonly row: number;
+  readonly editorsCol?: number;
 }
 
 /** Words that stand for "every department concerned". */

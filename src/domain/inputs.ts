@@ -119,7 +119,7 @@ function readDepartments(tabs: TabValues, findings: Finding[]): DepartmentDirect
         findings.push(error(sheet, row.row, col, `所管課「${value.name}」が ${prior.row}行目にもあります。1つの課は1行にまとめてください。`));
       } else if (!prior) owner.set(key, { name: value.name, row: row.row, col });
     }
-    departments.push({ name: value.name, aliases, editors: editors.map((e) => norm(e)), concerned: value.concerned === true, row: row.row });
+    departments.push({ name: value.name, aliases, editors: editors.map((e) => norm(e)), concerned: value.concerned === true, row: row.row, editorsCol: table.columns.get('編集者') });
   }
   return new DepartmentDirectory(departments);
 }

@@ -62,9 +62,6 @@ export type AnswerField =
   | '参加者数（男性）'
   | '参加者数（女性）';
 
-/** The input tabs validatePlan reads, in the order findings are listed. */
-export const INPUT_TABS = ['plan', 'structure', 'indicators', 'indicatorResults', 'departments', 'settings'] as const;
-
 export const SETTING = {
   year: '対象年度',
   deadline: '回答期限',
