@@ -121,6 +121,7 @@ describe('mergeResponses', () => {
     s.type(9, 1, '4-1-3-1');
     s.type(10, 6, 'A');
     s.type(12, 1, '4-1-2-3');
+    s.type(12, 5, 'ほかの課の事業に書いた回答');
     app.sheet('調査_企画課')!.type(2, 2, '令和6年度（2024年度）');
     mergeResponses(wb, T1);
     const check = checkRows(app);
@@ -161,5 +162,30 @@ describe('mergeResponses and what departments write for "none"', () => {
     const result = mergeResponses(wb, T1);
     expect(result.ok).toBe(true);
     expect(answerRows(app).at(-1)!.slice(2, 9)).toEqual(['企画課', '調査を公表', 'B', '', '', '－', '―']);
+  });
+});
+
+describe('mergeResponses and a tab left from a department without 事業', () => {
+  it('notes it once and merges the others', () => {
+    const { app, wb } = setup();
+    typeAnswers(app, CENTER, { '4-1-1-1': { '実施状況・実績': '要望した', 自己評価: 'A' } });
+    app.sheet(TAB.plan)!.type(4, 7, '男女共同参画センター');
+    const result = mergeResponses(wb, T1);
+    expect(result.ok).toBe(true);
+    const notes = checkRows(app).filter((r) => r[1] === '調査_企画課');
+    expect(notes).toEqual([['注意', '調査_企画課', '', '「企画課」の事業は今のプランにないため、このシートは取り込んでいません。']]);
+    expect(answerRows(app).slice(3).map((r) => r[2])).not.toContain('企画課');
+  });
+});
+
+describe('mergeResponses after the plan changed', () => {
+  it('asks to refresh the request tabs when an answered 事業 moved to another department', () => {
+    const { app, wb } = setup();
+    answerAll(app);
+    app.sheet(TAB.plan)!.type(4, 7, '男女共同参画センター');
+    mergeResponses(wb, T1);
+    const row = checkRows(app).find((r) => r[1] === '調査_職員課' && r[2] === 'A8');
+    expect(row?.[3]).toContain('事業番号「4-1-2-2」はこの課の事業ではありません');
+    expect(row?.[3]).toContain('「所管課別調査シートを作成」で表を更新してから');
   });
 });

@@ -59,6 +59,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
   const outcomes: DepartmentOutcome[] = [];
   const upserts: Array<{ department: string; id: string; fields: Normalised }> = [];
   const seen = new Set<Department>();
+  const planIds = new Set(input.projects.map((p) => p.id));
 
   for (const tab of input.tabs) {
     const department = directory.resolve(tab.departmentText);
@@ -72,11 +73,16 @@ export function mergeAnswers(input: MergeInput): MergeResult {
     }
     seen.add(department);
     const own = input.projects.filter((p) => p.departments.includes(department));
+    if (own.length === 0) {
+      // A tab left from a department that no longer has any 事業: nothing to merge, nothing to blame.
+      findings.push(warning(tab.sheet, undefined, undefined, `「${department.name}」の事業は今のプランにないため、このシートは取り込んでいません。`));
+      continue;
+    }
     const tabFindings: Finding[] = [...tab.problems];
     const mismatch = yearMismatch(tab.sheet, tab, settings.year);
     if (mismatch) tabFindings.push({ ...mismatch, message: `${mismatch.message}このシートは取り込んでいません。「所管課別調査シートを作成」で${formatFiscalYear(settings.year)}のシートにしてください。` });
     if (!tab.table || tab.problems.length) tabFindings.push(error(tab.sheet, undefined, undefined, `「${tab.sheet}」の表の見出し行が元の形でないため、取り込んでいません。見出し行（${HEADERS.request.join('、')}）を元に戻してください。`));
-    const rows = checkRows(tab, own, settings.scales, tabFindings);
+    const rows = checkRows(tab, own, planIds, settings.scales, tabFindings);
     findings.push(...tabFindings);
     const ok = !hasErrors(tabFindings);
     const answered = own.filter((p) => rows.some((r) => r.id === p.id && !isBlank(r.fields['自己評価']))).length;
@@ -96,7 +102,7 @@ interface CheckedRow {
 }
 
 /** Checks every row of a tab; returns the rows of this department's 事業 with answers normalised. */
-function checkRows(tab: RequestTabContent, own: readonly Project[], scales: Scales, findings: Finding[]): CheckedRow[] {
+function checkRows(tab: RequestTabContent, own: readonly Project[], planIds: ReadonlySet<string>, scales: Scales, findings: Finding[]): CheckedRow[] {
   const table = tab.table;
   if (!table) return [];
   const col = (h: string) => table.columns.get(h);
@@ -114,7 +120,11 @@ function checkRows(tab: RequestTabContent, own: readonly Project[], scales: Scal
       continue;
     }
     if (!ownIds.has(r.id)) {
-      findings.push(error(tab.sheet, r.row, col('事業番号'), `事業番号「${String(r.idText)}」はこの課の事業ではありません。書き換えられた可能性があります。事業番号は変えずに、元の番号に戻してください。`));
+      if (!hasAnyAnswer(r.fields)) continue;
+      const message = planIds.has(r.id)
+        ? `事業番号「${String(r.idText)}」はこの課の事業ではありません。事業番号を書き換えた場合は元の番号に戻してください。シートを作った後にプランが変わった場合は、「所管課別調査シートを作成」で表を更新してから、もう一度取り込んでください（入力済みの回答は残ります）。`
+        : `事業番号「${String(r.idText)}」はこの課の事業ではありません。書き換えられた可能性があります。事業番号は変えずに、元の番号に戻してください。`;
+      findings.push(error(tab.sheet, r.row, col('事業番号'), message));
       continue;
     }
     const prior = firstRow.get(r.id);
