@@ -75,7 +75,8 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
   return ok;
 }
 
-function printSummary(values: Cell[][], io: Io) {
+/** The summary's key tables in the terminal. */
+export function printSummary(values: Cell[][], io: Io) {
   io.out(String(values[0]?.[0] ?? ''));
   for (const prefix of PRINTED_SECTIONS) {
     const start = values.findIndex((r) => String(r[0]).startsWith(prefix));

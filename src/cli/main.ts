@@ -10,7 +10,7 @@ import { IMPORTABLE_TABS, importTable, setSetting } from '../actions/tables';
 import { validatePlan } from '../actions/validate';
 import { cellLabel } from '../domain/findings';
 import { TAB } from '../domain/tabs';
-import { runDemo } from './demo';
+import { printSummary, runDemo } from './demo';
 import { decodeText, parseDelimited } from './textTable';
 import { FileLock, XlsxWorkbook } from './xlsxWorkbook';
 
@@ -68,8 +68,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await onBook(args, 1, io, {}, createRequests);
       case 'merge':
         return await onBook(args, 1, io, {}, (wb) => mergeResponses(wb));
-      case 'summary':
-        return await onBook(args, 1, io, {}, (wb) => buildSummary(wb));
+      case 'summary': {
+        let book: XlsxWorkbook | undefined;
+        const code = await onBook(args, 1, io, {}, (wb) => {
+          book = wb;
+          return buildSummary(wb);
+        });
+        if (code === 0 && book) printSummary(book.read(TAB.summary) ?? [], io);
+        return code;
+      }
       case 'export-request': {
         if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
         const book = await openBook(args[0], io);
