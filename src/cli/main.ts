@@ -116,7 +116,10 @@ async function onBook(args: readonly string[], count: number, io: Io, opts: { cr
   const wb = opts.create && !existsSync(path) ? new XlsxWorkbook() : await openBook(path, io);
   // The lock is held from the action to the save, so two commands never interleave on one book.
   const lock = new FileLock(`${path}.lock`);
-  if (!lock.tryLock(0)) return report(busy(basename(path)), io);
+  if (!lock.tryLock(0)) {
+    const b = busy(basename(path));
+    return report({ ...b, message: `${b.message}\nだれも実行していないのにこの表示が出るときは、前の実行が強制終了されています。${path}.lock を削除してください。` }, io);
+  }
   try {
     io.err('… 処理しています');
     const result = action(wb);
