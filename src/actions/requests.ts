@@ -74,12 +74,20 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     if (d && !tabOf.has(d)) tabOf.set(d, t);
   }
   const projectsByDepartment = new Map<Department, Project[]>();
-  for (const p of inputs.projects) for (const d of p.departments) projectsByDepartment.set(d, [...(projectsByDepartment.get(d) ?? []), p]);
+  for (const p of inputs.projects) {
+    for (const d of p.departments) {
+      const list = projectsByDepartment.get(d);
+      if (list) list.push(p);
+      else projectsByDepartment.set(d, [p]);
+    }
+  }
   const projectsOf = (d: Department) => projectsByDepartment.get(d) ?? [];
   const departments = inputs.directory.departments.filter((d) => projectsOf(d).length > 0);
   const lastYear = answers.records.filter((r) => r.year === year - 1);
   const merged = new Map(answers.records.map((r) => [answerKey(r.year, r.id, r.department), r]));
+  // Departments left for the next run, or skipped to protect what they typed.
   const postponed: Department[] = [];
+  const untouched: Department[] = [];
   const taken = new Set(names);
   const counts = { created: 0, refreshed: 0, skipped: [] as string[], kept: 0, outside: 0 };
   const renamed: string[] = [];
@@ -97,6 +105,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       findings.push(...current.problems);
       findings.push(error(sheet, undefined, undefined, `「${sheet}」の表の見出し行が元の形でないため、このシートは作り直していません（入力された内容を守るため）。見出し行を元に戻してから、もう一度実行してください。`));
       counts.skipped.push(d.name);
+      untouched.push(d);
       continue;
     }
     let existing = current;
@@ -108,6 +117,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       if (unmerged.length) {
         findings.push(error(sheet, unmerged[0].row, 1, `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length}行あります。このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`));
         counts.skipped.push(d.name);
+        untouched.push(d);
         continue;
       }
       existing = undefined;
@@ -131,8 +141,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     const sameYear = prior?.year === year ? prior : undefined;
     entries.push({ department: d.name, sheet, year, projects: projects.length, answered: sameYear?.answered ?? 0, status: sameYear?.status ?? '未回答', mergedAt: sameYear?.mergedAt ?? '', layoutKey: key });
   }
-  // Departments left for the next run keep their line as it was.
-  for (const d of postponed) {
+  // Departments not processed this time keep their line as it was.
+  for (const d of [...postponed, ...untouched]) {
     const prior = oldIndex.find((e) => e.department === d.name);
     if (prior) entries.push(prior);
   }
