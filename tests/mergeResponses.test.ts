@@ -189,3 +189,20 @@ describe('mergeResponses after the plan changed', () => {
     expect(row?.[3]).toContain('「所管課別調査シートを作成」で表を更新してから');
   });
 });
+
+describe('mergeResponses and a damaged 回答 tab', () => {
+  it('refuses to merge when a column of 回答 is missing, and says which', () => {
+    const tabs = seedTabs();
+    tabs[TAB.answers] = [HEADERS.answers.filter((h) => h !== '課題・改善点')];
+    const b = fakeBook(tabs);
+    uninstall = b.uninstall;
+    createRequests(b.wb);
+    typeAnswers(b.app, '調査_企画課', { '4-1-2-2': { '実施状況・実績': '公表', 自己評価: 'B', '課題・改善点': '周知' } });
+    const before = b.app.sheet(TAB.answers)!.values();
+    const result = mergeResponses(b.wb, T1);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('「回答」シートの見出しに問題があるため、取り込んでいません');
+    expect(checkRows(b.app).find((r) => r[1] === TAB.answers)?.slice(2)).toEqual(['1行目', '見出し「課題・改善点」の列がありません。1行目の見出しに「課題・改善点」を加えてください（列の位置は自由です）。']);
+    expect(b.app.sheet(TAB.answers)!.values()).toEqual(before);
+  });
+});

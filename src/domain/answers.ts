@@ -22,10 +22,13 @@ export interface AnswerTable {
 
 export const answerKey = (year: number, id: string, department: string) => `${year}|${id}|${department}`;
 
-/** Reads 回答. Rows it cannot key (no year, 事業番号 or 所管課) are left as they are, never touched. */
+/**
+ * Reads 回答. Every header of the design must be there (a merge writes each of them). Rows it
+ * cannot key (no year, 事業番号 or 所管課) are left as they are, never touched.
+ */
 export function readAnswers(values: Grid | undefined, findings: Finding[]): AnswerTable {
   if (values === undefined) return { records: [] };
-  const { table, findings: found } = locateTable(TAB.answers, values, ['年度', '事業番号', '所管課'], HEADERS.answers.slice(3));
+  const { table, findings: found } = locateTable(TAB.answers, values, HEADERS.answers);
   findings.push(...found);
   if (!table || found.length) return { table, records: [] };
   // 回答 holds every year (100,000 rows in a large city): columns are looked up once, not per row.
