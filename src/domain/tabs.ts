@@ -16,6 +16,9 @@ export const TAB = {
 
 export const REQUEST_TAB_PREFIX = '調査_';
 
+/** What a department answers for each 事業: the request tab's input columns, stored in 回答. */
+const ANSWER_COLUMNS = ['実施状況・実績', '自己評価', '今後の方向性', '課題・改善点', '参加者数（男性）', '参加者数（女性）'] as const;
+
 export const HEADERS = {
   plan: ['目標', '課題', '施策', '事業', '事業名', '事業内容', '所管'],
   structure: ['区分', '目標', '課題', '施策', '名称'],
@@ -23,44 +26,16 @@ export const HEADERS = {
   indicatorResults: ['番号', '年度', '実績'],
   departments: ['所管課', '別名', '編集者', '関係各課'],
   settings: ['項目', '値'],
-  answers: [
-    '年度',
-    '事業番号',
-    '所管課',
-    '実施状況・実績',
-    '自己評価',
-    '今後の方向性',
-    '課題・改善点',
-    '参加者数（男性）',
-    '参加者数（女性）',
-    '取込日時',
-  ],
+  answers: ['年度', '事業番号', '所管課', ...ANSWER_COLUMNS, '取込日時'],
   check: ['重要度', 'シート', 'セル', '内容'],
-  request: [
-    '事業番号',
-    '事業名',
-    '事業内容',
-    '前年度の自己評価',
-    '実施状況・実績',
-    '自己評価',
-    '今後の方向性',
-    '課題・改善点',
-    '参加者数（男性）',
-    '参加者数（女性）',
-  ],
+  request: ['事業番号', '事業名', '事業内容', '前年度の自己評価', ...ANSWER_COLUMNS],
   requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込', '保護・入力規則'],
 } as const;
 
 /** The columns of a request tab the tool fills (and locks); the rest are the department's answers. */
 export const REQUEST_FILLED = HEADERS.request.slice(0, 4);
-export const ANSWER_FIELDS = HEADERS.request.slice(4) as unknown as AnswerField[];
-export type AnswerField =
-  | '実施状況・実績'
-  | '自己評価'
-  | '今後の方向性'
-  | '課題・改善点'
-  | '参加者数（男性）'
-  | '参加者数（女性）';
+export const ANSWER_FIELDS: readonly AnswerField[] = ANSWER_COLUMNS;
+export type AnswerField = (typeof ANSWER_COLUMNS)[number];
 
 export const SETTING = {
   year: '対象年度',
