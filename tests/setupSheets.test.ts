@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupSheets } from '../src/actions/setup';
+import { validatePlan } from '../src/actions/validate';
 import { HEADERS, TAB } from '../src/domain/tabs';
 import { fakeBook, seedTabs, snapshot } from './helpers';
 
@@ -29,5 +30,17 @@ describe('setupSheets', () => {
     expect(Object.keys(after).sort()).toEqual([...Object.keys(before), TAB.answers, TAB.check].sort());
     const again = setupSheets(book.wb);
     expect(again.message).toContain('何も変更していません');
+  });
+});
+
+describe('a spreadsheet just set up', () => {
+  it('says which tabs to fill in first', () => {
+    const book = fakeBook({});
+    uninstall = book.uninstall;
+    setupSheets(book.wb);
+    const result = validatePlan(book.wb);
+    expect(result.message).toContain('[注意] 「プラン」 A2: 「プラン」にまだ何も入力されていません。2行目から1行に1件ずつ入力してください。');
+    expect(result.message).toContain('「所管課」にまだ何も入力されていません');
+    expect(result.message).toContain('「対象年度」が入力されていません');
   });
 });

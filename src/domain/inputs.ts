@@ -68,6 +68,9 @@ export type TabValues = Readonly<Record<string, Grid | undefined>>;
 
 export const structureKey = (...numbers: number[]) => numbers.join('-');
 
+/** Tabs without which there is nothing to survey: an empty one is worth a 注意. */
+const MUST_HAVE_ROWS = new Set<string>([TAB.plan, TAB.structure, TAB.departments]);
+
 function tableOf(tabs: TabValues, sheet: string, required: readonly string[], findings: Finding[], optional: readonly string[] = []): Table | undefined {
   const values = tabs[sheet];
   if (values === undefined) {
@@ -76,6 +79,9 @@ function tableOf(tabs: TabValues, sheet: string, required: readonly string[], fi
   }
   const { table, findings: found } = locateTable(sheet, values, required, optional);
   findings.push(...found);
+  if (table && table.rows.length === 0 && MUST_HAVE_ROWS.has(sheet)) {
+    findings.push(warning(sheet, table.headerRow + 1, 1, `「${sheet}」にまだ何も入力されていません。${table.headerRow + 1}行目から1行に1件ずつ入力してください。`));
+  }
   return table;
 }
 
