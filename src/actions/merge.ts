@@ -55,19 +55,18 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);
 
   const skipped = result.outcomes.filter((o) => !o.merged);
-  const unread = tabs.map((t) => t.sheet).filter((s) => !result.outcomes.some((o) => o.sheet === s));
+  const unread = result.unreadSheets;
   const added = result.outcomes.reduce((n, o) => n + o.added, 0);
   const updated = result.outcomes.reduce((n, o) => n + o.updated, 0);
   const lines = [
     `${formatFiscalYear(settings.year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
     added + updated === 0 ? '前回から変わった回答はありませんでした。' : '',
-    '',
-    '所管課ごとの回答状況：',
+    '\n所管課ごとの回答状況：',
     ...result.outcomes.map((o) => `・${o.department}：${o.status}（${o.answered}/${o.total}事業）${o.merged ? '' : ' ← エラーのため取り込んでいません'}`),
     skipped.length ? `\n取り込まなかった課：${skipped.map((o) => o.department).join('、')}。理由は「${TAB.check}」シートにあります。直してから、もう一度実行してください。` : '',
-    unread.length ? `\n取り込まなかったシート（どの課のシートか分からないもの）：${unread.join('、')}。理由は「${TAB.check}」シートにあります。` : '',
+    unread.length ? `\n取り込まなかったシート（どの課のシートか決められないもの）：${unread.join('、')}。理由は「${TAB.check}」シートにあります。` : '',
     result.outcomes.length === 0 ? '調査シートがありません。先に「所管課別調査シートを作成」を実行してください。' : '',
     all.length ? `\n${findingsSummary(all)}` : '',
   ];
-  return { ok: !hasErrors(all), title: TITLE, message: lines.filter((l, i) => l !== '' || i === 2).join('\n'), findings: all };
+  return { ok: !hasErrors(all), title: TITLE, message: lines.filter(Boolean).join('\n'), findings: all };
 }

@@ -33,6 +33,8 @@ export interface MergeResult {
   readonly findings: Finding[];
   readonly outcomes: DepartmentOutcome[];
   readonly blocks: Block[];
+  /** Tabs not merged because whose they are could not be told (heading changed, or a second tab). */
+  readonly unreadSheets: string[];
 }
 
 export interface MergeInput {
@@ -59,16 +61,19 @@ export function mergeAnswers(input: MergeInput): MergeResult {
   const outcomes: DepartmentOutcome[] = [];
   const upserts: Array<{ department: string; id: string; fields: Normalised }> = [];
   const seen = new Set<Department>();
+  const unreadSheets: string[] = [];
   const planIds = new Set(input.projects.map((p) => p.id));
 
   for (const tab of input.tabs) {
     const department = directory.resolve(tab.departmentText);
     if (!department) {
       findings.push(error(tab.sheet, 3, 2, `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`));
+      unreadSheets.push(tab.sheet);
       continue;
     }
     if (seen.has(department)) {
       findings.push(error(tab.sheet, 3, 2, `「${department.name}」の調査シートがほかにもあります。このシートは取り込んでいません。どちらか一方にまとめてください。`));
+      unreadSheets.push(tab.sheet);
       continue;
     }
     seen.add(department);
@@ -93,7 +98,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
   }
 
   const blocks = upsert(input, upserts, outcomes);
-  return { findings, outcomes, blocks };
+  return { findings, outcomes, blocks, unreadSheets };
 }
 
 interface CheckedRow {
