@@ -75,6 +75,11 @@ describe('two people at once', () => {
   });
 });
 
+/** A 事業 added to the plan after the requests went out (4-2-1-9, 職員課). */
+function addProject(app: FakeApp) {
+  [4, 2, 1, 9, '新しい事業', '', '職員課'].forEach((v, c) => app.sheet(TAB.plan)!.type(13, c + 1, v));
+}
+
 describe('a run cut off half-way', () => {
   const NOW = new Date(2026, 5, 1, 12, 0);
 
@@ -101,8 +106,7 @@ describe('a run cut off half-way', () => {
 
   it('createRequests, cut off after any write, loses no typed answer and the next run completes exactly', () => {
     const reference = answered();
-    reference.app.sheet(TAB.plan)!.type(13, 1, 4);
-    for (const [c, v] of [[2, 2], [3, 1], [4, 9], [5, '新しい事業'], [7, '職員課']] as const) reference.app.sheet(TAB.plan)!.type(13, c, v);
+    addProject(reference.app);
     const start = reference.app.writesDone;
     createRequests(reference.wb);
     const expected = snapshot(reference.app);
@@ -111,7 +115,7 @@ describe('a run cut off half-way', () => {
     reference.uninstall();
     for (let k = 1; k <= writes; k++) {
       const { app, wb } = answered();
-      for (const [c, v] of [[1, 4], [2, 2], [3, 1], [4, 9], [5, '新しい事業'], [7, '職員課']] as const) app.sheet(TAB.plan)!.type(13, c, v);
+      addProject(app);
       app.failAfterWrites = app.writesDone + k;
       expect(() => createRequests(wb)).toThrow('実行が中断されました');
       for (const [sheet, a] of Object.entries(ANSWERS)) {

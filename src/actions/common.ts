@@ -45,8 +45,8 @@ export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid
 }
 
 /** Writes チェック結果: one row per finding, with a link that jumps to its cell. */
-export function writeFindings(wb: Workbook, findings: readonly Finding[], order: readonly string[] = INPUT_TAB_NAMES): void {
-  const sorted = sortFindings(findings, order);
+export function writeFindings(wb: Workbook, findings: readonly Finding[]): void {
+  const sorted = sortFindings(findings, INPUT_TAB_NAMES);
   const rows: OutGrid = [[...HEADERS.check]];
   for (const f of sorted) {
     const where = f.row !== undefined ? link(f.sheet, f.row, f.col ?? 1, cellLabel(f)) : '';

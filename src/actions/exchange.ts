@@ -3,7 +3,7 @@ import { type Cell, type OutCell, contiguousRuns, isBlank } from '../domain/cell
 import { type Finding, error, hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
-import { REQUEST_HEADER_ROW, type RequestTabContent } from '../domain/requestTab';
+import { REQUEST_HEADER_ROW, type RequestTabContent, requestTabName } from '../domain/requestTab';
 import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
@@ -27,7 +27,7 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   const current = existingRequestTabs(book).find((t) => inputs.directory.resolve(t.departmentText) === d && t.year === settings.year);
   const answers = readAnswers(book.read(TAB.answers), []);
   const tab = requestTabFor(inputs, settings, answers.records, d, current);
-  const sheet = current?.sheet ?? `調査_${d.name}`.slice(0, 31);
+  const sheet = current?.sheet ?? requestTabName(d.name, new Set());
   out.format(sheet, tab.layout, replaceTab(out, sheet, tab.rows, undefined));
   return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件）。`, findings: [] };
 }

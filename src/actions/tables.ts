@@ -1,4 +1,4 @@
-import { type Grid, norm } from '../domain/cells';
+import { type Grid, compact } from '../domain/cells';
 import { locateTable } from '../domain/table';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
@@ -41,8 +41,8 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
   if (!values) return { ok: false, title, message: `「${TAB.settings}」シートがありません。先に初期設定（init）を実行してください。`, findings: [] };
   const { table } = locateTable(TAB.settings, values, HEADERS.settings);
   if (!table) return { ok: false, title, message: `「${TAB.settings}」シートの見出し行（項目、値）が見つかりません。`, findings: [] };
-  const key = norm(item).replace(/\s/g, '');
-  const found = table.rows.find((r) => norm(r.values[table.columns.get('項目')! - 1]).replace(/\s/g, '') === key);
+  const key = compact(item);
+  const found = table.rows.find((r) => compact(r.values[table.columns.get('項目')! - 1]) === key);
   const row = found?.row ?? Math.max(values.length, table.headerRow) + 1;
   if (!found) wb.write(TAB.settings, row, table.columns.get('項目')!, [[item]]);
   wb.write(TAB.settings, row, table.columns.get('値')!, [[value]]);

@@ -11,8 +11,7 @@ import { validatePlan } from '../actions/validate';
 import { type Cell, norm } from '../domain/cells';
 import { parseFiscalYear } from '../domain/fiscalYear';
 import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
-import type { Io } from './main';
-import { formatTable } from './main';
+import { type Io, formatTable } from './output';
 import { decodeText, parseDelimited } from './textTable';
 import { XlsxWorkbook } from './xlsxWorkbook';
 

@@ -11,6 +11,7 @@ import { validatePlan } from '../actions/validate';
 import { cellLabel } from '../domain/findings';
 import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
+import { type Io, formatTable } from './output';
 import { decodeText, parseDelimited } from './textTable';
 import { FileLock, XlsxWorkbook } from './xlsxWorkbook';
 
@@ -32,11 +33,6 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
 
 終了コード: 0 成功 / 1 入力に問題あり（内容を表示します） / 2 使い方の誤り`;
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  examplesDir: string;
-}
 
 class UsageError extends Error {}
 
@@ -144,19 +140,4 @@ function report(result: ActionResult, io: Io): number {
     io.out(formatTable([['重要度', 'シート', 'セル', '内容'], ...result.findings.map((f) => [f.severity, f.sheet, cellLabel(f), f.message])]));
   }
   return result.ok ? 0 : 1;
-}
-
-/** Width of text in a terminal: East Asian wide characters take two columns. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-export function formatTable(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  const text = rows.map((r) => r.map((c) => String(c ?? '').replace(/\n/g, ' ')));
-  const cols = Math.max(...text.map((r) => r.length));
-  // The last column is left unpadded, so long messages do not push the table wide.
-  const widths = Array.from({ length: cols - 1 }, (_, i) => Math.min(40, Math.max(...text.map((r) => displayWidth(r[i] ?? '')))));
-  return text.map((r) => r.map((c, i) => (i < widths.length ? c + ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) : c)).join('  ').trimEnd()).join('\n');
 }

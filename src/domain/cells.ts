@@ -44,6 +44,11 @@ export function norm(v: Cell | undefined | null): string {
   return s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+/** norm() without any white space: for comparing headers, setting items, codes. */
+export function compact(v: Cell | undefined | null): string {
+  return norm(v).replace(/\s/g, '');
+}
+
 export function isBlank(v: Cell | undefined | null): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }

@@ -1,4 +1,4 @@
-import { type Cell, type Grid, isBlank, norm } from './cells';
+import { type Cell, type Grid, compact, isBlank, norm } from './cells';
 import { type Department, DepartmentDirectory, departmentKey, splitList } from './departments';
 import { type Finding, error, warning } from './findings';
 import { formatFiscalYear, parseDate, parseFiscalYear } from './fiscalYear';
@@ -312,7 +312,7 @@ function readSettings(tabs: TabValues, findings: Finding[]): Settings | undefine
   if (!table) return undefined;
   const values = new Map<string, { value: Cell; row: number }>();
   for (const row of table.rows) {
-    const key = norm(cell(table, row, '項目')).replace(/\s/g, '');
+    const key = compact(cell(table, row, '項目'));
     if (key !== '' && !values.has(key)) values.set(key, { value: cell(table, row, '値'), row: row.row });
   }
   const valueCol = table.columns.get('値');

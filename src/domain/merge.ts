@@ -1,8 +1,9 @@
 import { type AnswerRecord, type AnswerTable, answerKey, hasAnyAnswer, sameAnswer } from './answers';
-import { type Cell, CELL_CHAR_LIMIT, type Grid, type OutCell, contiguousRuns, isBlank, isDate, isNotApplicable, norm } from './cells';
+import { type Cell, CELL_CHAR_LIMIT, type Grid, type OutCell, contiguousRuns, isBlank, isDate, isNotApplicable } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning } from './findings';
 import { formatFiscalYear } from './fiscalYear';
+import { parseCount } from './quantity';
 import type { Project, Settings } from './inputs';
 import { type AnswerStatus, statusOf } from './requestIndex';
 import { DUPLICATE_ROW, NOT_IN_PLAN, type RequestRow, type RequestTabContent, yearMismatch } from './requestTab';
@@ -171,8 +172,8 @@ function normaliseRow(sheet: string, r: RequestRow, scales: Scales, col: (h: str
     const v = f[h];
     // ― or － alone means "not applicable": kept as typed, counted as no report.
     if (isBlank(v) || isNotApplicable(v)) continue;
-    const n = typeof v === 'number' ? v : isDate(v) || typeof v === 'boolean' ? NaN : /^\d+$/.test(norm(v).replace(/,/g, '').replace(/人$/, '')) ? Number(norm(v).replace(/,/g, '').replace(/人$/, '')) : NaN;
-    if (Number.isInteger(n) && n >= 0) out[h] = n;
+    const n = parseCount(v);
+    if (n !== undefined) out[h] = n;
     else at(h, `${h}「${isDate(v) ? '日付' : String(v)}」は 0 以上の整数（人数）で入力してください。該当しない場合は空欄にします。`);
   }
   return out;

@@ -1,4 +1,4 @@
-import { type Cell, norm } from './cells';
+import { type Cell, compact, norm } from './cells';
 import { SETTING } from './tabs';
 
 export interface Grade {
@@ -51,7 +51,7 @@ function unique(list: string[]): string[] {
   return [...new Set(list)];
 }
 
-const stripped = (v: Cell) => norm(v).replace(/\s/g, '').toUpperCase();
+const stripped = (v: Cell) => compact(v).toUpperCase();
 
 /** What people type for a grade: ａ, a, A, A（目標を達成）, A:目標を達成, 目標を達成. */
 export function matchGrade(scales: Scales, v: Cell): Grade | undefined {

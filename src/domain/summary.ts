@@ -1,8 +1,7 @@
 import { type AnswerRecord, hasAnyAnswer } from './answers';
-import { type Cell, isBlank } from './cells';
 import type { Indicator, IndicatorResult, PlanInputs, Project, Settings } from './inputs';
 import { indicatorValue, structureKey } from './inputs';
-import { targetEdges } from './quantity';
+import { parseCount, targetEdges } from './quantity';
 import { gradedCodes, matchDirection, matchGrade } from './scales';
 
 /** One department's answer on one 事業 of the plan, for one year (absent when not answered). */
@@ -160,8 +159,8 @@ export function summarise(inputs: PlanInputs, settings: Settings, records: reado
   let women = 0;
   let reporting = 0;
   for (const a of current) {
-    const m = count(a.answer?.fields['参加者数（男性）']);
-    const w = count(a.answer?.fields['参加者数（女性）']);
+    const m = a.answer && parseCount(a.answer.fields['参加者数（男性）']);
+    const w = a.answer && parseCount(a.answer.fields['参加者数（女性）']);
     if (m === undefined && w === undefined) continue;
     reporting++;
     men += m ?? 0;
@@ -186,10 +185,4 @@ export function summarise(inputs: PlanInputs, settings: Settings, records: reado
     kpis: inputs.indicators.map((i) => kpiRow(i, inputs.results)),
     bySex: { projects: reporting, men, women, womenShare: men + women > 0 ? women / (men + women) : undefined },
   };
-}
-
-function count(v: Cell | undefined): number | undefined {
-  if (v === undefined || isBlank(v)) return undefined;
-  const n = typeof v === 'number' ? v : Number(String(v).normalize('NFKC').replace(/[,人]/g, ''));
-  return Number.isFinite(n) ? n : undefined;
 }

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { type Cell, type Grid, columnLetter, isBlank, isErrorValue, norm } from './cells';
+import { type Cell, type Grid, columnLetter, compact, isBlank, isErrorValue } from './cells';
 import { type Finding, error } from './findings';
 
 /**
@@ -20,9 +20,11 @@ export interface TableRow {
   /** 1-based sheet row. */
   readonly row: number;
   readonly values: readonly Cell[];
+  /** The data row directly above, when there is one (a merged cell reads as blank below it). */
+  readonly above?: readonly Cell[];
 }
 
-const headerKey = (v: Cell) => norm(v).replace(/\s/g, '');
+const headerKey = (v: Cell) => compact(v);
 
 /** How far down a heading may push the header row. */
 const HEADER_SCAN_ROWS = 30;
@@ -81,7 +83,7 @@ export function locateTable(
   for (let r = headerRow; r < values.length; r++) {
     const line = values[r];
     if ([...columns.values()].every((c) => isBlank(line[c - 1]))) continue;
-    rows.push({ row: r + 1, values: line });
+    rows.push({ row: r + 1, values: line, above: r > headerRow ? values[r - 1] : undefined });
   }
   return { table: { sheet, headerRow, columns, rows }, findings };
 }
@@ -134,7 +136,7 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
     if (isBlank(raw)) {
       if (r.required) {
         // A cell merged with the one above reads as blank: say so, it is a common layout in Japan.
-        const above = table.rows.find((x) => x.row === row.row - 1)?.values[col - 1];
+        const above = row.above?.[col - 1];
         const merged = above !== undefined && !isBlank(above) ? '上のセルと結合されている場合は、結合を解除して各行に値を入れてください。' : '';
         findings.push(error(table.sheet, row.row, col, `「${r.header}」が空です。入力してください。${merged}`));
         ok = false;
