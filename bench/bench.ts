@@ -51,9 +51,12 @@ const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }
 
 function withApp<T>(app: FakeApp, fn: (wb: Workbook) => T): T {
   const uninstall = app.install();
+  // As main.ts does: a workbook per run, closed at its end (the template tab goes).
+  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   try {
-    return fn(new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
+    return fn(wb);
   } finally {
+    wb.close();
     uninstall();
   }
 }

@@ -35,9 +35,15 @@ export function onOpen(): void {
 function run(label: string, action: (wb: Workbook) => ActionResult): void {
   const ui = SpreadsheetApp.getUi();
   let result: ActionResult;
+  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   try {
-    const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-    result = withLock(new GasLock(), label, () => action(wb));
+    result = withLock(new GasLock(), label, () => {
+      try {
+        return action(wb);
+      } finally {
+        wb.close(); // still holding the lock: the template tab goes before anyone else runs
+      }
+    });
   } catch (e) {
     // Every action can be run again safely: say so rather than show a stack trace.
     const detail = e instanceof Error ? e.message : String(e);

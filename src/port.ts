@@ -18,6 +18,15 @@ export interface Workbook {
   /** Adds an empty tab at the end. */
   createSheet(name: string): void;
   /**
+   * Adds a tab at the end, already formatted and protected as `format(name, layout, extent)`
+   * would leave it; its content is written next. For many tabs of one layout (the request
+   * tabs): the Apps Script adapter copies their formatting from one template tab, so that each
+   * costs a few calls instead of one per format. Call `close()` when the run ends.
+   */
+  createFormatted(name: string, layout: Layout, extent: Extent): void;
+  /** Removes a tab (only ever one known to hold nothing). */
+  deleteSheet(name: string): void;
+  /**
    * Writes one block at (row, col), 1-based, in one call. Strings are stored as text, never run
    * as formulas; links become links to their cell.
    */
@@ -27,6 +36,8 @@ export interface Workbook {
    * its content was written to): a constant number of calls, whatever the number of rows.
    */
   format(sheet: string, layout: Layout, extent: Extent): void;
+  /** Ends the run: removes whatever the adapter made for its own use (the template tab). */
+  close(): void;
 }
 
 export type ReadMode = 'values' | 'typed' | 'shown';
@@ -73,7 +84,8 @@ export interface Layout {
  * the tab only warns before an edit.
  */
 export interface Protection {
-  readonly description: string;
+  /** Shown in Sheets' list of protections; each costs a call, so many tabs go without. */
+  readonly description?: string;
   readonly editors: readonly string[];
   readonly warningOnly: boolean;
   readonly editable?: Rect;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB } from '../src/domain/tabs';
+import { TEMPLATE_SHEET } from '../src/gas/workbook';
 import { FakeApp } from './fake/spreadsheetApp';
 import { seedTabs } from './helpers';
 
@@ -63,5 +64,21 @@ describe('the built bundle', () => {
     expect(app.alerts[1].message).toContain('エラーはありません');
     expect(app.sheet(TAB.check)!.values()[1]).toEqual(['', '', '', 'エラーはありません。']);
     expect(app.lockHeldBy).toBeUndefined();
+  });
+
+  it('runs createRequests by name and leaves no template tab, even when the run is cut off', () => {
+    const app = new FakeApp(seedTabs());
+    const ctx = load(app);
+    (ctx.createRequests as () => void)();
+    expect(app.alerts[0].message).toContain('作成 4');
+    expect(app.sheets.map((s) => s.name).filter((n) => n.startsWith('調査_'))).toHaveLength(4);
+    expect(app.sheet(TEMPLATE_SHEET)).toBeUndefined();
+
+    const cut = new FakeApp(seedTabs());
+    cut.failAfterWrites = 2; // part-way through the tabs
+    (load(cut).createRequests as () => void)();
+    expect(cut.alerts[0].title).toContain('途中で止まりました');
+    expect(cut.sheet(TEMPLATE_SHEET)).toBeUndefined();
+    expect(cut.lockHeldBy).toBeUndefined();
   });
 });

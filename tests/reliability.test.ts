@@ -130,6 +130,39 @@ describe('a run cut off half-way', () => {
     }
   });
 
+  it('createRequests on a new book, cut off at any change (a tab, a format, a protection), is completed exactly by the next run', () => {
+    /** All a person or the next run can see: tabs in order, values, height, fills, dropdowns, protections. */
+    const state = (app: FakeApp) =>
+      app.sheets.map((s) => ({
+        name: s.name,
+        values: s.values(),
+        rows: s.name.startsWith('調査_') ? s.maxRows : undefined,
+        formats: s.rows.flatMap((line, r) => (line ?? []).map((c, k) => (c && (c.background || c.validation) ? `${r + 1},${k + 1}:${c.background ?? ''}:${c.validation?.kind ?? ''}` : '')).filter(Boolean)),
+        protections: s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected })),
+      }));
+    const reference = new FakeApp(seedTabs());
+    load(reference).createRequests();
+    const expected = state(reference);
+    expect(expected.map((t) => t.name)).not.toContain('（作業用）調査シートのひな形');
+    reference.changes = 0;
+    reference.failAfterChanges = Number.MAX_SAFE_INTEGER;
+    const again = new FakeApp(seedTabs());
+    again.failAfterChanges = Number.MAX_SAFE_INTEGER;
+    load(again).createRequests();
+    const changes = again.changes;
+    expect(changes).toBeGreaterThanOrEqual(40);
+    for (let k = 1; k <= changes; k++) {
+      const app = new FakeApp(seedTabs());
+      app.failAfterChanges = k;
+      const g = load(app);
+      g.createRequests();
+      expect(app.alerts[0].title, `k=${k}`).toContain('途中で止まりました');
+      g.createRequests();
+      expect(app.alerts[1].title, `k=${k}`).not.toContain('途中で止まりました');
+      expect(state(app), `cut off at change ${k}`).toEqual(expected);
+    }
+  });
+
   it('tells the user in Japanese that the run stopped, that nothing typed was lost, and releases the lock', () => {
     const { app } = answered();
     const g = load(app);

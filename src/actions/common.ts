@@ -1,8 +1,8 @@
-import { type Grid, type OutCell, type OutGrid, link } from '../domain/cells';
+import { type Grid, type OutCell, type OutGrid, isBlank, link } from '../domain/cells';
 import { type Finding, cellLabel, describe, sortFindings } from '../domain/findings';
 import { type TabValues, readInputs } from '../domain/inputs';
 import { HEADERS, TAB } from '../domain/tabs';
-import type { Extent, Lock, Workbook } from '../port';
+import type { Extent, Layout, Lock, Workbook } from '../port';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {
@@ -27,21 +27,35 @@ export function checkInputs(wb: Workbook) {
   return readInputs(readTabs(wb, INPUT_TAB_NAMES));
 }
 
+/** How to format a tab that replaceTab finds missing or empty. */
+export interface NewTab {
+  readonly layout: Layout;
+  /** One of many tabs of this layout (the request tabs): made from a shared template. */
+  readonly many?: boolean;
+}
+
 /**
  * Replaces a tab's content in one write: the new rows, padded with blanks over whatever the
  * old content covered, so nothing stale is left and no separate clear can be cut off half-way.
+ * A missing or empty tab is formatted first with `fresh`, so a run cut off before its write
+ * leaves a tab the next run formats again.
  */
-export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid | undefined): Extent {
-  if (old === undefined) wb.createSheet(sheet);
+export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid | undefined, fresh?: NewTab): Extent {
   const height = Math.max(rows.length, old?.length ?? 0, 1);
   const width = Math.max(...rows.map((r) => r.length), ...(old ?? []).map((r) => r.length), 1);
+  const extent = { rows: height, cols: width };
+  if (old === undefined && fresh?.many) wb.createFormatted(sheet, fresh.layout, extent);
+  else {
+    if (old === undefined) wb.createSheet(sheet);
+    if (fresh && (old ?? []).every((r) => r.every(isBlank))) wb.format(sheet, fresh.layout, extent);
+  }
   const block: OutCell[][] = [];
   for (let r = 0; r < height; r++) {
     const src = rows[r] ?? [];
     block.push(Array.from({ length: width }, (_, c) => src[c] ?? ''));
   }
   wb.write(sheet, 1, 1, block);
-  return { rows: height, cols: width };
+  return extent;
 }
 
 /** Writes チェック結果: one row per finding, with a link that jumps to its cell. */
@@ -53,9 +67,7 @@ export function writeFindings(wb: Workbook, findings: readonly Finding[]): void 
     rows.push([f.severity, f.sheet, where, f.message]);
   }
   if (sorted.length === 0) rows.push(['', '', '', 'エラーはありません。']);
-  const old = wb.read(TAB.check);
-  const extent = replaceTab(wb, TAB.check, rows, old);
-  if (old === undefined) wb.format(TAB.check, { frozenRows: 1, headerRows: [1], columnWidths: [70, 120, 70, 640] }, extent);
+  replaceTab(wb, TAB.check, rows, wb.read(TAB.check), { layout: { frozenRows: 1, headerRows: [1], columnWidths: [70, 120, 70, 640] } });
 }
 
 /** The alert text for a list of findings: the count and the first few, each with tab and cell. */

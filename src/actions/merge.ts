@@ -25,10 +25,8 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   const tabs = existingRequestTabs(wb);
   let answerValues = wb.read(TAB.answers);
   if (!answerValues) {
-    wb.createSheet(TAB.answers);
     answerValues = [[...HEADERS.answers]];
-    wb.write(TAB.answers, 1, 1, answerValues);
-    wb.format(TAB.answers, { frozenRows: 1, headerRows: [1] }, { rows: 1, cols: HEADERS.answers.length });
+    replaceTab(wb, TAB.answers, answerValues, undefined, { layout: { frozenRows: 1, headerRows: [1] } });
   }
   const answers = readAnswers(answerValues, findings);
   if (!answers.table || hasErrors(findings)) {

@@ -73,6 +73,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     const d = inputs.directory.resolve(t.departmentText);
     if (d && !tabOf.has(d)) tabOf.set(d, t);
   }
+  const emptyTabs = new Set(tabs.filter((t) => t.values.every((r) => r.every(isBlank))).map((t) => t.sheet));
+  const remade = new Set<string>();
   const projectsByDepartment = new Map<Department, Project[]>();
   for (const p of inputs.projects) {
     for (const d of p.departments) {
@@ -99,7 +101,17 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       continue;
     }
     const current = tabOf.get(d);
-    const sheet = current?.sheet ?? requestTabName(d.name, taken);
+    let sheet = current?.sheet ?? requestTabName(d.name, taken);
+    if (!current) {
+      // A run cut off between creating a tab and writing it leaves it empty: it is made again
+      // under its own name (nothing typed can be in it), not left beside a new 調査_…_2.
+      const own = requestTabName(d.name, new Set([...taken].filter((n) => !emptyTabs.has(n))));
+      if (emptyTabs.delete(own)) {
+        wb.deleteSheet(own);
+        remade.add(own);
+        sheet = own;
+      }
+    }
     taken.add(sheet);
     if (current && (!current.table || current.problems.length) && !current.values.every((r) => r.every(isBlank))) {
       findings.push(...current.problems);
@@ -124,12 +136,13 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     }
     const projects = projectsOf(d);
     const tab = requestTabFor(inputs, settings, lastYear, d, existing, projects);
-    const extent = replaceTab(wb, sheet, tab.rows, current?.values);
+    // A new tab is created already formatted and protected (the cheapest way in Apps Script).
+    const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, many: true });
     const prior = oldIndex.find((e) => e.department === d.name);
     const key = layoutKey({ ...tab.layout, columnWidths: undefined }, projects.length + tab.keptOutsidePlan, d.editors.length);
     // Protection and validation are set again only when they would change; a refreshed tab
     // keeps the column widths its department chose.
-    if (!current || prior?.sheet !== sheet || prior.layoutKey !== key) wb.format(sheet, current ? { ...tab.layout, columnWidths: undefined } : tab.layout, extent);
+    if (current && (prior?.sheet !== sheet || prior.layoutKey !== key)) wb.format(sheet, { ...tab.layout, columnWidths: undefined }, extent);
     if (current) counts.refreshed++;
     else counts.created++;
     counts.kept += tab.answersKept;
@@ -147,15 +160,14 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     if (prior) entries.push(prior);
   }
 
-  const leftAlone = tabs.filter((t) => ![...tabOf.entries()].some(([d, tab]) => tab === t && departments.includes(d)));
+  const leftAlone = tabs.filter((t) => !remade.has(t.sheet) && ![...tabOf.entries()].some(([d, tab]) => tab === t && departments.includes(d)));
   if (postponed.length) {
     findings.push(warning(TAB.requestIndex, undefined, undefined, `時間内に終わらなかったため、${postponed.length}課（${postponed.slice(0, 3).map((d) => d.name).join('、')}${postponed.length > 3 ? ' など' : ''}）のシートはまだ作成・更新していません。もう一度「${TITLE}」を実行すると、続きから処理します。`));
   }
   for (const t of leftAlone) {
     findings.push(warning(t.sheet, undefined, undefined, `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`));
   }
-  const indexExtent = replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
-  if (!indexValues) wb.format(TAB.requestIndex, { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] }, indexExtent);
+  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] } });
   writeFindings(wb, findings);
 
   const lines = [

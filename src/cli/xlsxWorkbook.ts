@@ -64,6 +64,19 @@ export class XlsxWorkbook implements Workbook {
     this.book.addWorksheet(name);
   }
 
+  /** A file has no call costs: the tab is made and formatted as it is. */
+  createFormatted(name: string, layout: Layout, extent: Extent): void {
+    this.createSheet(name);
+    this.format(name, layout, extent);
+  }
+
+  deleteSheet(name: string): void {
+    this.book.removeWorksheet(this.sheet(name).id);
+  }
+
+  /** Nothing of the adapter's own is left in a file; saving is save()'s work. */
+  close(): void {}
+
   write(name: string, row: number, col: number, values: OutGrid): void {
     const ws = this.sheet(name);
     values.forEach((line, r) => {

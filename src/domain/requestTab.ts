@@ -170,7 +170,9 @@ function requestLayout(input: RequestTabInput, count: number): Layout {
       { range: { row: first, col: col('参加者数（男性）'), numRows, numCols: 2 }, rule: { kind: 'wholeNumber', min: 0 }, help: '参加者数は 0 以上の整数で入力してください。' },
     ],
     protection: {
-      description: `${input.department.name} の調査シート（${editors.length ? '黄色の欄は所管課の編集者のみ、ほかは管理者のみ編集可' : '編集者未登録のため警告のみ'}）`,
+      // A description costs a call per protection (issue 8's budget): only the warning-only
+      // case, which needs explaining, carries one. The tab's name says whose it is.
+      description: editors.length ? undefined : `${input.department.name} の調査シート（編集者未登録のため警告のみ）`,
       editors,
       warningOnly: editors.length === 0,
       editable: answers,

@@ -8,6 +8,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Apps Script's insertSheet gives 1000 rows and 26 columns. */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLS = 26;
+/** The tab createFormatted copies from; it lives only during a run (close() removes it). */
+export const TEMPLATE_SHEET = '（作業用）調査シートのひな形';
+
+interface Template {
+  readonly sheet: Sheet;
+  readonly key: string;
+  readonly rows: number;
+}
 
 /** The only code that touches SpreadsheetApp: the port over the spreadsheet the script is bound to. */
 export class GasWorkbook implements Workbook {
@@ -16,6 +24,9 @@ export class GasWorkbook implements Workbook {
   private readonly created = new Set<string>();
   /** A size each tab is known to have at least, so that writing within it needs no size check. */
   private readonly size = new Map<string, Extent>();
+  private template: Template | undefined;
+  /** Who a new protection lets edit before it is narrowed: the spreadsheet's own sharing. */
+  private sharing: { editors: string[]; domain: boolean } | undefined;
 
   constructor(private readonly ss: Spreadsheet) {}
 
@@ -53,6 +64,56 @@ export class GasWorkbook implements Workbook {
     this.handles.set(name, this.ss.insertSheet(name, this.ss.getNumSheets()));
     this.created.add(name);
     this.size.set(name, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
+  }
+
+  /**
+   * One insertSheet copies the template (widths, frozen rows, fills, wrap, dropdowns); the copy
+   * is cut to this tab's height, then protected. The template is made on the first call and
+   * again only when the layout (apart from its height) changes or a tab is taller.
+   */
+  createFormatted(name: string, layout: Layout, extent: Extent): void {
+    const { protection, charts, ...look } = layout;
+    const t = this.templateFor(look, extent);
+    const s = this.ss.insertSheet(name, this.ss.getNumSheets(), { template: t.sheet });
+    this.handles.set(name, s);
+    // Keep no formatted row below the content (a frozen tab must keep one row below its frozen rows).
+    const keep = Math.max(extent.rows, (look.frozenRows ?? 0) + 1);
+    if (t.rows > keep) s.deleteRows(keep + 1, t.rows - keep);
+    this.size.set(name, { rows: keep, cols: Math.max(extent.cols, NEW_SHEET_COLS) });
+    if (protection) this.protect(name, s, protection, (r) => s.getRange(r.row, r.col, r.numRows, r.numCols), true);
+    if (charts) this.format(name, { charts }, extent);
+  }
+
+  private templateFor(look: Layout, extent: Extent): Template {
+    // Areas that reach the tab's last row reach the template's last row: one template serves
+    // tabs of every height.
+    const key = JSON.stringify([stretch(look, extent.rows, -1), extent.cols]);
+    if (this.template && this.template.key === key && this.template.rows >= extent.rows) return this.template;
+    this.close();
+    const rows = Math.max(extent.rows, NEW_SHEET_ROWS);
+    const sheet = this.ss.insertSheet(TEMPLATE_SHEET, this.ss.getNumSheets());
+    this.handles.set(TEMPLATE_SHEET, sheet);
+    this.size.set(TEMPLATE_SHEET, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
+    if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
+    if (extent.cols > NEW_SHEET_COLS) sheet.insertColumnsAfter(NEW_SHEET_COLS, extent.cols - NEW_SHEET_COLS);
+    this.format(TEMPLATE_SHEET, stretch(look, extent.rows, rows), { rows, cols: extent.cols });
+    this.template = { sheet, key, rows };
+    return this.template;
+  }
+
+  deleteSheet(name: string): void {
+    this.ss.deleteSheet(this.must(name));
+    this.handles.delete(name);
+    this.size.delete(name);
+    this.created.delete(name);
+  }
+
+  /** Removes the template, this run's or one left by a run cut off before its end. */
+  close(): void {
+    const template = this.template?.sheet ?? this.ss.getSheetByName(TEMPLATE_SHEET);
+    this.template = undefined;
+    this.handles.delete(TEMPLATE_SHEET);
+    if (template) this.ss.deleteSheet(template);
   }
 
   write(name: string, row: number, col: number, values: OutGrid): void {
@@ -122,20 +183,33 @@ export class GasWorkbook implements Workbook {
    * The whole tab for the owner and the runner only; its editable area in a protection of its
    * own for the department's editors. A tab this run created has no protections to remove.
    */
-  private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range): void {
-    if (!this.created.delete(name)) {
+  private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range, fresh = false): void {
+    if (!this.created.delete(name) && !fresh) {
       for (const p of [...s.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...s.getProtections(SpreadsheetApp.ProtectionType.RANGE)]) p.remove();
     }
-    const p = s.protect().setDescription(spec.description);
+    const p = s.protect();
+    if (spec.description) p.setDescription(spec.description);
     if (spec.warningOnly) {
       p.setWarningOnly(true);
       return;
     }
-    restrictTo(p, []);
+    this.restrictTo(p, []);
     if (!spec.editable) return;
     const editable = range(spec.editable);
     p.setUnprotectedRanges([editable]);
-    restrictTo(editable.protect(), spec.editors);
+    this.restrictTo(editable.protect(), spec.editors);
+  }
+
+  /**
+   * Leaves only the given editors (plus the owner and the person running the tool, whom
+   * Apps Script never removes) able to edit a new protection. A new protection starts as the
+   * spreadsheet's own sharing, the same for every one made in a run: asked once, not per tab.
+   */
+  private restrictTo(p: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[]) {
+    const sharing = (this.sharing ??= { editors: p.getEditors().map((u) => u.getEmail()), domain: p.canDomainEdit() });
+    if (sharing.editors.length) p.removeEditors(sharing.editors);
+    if (sharing.domain) p.setDomainEdit(false);
+    if (editors.length) p.addEditors([...editors]);
   }
 
   private rule(rule: ValidationRule, help: string) {
@@ -149,13 +223,17 @@ export class GasWorkbook implements Workbook {
 }
 
 /**
- * Leaves only the given editors (plus the owner and the person running the tool, whom
- * Apps Script never removes) able to edit the protected tab or range.
+ * The layout with every area that ends on row `last` ending on row `to` instead (-1 in a
+ * template's key: "down to the last row").
  */
-function restrictTo(p: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[]) {
-  p.removeEditors(p.getEditors());
-  if (p.canDomainEdit()) p.setDomainEdit(false);
-  if (editors.length) p.addEditors([...editors]);
+function stretch(layout: Layout, last: number, to: number): Layout {
+  const fit = (r: Rect): Rect => (r.row + r.numRows - 1 === last ? { ...r, numRows: to < 0 ? -1 : to - r.row + 1 } : r);
+  return {
+    ...layout,
+    inputArea: layout.inputArea && fit(layout.inputArea),
+    wrap: layout.wrap && (layout.wrap === true ? true : fit(layout.wrap)),
+    validations: layout.validations?.map((v) => ({ ...v, range: fit(v.range) })),
+  };
 }
 
 export class GasLock implements Lock {

@@ -19,7 +19,7 @@ export interface CallCounts {
 }
 
 const READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getNotes', 'getDataValidations', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getProtections', 'getCharts', 'getEditors', 'getSheets', 'canDomainEdit']);
-const WRITES = new Set(['setDataValidations', 'setBackgrounds', 'setFontWeights', 'setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'toast', 'setName']);
+const WRITES = new Set(['setDataValidations', 'setBackgrounds', 'setFontWeights', 'setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'toast', 'setName']);
 
 export interface FakeCell {
   value: Value;
@@ -54,7 +54,9 @@ export class FakeProtection {
     readonly type: 'SHEET' | 'RANGE',
     readonly range: { row: number; col: number; numRows: number; numCols: number } | undefined,
   ) {
-    this.editors = [app.owner, app.user];
+    // Until it is narrowed, a new protection lets edit whoever may edit the spreadsheet.
+    this.editors = [...app.sharedWith];
+    this.domainEdit = app.domainShared;
   }
   private t<T>(m: string, r: T): T {
     this.app.count(m, this.sheet.name);
@@ -72,7 +74,11 @@ export class FakeProtection {
   addEditors(emails: string[]) { for (const e of emails) if (!this.editors.includes(e)) this.editors.push(e); return this.t('addEditors', this); }
   addEditor(e: string | FakeUser) { return this.addEditors([typeof e === 'string' ? e : e.getEmail()]); }
   canDomainEdit() { return this.t('canDomainEdit', this.domainEdit); }
-  setDomainEdit(d: boolean) { this.domainEdit = d; return this.t('setDomainEdit', this); }
+  setDomainEdit(d: boolean) {
+    if (!this.app.workspace) throw new Error('Exception: This spreadsheet does not belong to a Google Workspace domain.');
+    this.domainEdit = d;
+    return this.t('setDomainEdit', this);
+  }
   remove() { this.removed = true; this.sheet.protections = this.sheet.protections.filter((p) => p !== this); this.t('remove', undefined); }
   setUnprotectedRanges(ranges: FakeRange[]) { this.unprotected = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols })); return this.t('setUnprotectedRanges', this); }
   getRange() { return this.range ? new FakeRange(this.app, this.sheet, this.range.row, this.range.col, this.range.numRows, this.range.numCols) : null; }
@@ -284,6 +290,13 @@ export class FakeSheet {
   clear() { this.rows = []; return this.t('clear', this); }
   clearContents() { for (const line of this.rows) for (const c of line ?? []) if (c) { c.value = ''; c.formula = undefined; } return this.t('clearContents', this); }
   insertRowsAfter(_after: number, n: number) { this.maxRows += n; return this.t('insertRowsAfter', this); }
+  deleteRows(start: number, n: number) {
+    if (start < 1 || start + n - 1 > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    if (this.maxRows - n <= this.frozenRows) throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
+    this.rows.splice(start - 1, n);
+    this.maxRows -= n;
+    return this.t('deleteRows', this);
+  }
   insertColumnsAfter(_after: number, n: number) { this.maxCols += n; return this.t('insertColumnsAfter', this); }
   setFrozenRows(n: number) { this.frozenRows = n; return this.t('setFrozenRows', this); }
   setColumnWidth(col: number, w: number) { this.columnWidths[col] = w; return this.t('setColumnWidth', this); }
@@ -328,6 +341,15 @@ export class FakeSheet {
   }
 }
 
+/** Cells, size, frozen rows and widths of one tab onto another (not its protections or charts). */
+function copySheet(from: FakeSheet, to: FakeSheet) {
+  to.rows = from.rows.map((line) => (line ? line.map((c) => (c ? { ...c } : c)) : line));
+  to.maxRows = from.maxRows;
+  to.maxCols = from.maxCols;
+  to.frozenRows = from.frozenRows;
+  to.columnWidths = { ...from.columnWidths };
+}
+
 export class FakeApp {
   readonly sheets: FakeSheet[] = [];
   readonly alerts: Array<{ title: string; message: string }> = [];
@@ -335,6 +357,11 @@ export class FakeApp {
   readonly menus: Array<{ title: string; items: Array<[string, string]> }> = [];
   owner = 'owner@city.example.lg.jp';
   user = 'staff@city.example.lg.jp';
+  /** Who may edit the spreadsheet (its sharing), and whether everyone in the domain may. */
+  sharedWith = [this.owner, this.user, 'other-department@city.example.lg.jp'];
+  domainShared = true;
+  /** Owned in a Google Workspace domain (setDomainEdit throws otherwise). */
+  workspace = true;
   counts: Record<string, number> = {};
   bySheet: Record<string, number> = {};
   cellsRead = 0;
@@ -342,6 +369,10 @@ export class FakeApp {
   lockHeldBy: string | undefined;
   /** Set by a test to throw after the nth write (simulates a run cut off half-way). */
   failAfterWrites: number | undefined;
+  /** Set by a test to throw at the nth call that changes anything (a tab, a format, a protection). */
+  failAfterChanges: number | undefined;
+  /** Calls that changed something, counted while failAfterChanges is set. */
+  changes = 0;
   /** Called after every setValues (a test runs a second person's action here). */
   onWrite: (() => void) | undefined;
   /** How long each tryLock said it would wait, in ms. */
@@ -372,6 +403,10 @@ export class FakeApp {
 
   count(method: string, sheet?: string) {
     this.counts[method] = (this.counts[method] ?? 0) + 1;
+    if (WRITES.has(method) && this.failAfterChanges !== undefined && ++this.changes >= this.failAfterChanges) {
+      this.failAfterChanges = undefined;
+      throw new Error('Exception: 実行が中断されました（テスト）');
+    }
     if (sheet && (READS.has(method) || WRITES.has(method))) this.bySheet[sheet] = (this.bySheet[sheet] ?? 0) + 1;
   }
 
@@ -389,13 +424,10 @@ export class FakeApp {
   /** A deep copy of every tab's cells and settings, for measuring one action on the same state again. */
   clone(): FakeApp {
     const copy = new FakeApp();
+    Object.assign(copy, { owner: this.owner, user: this.user, sharedWith: [...this.sharedWith], domainShared: this.domainShared, workspace: this.workspace });
     for (const s of this.sheets) {
       const t = copy.addSheet(s.name);
-      t.rows = s.rows.map((line) => (line ? line.map((c) => (c ? { ...c } : c)) : line));
-      t.maxRows = s.maxRows;
-      t.maxCols = s.maxCols;
-      t.frozenRows = s.frozenRows;
-      t.columnWidths = { ...s.columnWidths };
+      copySheet(s, t);
       t.protections = s.protections.map((p) => {
         const q = new FakeProtection(copy, t, p.type, p.range);
         Object.assign(q, { description: p.description, warningOnly: p.warningOnly, editors: [...p.editors], domainEdit: p.domainEdit, unprotected: [...p.unprotected] });
@@ -437,12 +469,23 @@ export class FakeApp {
       getSheetByName: (n: string) => { app.count('getSheetByName'); return app.sheet(n) ?? null; },
       getSheets: () => { app.count('getSheets'); return [...app.sheets]; },
       getNumSheets: () => { app.count('getNumSheets'); return app.sheets.length; },
-      insertSheet: (n: string, index?: number) => {
-        app.count('insertSheet', n);
+      insertSheet: (n: string, index?: number, options?: { template?: FakeSheet }) => {
         if (app.sheet(n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
+        const template = options?.template;
+        if (template && !app.sheets.includes(template)) throw new Error('Exception: The template sheet must belong to this spreadsheet.');
         const s = app.addSheet(n);
+        // A template gives its cells (values, formats, dropdowns), size, frozen rows and widths;
+        // its protections stay with it.
+        if (template) copySheet(template, s);
         if (index !== undefined) { app.sheets.pop(); app.sheets.splice(index, 0, s); }
+        app.count('insertSheet', n); // counted once done: a run cut off here leaves the new tab
         return s;
+      },
+      deleteSheet: (s: FakeSheet) => {
+        if (!app.sheets.includes(s)) throw new Error('Exception: The sheet does not exist.');
+        if (app.sheets.length === 1) throw new Error('Exception: You can\'t remove all the sheets in a document.');
+        app.sheets.splice(app.sheets.indexOf(s), 1);
+        app.count('deleteSheet', s.name);
       },
       toast: (m: string) => { app.count('toast'); app.toasts.push(m); },
       getId: () => 'fake-spreadsheet',
