@@ -21,9 +21,11 @@ export interface Workbook {
    * Adds a tab at the end, already formatted and protected as `format(name, layout, extent)`
    * would leave it; its content is written next. For many tabs of one layout (the request
    * tabs): the Apps Script adapter copies their formatting from one template tab, so that each
-   * costs a few calls instead of one per format. Call `close()` when the run ends.
+   * costs a few calls instead of one per format. `tallest` is the most rows any tab of this
+   * layout will have in this run, so that one template serves them all. Call `close()` when
+   * the run ends.
    */
-  createFormatted(name: string, layout: Layout, extent: Extent): void;
+  createFormatted(name: string, layout: Layout, extent: Extent, tallest?: number): void;
   /** Removes a tab (only ever one known to hold nothing). */
   deleteSheet(name: string): void;
   /**

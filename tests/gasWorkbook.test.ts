@@ -70,11 +70,12 @@ describe('GasWorkbook.createFormatted', () => {
     expect([sheetLevel.domainEdit, answers.domainEdit]).toEqual([false, false]);
   });
 
-  it('makes the template once for tabs of any height, asks the sharing once, and costs 11 calls a tab', () => {
+  it('makes the template once for tabs of any height up to the tallest, asks the sharing once, and costs 11 calls a tab', () => {
     const { app, wb } = book();
-    wb.createFormatted('first', layout(5), { rows: 8, cols: 4 });
+    const tallest = 4 + 9 * 7;
+    wb.createFormatted('first', layout(5), { rows: 8, cols: 4 }, tallest);
     app.resetCounts();
-    for (let i = 0; i < 10; i++) wb.createFormatted(`tab${i}`, layout(1 + i * 7), { rows: 4 + i * 7, cols: 4 });
+    for (let i = 0; i < 10; i++) wb.createFormatted(`tab${i}`, layout(1 + i * 7), { rows: 4 + i * 7, cols: 4 }, tallest);
     const c = app.callCounts();
     expect(c.byMethod.insertSheet).toBe(10);
     expect(c.byMethod.getEditors ?? 0).toBe(0);
@@ -83,7 +84,7 @@ describe('GasWorkbook.createFormatted', () => {
     expect(c.bySheet[TEMPLATE_SHEET] ?? 0).toBe(0);
   });
 
-  it('makes a new template for a taller tab or another layout, and close() leaves none', () => {
+  it('makes a new template for a tab taller than announced or of another layout, and close() leaves none', () => {
     const { app, wb } = book();
     wb.createFormatted('a', layout(5), { rows: 8, cols: 4 });
     wb.createFormatted('b', layout(1500), { rows: 1503, cols: 4 });

@@ -32,6 +32,8 @@ export interface NewTab {
   readonly layout: Layout;
   /** One of many tabs of this layout (the request tabs): made from a shared template. */
   readonly many?: boolean;
+  /** With `many`: the most rows a tab of this layout made in this run will have. */
+  readonly tallest?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid
   const height = Math.max(rows.length, old?.length ?? 0, 1);
   const width = Math.max(...rows.map((r) => r.length), ...(old ?? []).map((r) => r.length), 1);
   const extent = { rows: height, cols: width };
-  if (old === undefined && fresh?.many) wb.createFormatted(sheet, fresh.layout, extent);
+  if (old === undefined && fresh?.many) wb.createFormatted(sheet, fresh.layout, extent, fresh.tallest);
   else {
     if (old === undefined) wb.createSheet(sheet);
     if (fresh && (old ?? []).every((r) => r.every(isBlank))) wb.format(sheet, fresh.layout, extent);

@@ -5,7 +5,7 @@ import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
 import type { PlanInputs, Project, Settings } from '../domain/inputs';
 import { type IndexEntry, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
-import { type RequestTabContent, buildRequestTab, isRequestTabName, previousGradeMap, readRequestTab, requestTabName } from '../domain/requestTab';
+import { REQUEST_HEADER_ROW, type RequestTabContent, buildRequestTab, isRequestTabName, previousGradeMap, readRequestTab, requestTabName } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
 import { ANSWER_FIELDS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
@@ -86,6 +86,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   const projectsOf = (d: Department) => projectsByDepartment.get(d) ?? [];
   const departments = inputs.directory.departments.filter((d) => projectsOf(d).length > 0);
   const lastYear = answers.records.filter((r) => r.year === year - 1);
+  // The tallest tab this run may create: one template serves every new tab.
+  const tallest = REQUEST_HEADER_ROW + Math.max(0, ...departments.filter((d) => !tabOf.has(d)).map((d) => projectsOf(d).length));
   const merged = new Map(answers.records.map((r) => [answerKey(r.year, r.id, r.department), r]));
   // Departments left for the next run, or skipped to protect what they typed.
   const postponed: Department[] = [];
@@ -137,7 +139,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     const projects = projectsOf(d);
     const tab = requestTabFor(inputs, settings, lastYear, d, existing, projects);
     // A new tab is created already formatted and protected (the cheapest way in Apps Script).
-    const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, many: true });
+    const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, many: true, tallest });
     const prior = oldIndex.find((e) => e.department === d.name);
     const key = layoutKey({ ...tab.layout, columnWidths: undefined }, projects.length + tab.keptOutsidePlan, d.editors.length);
     // Protection and validation are set again only when they would change; a refreshed tab
@@ -167,7 +169,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   for (const t of leftAlone) {
     findings.push(warning(t.sheet, undefined, undefined, `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`));
   }
-  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [180, 200, 80, 60, 60, 80, 130] } });
+  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 200, 80, 80, 80, 80, 140] } });
   writeFindings(wb, findings);
 
   const lines = [

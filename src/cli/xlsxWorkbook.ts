@@ -65,7 +65,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /** A file has no call costs: the tab is made and formatted as it is. */
-  createFormatted(name: string, layout: Layout, extent: Extent): void {
+  createFormatted(name: string, layout: Layout, extent: Extent, _tallest?: number): void {
     this.createSheet(name);
     this.format(name, layout, extent);
   }

@@ -14,7 +14,9 @@ export const TEMPLATE_SHEET = '（作業用）調査シートのひな形';
 interface Template {
   readonly sheet: Sheet;
   readonly key: string;
-  readonly rows: number;
+  /** Rows formatted (the tallest tab it serves), and rows the tab has (what a copy has). */
+  readonly formatted: number;
+  readonly height: number;
 }
 
 /** The only code that touches SpreadsheetApp: the port over the spreadsheet the script is bound to. */
@@ -71,33 +73,33 @@ export class GasWorkbook implements Workbook {
    * is cut to this tab's height, then protected. The template is made on the first call and
    * again only when the layout (apart from its height) changes or a tab is taller.
    */
-  createFormatted(name: string, layout: Layout, extent: Extent): void {
+  createFormatted(name: string, layout: Layout, extent: Extent, tallest = extent.rows): void {
     const { protection, charts, ...look } = layout;
-    const t = this.templateFor(look, extent);
+    const t = this.templateFor(look, extent, tallest);
     const s = this.ss.insertSheet(name, this.ss.getNumSheets(), { template: t.sheet });
     this.handles.set(name, s);
     // Keep no formatted row below the content (a frozen tab must keep one row below its frozen rows).
     const keep = Math.max(extent.rows, (look.frozenRows ?? 0) + 1);
-    if (t.rows > keep) s.deleteRows(keep + 1, t.rows - keep);
+    if (t.height > keep) s.deleteRows(keep + 1, t.height - keep);
     this.size.set(name, { rows: keep, cols: Math.max(extent.cols, NEW_SHEET_COLS) });
     if (protection) this.protect(name, s, protection, (r) => s.getRange(r.row, r.col, r.numRows, r.numCols), true);
     if (charts) this.format(name, { charts }, extent);
   }
 
-  private templateFor(look: Layout, extent: Extent): Template {
-    // Areas that reach the tab's last row reach the template's last row: one template serves
-    // tabs of every height.
+  private templateFor(look: Layout, extent: Extent, tallest: number): Template {
+    // Areas that reach the tab's last row reach the template's last formatted row: one
+    // template serves tabs of every height up to `rows`.
     const key = JSON.stringify([stretch(look, extent.rows, -1), extent.cols]);
-    if (this.template && this.template.key === key && this.template.rows >= extent.rows) return this.template;
+    if (this.template && this.template.key === key && this.template.formatted >= extent.rows) return this.template;
     this.close();
-    const rows = Math.max(extent.rows, NEW_SHEET_ROWS);
+    const rows = Math.max(extent.rows, tallest);
     const sheet = this.ss.insertSheet(TEMPLATE_SHEET, this.ss.getNumSheets());
     this.handles.set(TEMPLATE_SHEET, sheet);
     this.size.set(TEMPLATE_SHEET, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (extent.cols > NEW_SHEET_COLS) sheet.insertColumnsAfter(NEW_SHEET_COLS, extent.cols - NEW_SHEET_COLS);
     this.format(TEMPLATE_SHEET, stretch(look, extent.rows, rows), { rows, cols: extent.cols });
-    this.template = { sheet, key, rows };
+    this.template = { sheet, key, formatted: rows, height: Math.max(rows, NEW_SHEET_ROWS) };
     return this.template;
   }
 
