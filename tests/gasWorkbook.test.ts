@@ -105,6 +105,19 @@ describe('GasWorkbook.createFormatted', () => {
     expect(app.sheets.map((s) => s.name)).toEqual(['プラン', 'tab']);
   });
 
+  it('adds the runner by name first where they may edit only through a group (Apps Script refuses otherwise)', () => {
+    const group = 'danjo-staff@city.example.lg.jp';
+    const { app, wb } = book((a) => { a.sharedWith = [a.owner, group, 'other-department@city.example.lg.jp']; a.runnerGroup = group; });
+    for (const name of ['a', 'b']) wb.createFormatted(name, layout(2), { rows: 5, cols: 4 }, 5);
+    for (const name of ['a', 'b']) {
+      const [sheetLevel, answers] = app.sheet(name)!.protections;
+      expect(sheetLevel.editors.sort()).toEqual([app.owner, app.user].sort());
+      expect(answers.editors.sort()).toEqual([app.owner, app.user, 'dept@city.example.lg.jp'].sort());
+    }
+    // Found out once: the second tab adds the runner first without trying the removal in vain.
+    expect(app.callCounts().byMethod.removeEditors).toBe(5);
+  });
+
   it('calls setDomainEdit only where the spreadsheet is shared with its domain (it throws outside Google Workspace)', () => {
     const { app, wb } = book((a) => { a.workspace = false; a.domainShared = false; });
     wb.createFormatted('tab', layout(2), { rows: 5, cols: 4 });

@@ -156,7 +156,10 @@ describe('a run cut off half-way', () => {
       app.failAfterChanges = k;
       const g = load(app);
       g.createRequests();
-      expect(app.alerts[0].title, `k=${k}`).toContain('途中で止まりました');
+      // A refused removeEditors is retried once with the runner added first (their access may
+      // come through a group): a fault there can be absorbed, and the run then ends whole.
+      const stopped = app.alerts[0].title.includes('途中で止まりました');
+      if (!stopped) expect(app.alerts[0].message, `k=${k}`).toContain('作成 4');
       g.createRequests();
       expect(app.alerts[1].title, `k=${k}`).not.toContain('途中で止まりました');
       expect(state(app), `cut off at change ${k}`).toEqual(expected);

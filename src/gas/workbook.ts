@@ -28,7 +28,7 @@ export class GasWorkbook implements Workbook {
   private readonly size = new Map<string, Extent>();
   private template: Template | undefined;
   /** Who a new protection lets edit before it is narrowed: the spreadsheet's own sharing. */
-  private sharing: { editors: string[]; domain: boolean } | undefined;
+  private sharing: { editors: string[]; domain: boolean; runnerFirst: boolean } | undefined;
 
   constructor(private readonly ss: Spreadsheet) {}
 
@@ -208,8 +208,20 @@ export class GasWorkbook implements Workbook {
    * spreadsheet's own sharing, the same for every one made in a run: asked once, not per tab.
    */
   private restrictTo(p: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[]) {
-    const sharing = (this.sharing ??= { editors: p.getEditors().map((u) => u.getEmail()), domain: p.canDomainEdit() });
-    if (sharing.editors.length) p.removeEditors(sharing.editors);
+    const sharing = (this.sharing ??= { editors: p.getEditors().map((u) => u.getEmail()), domain: p.canDomainEdit(), runnerFirst: false });
+    if (sharing.runnerFirst) p.addEditor(Session.getEffectiveUser());
+    if (sharing.editors.length) {
+      try {
+        p.removeEditors(sharing.editors);
+      } catch (e) {
+        // Where the runner may edit only through a group in the list, Apps Script refuses to
+        // remove it until the runner is an editor by name: add them, then for the whole run.
+        if (sharing.runnerFirst) throw e;
+        sharing.runnerFirst = true;
+        p.addEditor(Session.getEffectiveUser());
+        p.removeEditors(sharing.editors);
+      }
+    }
     if (sharing.domain) p.setDomainEdit(false);
     if (editors.length) p.addEditors([...editors]);
   }

@@ -67,6 +67,11 @@ export class FakeProtection {
   getEditors() { return this.t('getEditors', this.editors.map((e) => new FakeUser(e))); }
   removeEditors(users: Array<FakeUser | string>) {
     const gone = new Set(users.map((u) => (typeof u === 'string' ? u : u.getEmail())));
+    const group = this.app.runnerGroup;
+    if (group && gone.has(group) && !this.editors.includes(this.app.user)) {
+      this.t('removeEditors', this); // a call refused still costs its round trip
+      throw new Error('Exception: You cannot remove yourself as an editor.');
+    }
     // The owner and the person running the script are never removed.
     this.editors = this.editors.filter((e) => !gone.has(e) || e === this.app.owner || e === this.app.user);
     return this.t('removeEditors', this);
@@ -360,6 +365,8 @@ export class FakeApp {
   /** Who may edit the spreadsheet (its sharing), and whether everyone in the domain may. */
   sharedWith = [this.owner, this.user, 'other-department@city.example.lg.jp'];
   domainShared = true;
+  /** A group in sharedWith through which alone the runner may edit (removing it throws). */
+  runnerGroup: string | undefined;
   /** Owned in a Google Workspace domain (setDomainEdit throws otherwise). */
   workspace = true;
   counts: Record<string, number> = {};
@@ -424,7 +431,7 @@ export class FakeApp {
   /** A deep copy of every tab's cells and settings, for measuring one action on the same state again. */
   clone(): FakeApp {
     const copy = new FakeApp();
-    Object.assign(copy, { owner: this.owner, user: this.user, sharedWith: [...this.sharedWith], domainShared: this.domainShared, workspace: this.workspace });
+    Object.assign(copy, { owner: this.owner, user: this.user, sharedWith: [...this.sharedWith], domainShared: this.domainShared, workspace: this.workspace, runnerGroup: this.runnerGroup });
     for (const s of this.sheets) {
       const t = copy.addSheet(s.name);
       copySheet(s, t);
