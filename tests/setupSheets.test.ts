@@ -31,6 +31,16 @@ describe('setupSheets', () => {
     const again = setupSheets(book.wb);
     expect(again.message).toContain('何も変更していません');
   });
+
+  it('fills in a tab that exists but is empty, as a run cut off after creating it leaves it', () => {
+    const book = fakeBook({ ...seedTabs(), [TAB.answers]: [] });
+    uninstall = book.uninstall;
+    expect(book.app.sheet(TAB.answers)!.values()).toEqual([]);
+    const result = setupSheets(book.wb);
+    expect(book.app.sheet(TAB.answers)!.values()).toEqual([[...HEADERS.answers]]);
+    expect(book.app.sheet(TAB.answers)!.frozenRows).toBe(1);
+    expect(result.message).toContain(`シートを作成しました：${TAB.answers}、${TAB.check}`);
+  });
 });
 
 describe('a spreadsheet just set up', () => {

@@ -28,7 +28,7 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   const answers = readAnswers(book.read(TAB.answers), []);
   const tab = requestTabFor(inputs, settings, answers.records, d, current);
   const sheet = current?.sheet ?? requestTabName(d.name, new Set());
-  out.format(sheet, tab.layout, replaceTab(out, sheet, tab.rows, undefined));
+  replaceTab(out, sheet, tab.rows, undefined, { layout: tab.layout });
   return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件）。`, findings: [] };
 }
 

@@ -1,7 +1,7 @@
-import type { OutGrid } from '../domain/cells';
+import { type OutGrid, isBlank } from '../domain/cells';
 import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, HEADER_NOTES, SETTING, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import type { ActionResult } from './common';
+import { type ActionResult, replaceTab } from './common';
 
 /** The tabs setupSheets creates, each with its header row (and for 設定, its items). */
 const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] }> = [
@@ -27,17 +27,19 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
   { name: TAB.check, rows: [[...HEADERS.check]], widths: [70, 120, 70, 640] },
 ];
 
-/** Creates every missing tab with its header row; a tab that exists is not touched. */
+/**
+ * Creates every missing tab with its header row; a tab that exists is not touched, unless it
+ * is empty (as a run cut off between creating and writing it leaves it).
+ */
 export function setupSheets(wb: Workbook): ActionResult {
   const existing = new Set(wb.sheetNames());
   const created: string[] = [];
   for (const tab of BLANK_TABS) {
-    if (existing.has(tab.name)) continue;
-    wb.createSheet(tab.name);
-    wb.write(tab.name, 1, 1, tab.rows);
+    const old = existing.has(tab.name) ? wb.read(tab.name) : undefined;
+    if (old && !old.every((r) => r.every(isBlank))) continue;
     const header = tab.rows[0] as string[];
     const notes = Object.entries(HEADER_NOTES[tab.name] ?? {}).map(([h, text]) => ({ row: 1, col: header.indexOf(h) + 1, text }));
-    wb.format(tab.name, { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) }, { rows: tab.rows.length, cols: header.length });
+    replaceTab(wb, tab.name, tab.rows, old, { layout: { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) } });
     created.push(tab.name);
   }
   const message = created.length
