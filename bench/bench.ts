@@ -14,6 +14,7 @@ import { GasWorkbook } from '../src/gas/workbook';
 import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
+import { DEFAULT_DIRECTIONS, SETTING, TAB } from '../src/domain/tabs';
 
 const SIZES: ReadonlyArray<{ name: string; size: PlanSize }> = [
   { name: 'real', size: { projects: 150, departments: 30, years: 2 } },
@@ -100,6 +101,19 @@ function measure(name: string, size: string, state: FakeApp, run: (wb: Workbook,
   };
 }
 
+/** The value of an item of 設定, and setting it (straight into the fake, not counted). */
+function settingOf(app: FakeApp, item: string): string {
+  return String(app.sheet(TAB.settings)!.values().find((r) => r[0] === item)?.[1] ?? '');
+}
+function setSetting(app: FakeApp, item: string, value: string) {
+  const s = app.sheet(TAB.settings)!;
+  const rows = s.values();
+  const r = rows.findIndex((line) => line[0] === item);
+  const row = r >= 0 ? r + 1 : rows.length + 1;
+  s.type(row, 1, item);
+  s.type(row, 2, value);
+}
+
 /** Every department types an answer in 9 of 10 rows (straight into the fake, not counted). */
 function answerAll(app: FakeApp) {
   for (const s of app.sheets.filter((x) => x.name.startsWith('調査_'))) {
@@ -133,7 +147,15 @@ for (const { name, size } of SIZES.filter((s) => !ONLY || s.name === ONLY)) {
   const merged = measure('mergeResponses', name, created.after, (wb) => mergeResponses(wb, new Date(2027, 5, 1)));
   const again = measure('mergeResponses（2回目）', name, merged.after, (wb) => mergeResponses(wb, new Date(2027, 5, 2)));
   const summary = measure('buildSummary', name, merged.after, (wb) => buildSummary(wb, new Date(2027, 6, 1)));
-  const list = [v, created, refreshed, merged, again, summary].map((x) => x.m);
+  // The next fiscal year, plan unchanged: every tab is refreshed for the new year (the yearly run).
+  const nextYear = merged.after.clone();
+  setSetting(nextYear, '対象年度', String(Number(settingOf(nextYear, '対象年度')) + 1));
+  const rolled = measure('createRequests（翌年度）', name, nextYear, (wb, app) => createRequests(wb, budget(app)));
+  // The city changes its 今後の方向性 scale: every tab's dropdowns and answer area are set again.
+  const rescaled = rolled.after;
+  setSetting(rescaled, SETTING.directionScale, `${DEFAULT_DIRECTIONS}、統合`);
+  const relaid = measure('createRequests（区分を変更）', name, rescaled, (wb, app) => createRequests(wb, budget(app)));
+  const list = [v, created, refreshed, merged, again, summary, rolled, relaid].map((x) => x.m);
   results.push(...list);
   peaks[name] = peakRss;
   cycle[name] = v.m.logicMs + created.m.logicMs + merged.m.logicMs + summary.m.logicMs;
@@ -164,7 +186,7 @@ for (const { name } of SIZES) {
     const m = byKey(action, name);
     check(`${action} ≤ 3/タブ + 10 (${name})`, `${calls(m)} ≤ ${3 * m.tabs + 10}`, calls(m) <= 3 * m.tabs + 10);
   }
-  for (const action of ['createRequests（初回）', 'createRequests（再実行）']) {
+  for (const action of ['createRequests（初回）', 'createRequests（再実行）', 'createRequests（翌年度）', 'createRequests（区分を変更）']) {
     const m = byKey(action, name);
     check(`${action} ≤ 12/タブ + 10 (${name})`, `${calls(m)} ≤ ${12 * m.tabs + 10}`, calls(m) <= 12 * m.tabs + 10);
   }

@@ -57,7 +57,7 @@ describe('createRequests on the Kiyose example', () => {
       ['4-1-2-3', '男女共同参画研修の充実'],
     ]);
     const index = app.sheet('調査シート一覧')!.values();
-    expect(index[1][7]).toMatch(/^10行・編集者1名・#[0-9a-f]{8}$/);
+    expect(index[1][7]).toMatch(/^10行・編集者1名・書式#[0-9a-f]{8}・保護#[0-9a-f]{8}$/);
     expect(index.map((r) => r.slice(0, 7))).toEqual([
       HEADERS.requestIndex.slice(0, 7),
       ['男女共同参画センター', CENTER, 2025, 10, 0, '未回答', ''],
@@ -266,8 +266,25 @@ describe('createRequests when time runs short', () => {
     app.resetCounts();
     createRequests(wb);
     expect(app.counts.protect).toBe(2);
+    expect(app.counts.setDataValidations ?? 0).toBe(0);
     const answerProtection = app.sheet('調査_職員課')!.protections.find((p) => p.type === 'RANGE')!;
     expect(answerProtection.editors).toContain('jinji@city.kiyose.example.lg.jp');
+  });
+
+  it('sets the dropdowns again when the scale changes, leaving every protection as it was', () => {
+    const { app, wb } = book();
+    createRequests(wb);
+    const protections = app.sheets.map((s) => [...s.protections]);
+    const settings = app.sheet(TAB.settings)!;
+    const row = settings.values().findIndex((r) => r[0] === '今後の方向性の区分') + 1;
+    settings.type(row, 2, '拡充、継続、見直し、完了、廃止、統合');
+    app.resetCounts();
+    const result = createRequests(wb);
+    expect(result.message).toContain('更新 4');
+    expect(app.sheet('調査_職員課')!.cellAt(8, 7)!.validation?.values).toEqual(['拡充', '継続', '見直し', '完了', '廃止', '統合']);
+    expect(app.counts.setDataValidations).toBe(4);
+    expect(app.counts.protect ?? 0).toBe(0);
+    expect(app.sheets.map((s) => s.protections)).toEqual(protections);
   });
 });
 

@@ -4,7 +4,7 @@ import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
 import type { PlanInputs, Project, Settings } from '../domain/inputs';
-import { type IndexEntry, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
+import { type IndexEntry, changedParts, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
 import { REQUEST_HEADER_ROW, type RequestTabContent, buildRequestTab, isRequestTabName, previousGradeMap, readRequestTab, requestTabName } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
 import { ANSWER_FIELDS, TAB } from '../domain/tabs';
@@ -141,10 +141,15 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     // A new tab is created already formatted and protected (the cheapest way in Apps Script).
     const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, many: true, tallest });
     const prior = oldIndex.find((e) => e.department === d.name);
-    const key = layoutKey({ ...tab.layout, columnWidths: undefined }, projects.length + tab.keptOutsidePlan, d.editors.length);
-    // Protection and validation are set again only when they would change; a refreshed tab
-    // keeps the column widths its department chose.
-    if (current && (prior?.sheet !== sheet || prior.layoutKey !== key)) wb.format(sheet, { ...tab.layout, columnWidths: undefined }, extent);
+    // A refreshed tab keeps the column widths its department chose.
+    const { protection, ...rest } = tab.layout;
+    const look = { ...rest, columnWidths: undefined };
+    const key = layoutKey(look, protection, projects.length + tab.keptOutsidePlan, d.editors.length);
+    if (current) {
+      // The look and the protection are each set again only when they would change.
+      const changed = prior?.sheet === sheet ? changedParts(prior.layoutKey, key) : { look: true, protection: true };
+      if (changed.look || changed.protection) wb.format(sheet, { ...(changed.look ? look : {}), protection: changed.protection ? protection : undefined }, extent);
+    }
     if (current) counts.refreshed++;
     else counts.created++;
     counts.kept += tab.answersKept;

@@ -51,15 +51,30 @@ export function statusOf(answered: number, total: number, anyTyped: boolean): An
 }
 
 /**
- * A short, readable key of a tab's protection and validation ("10行・編集者1名・#1a2b3c4d"):
- * when it is the same as last time, the tab's formatting is left as it is (fewer calls).
+ * A short, readable key of what a tab's formatting was set for ("10行・編集者1名・書式#1a2b3c4d・
+ * 保護#5e6f7a8b"): its look (fills, wrap, dropdowns) and its protection apart, so that a change
+ * of the scale sets the dropdowns again without touching the protections, and the reverse.
  */
-export function layoutKey(layout: unknown, rows: number, editors: number): string {
-  const text = JSON.stringify(layout);
+export function layoutKey(look: unknown, protection: unknown, rows: number, editors: number): string {
+  return `${rows}行・${editors ? `編集者${editors}名` : '警告のみ'}・書式#${fingerprint(look)}・保護#${fingerprint(protection)}`;
+}
+
+/** Which parts of a tab's formatting differ between the key it was set for and the key now. */
+export function changedParts(before: string | undefined, now: string): { look: boolean; protection: boolean } {
+  const part = (key: string | undefined, name: string) => new RegExp(`${name}#([0-9a-f]{8})`).exec(key ?? '')?.[1];
+  return {
+    look: part(before, '書式') === undefined || part(before, '書式') !== part(now, '書式'),
+    protection: part(before, '保護') === undefined || part(before, '保護') !== part(now, '保護'),
+  };
+}
+
+/** FNV-1a over the JSON text: 8 hex digits. */
+function fingerprint(value: unknown): string {
+  const text = JSON.stringify(value) ?? '';
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return `${rows}行・${editors ? `編集者${editors}名` : '警告のみ'}・#${h.toString(16).padStart(8, '0')}`;
+  return h.toString(16).padStart(8, '0');
 }
