@@ -91,6 +91,11 @@ export interface Protection {
   readonly editors: readonly string[];
   readonly warningOnly: boolean;
   readonly editable?: Rect;
+  /**
+   * The tab already has this protection with these editors (set by an earlier run): only the
+   * editable area may have moved. An adapter may then move it instead of setting all anew.
+   */
+  readonly sameEditors?: boolean;
 }
 
 export interface ChartSpec {

@@ -8,6 +8,7 @@ import type { FakeApp } from './fake/spreadsheetApp';
 import { generateTabs } from './fixtures/generate';
 import { GasWorkbook } from '../src/gas/workbook';
 import type { Workbook } from '../src/port';
+import { TAB } from '../src/domain/tabs';
 import { fakeBook } from './helpers';
 
 let uninstall = () => {};
@@ -43,9 +44,25 @@ function measure(projects: number, departments: number) {
     refresh: step((wb) => createRequests(wb)),
     merge: step((wb) => mergeResponses(wb)),
     summary: step((wb) => buildSummary(wb)),
+    // One more 事業 for every department: each tab grows by a row.
+    grown: step((wb) => {
+      addOneProjectEach(app);
+      return createRequests(wb);
+    }),
   };
   uninstall();
   return out;
+}
+
+/** Adds a 施策 9-9-9 to 体系 and one 事業 under it for every department (straight into the fake). */
+function addOneProjectEach(app: FakeApp) {
+  const structure = app.sheet(TAB.structure)!;
+  const at = structure.values().length;
+  [['目標', 9, '', '', '追加の目標'], ['課題', 9, 9, '', '追加の課題'], ['施策', 9, 9, 9, '追加の施策']].forEach((line, i) => line.forEach((v, c) => structure.type(at + 1 + i, c + 1, v)));
+  const plan = app.sheet(TAB.plan)!;
+  const end = plan.values().length;
+  const departments = app.sheet(TAB.departments)!.values().slice(1).map((r) => String(r[0]));
+  departments.forEach((d, i) => [9, 9, 9, i + 1, `追加の事業${i + 1}`, '', d].forEach((v, c) => plan.type(end + 1 + i, c + 1, v)));
 }
 
 // The budgets of the benchmark (npm run bench), kept here so that no change adds a call per row.
@@ -72,5 +89,10 @@ describe('Spreadsheet calls stay batched', () => {
     expect(small.create.perTab).toBeLessThanOrEqual(13);
     expect(small.create.otherTabs).toBeLessThanOrEqual(40);
     expect(small.summary.total).toBeLessThanOrEqual(40);
+    // A tab whose rows changed: read, grow, write, its fills and dropdowns, and its answer area
+    // moved under the same protections (none made anew).
+    expect(small.grown.tabs).toBe(10);
+    expect(small.grown.perTab).toBeLessThanOrEqual(13);
+    expect(small.grown.perTab).toBeGreaterThan(small.refresh.perTab); // the rows did change
   });
 });

@@ -271,6 +271,34 @@ describe('createRequests when time runs short', () => {
     expect(answerProtection.editors).toContain('jinji@city.kiyose.example.lg.jp');
   });
 
+  it('moves the answer area under the same protections when a department’s rows change, and sets them anew where one was removed', () => {
+    const { app, wb } = book();
+    createRequests(wb);
+    const tab = app.sheet('調査_職員課')!;
+    const [sheetWide, answers] = tab.protections;
+    [4, 2, 1, 9, '新しい事業', '', '職員課'].forEach((v, c) => app.sheet(TAB.plan)!.type(13, c + 1, v));
+    app.resetCounts();
+    createRequests(wb);
+    const area = { row: 8, col: 5, numRows: 3, numCols: 6 };
+    expect(tab.protections).toEqual([sheetWide, answers]);
+    expect(sheetWide.unprotected).toEqual([area]);
+    expect(answers.range).toEqual(area);
+    expect(answers.editors.sort()).toEqual([app.owner, app.user, 'shokuin@city.kiyose.example.lg.jp'].sort());
+    expect(app.counts.protect ?? 0).toBe(0);
+    expect(tab.cellAt(10, 6)!.validation?.values).toEqual(['A', 'B', 'C', 'D']);
+    expect(tab.cellAt(10, 5)!.background).toBe('#fff8e1');
+
+    // Someone removed the answer area's protection by hand: both are set anew.
+    answers.remove();
+    [4, 2, 1, 10, 'もう一つの事業', '', '職員課'].forEach((v, c) => app.sheet(TAB.plan)!.type(14, c + 1, v));
+    createRequests(wb);
+    const [again, answersAgain] = tab.protections;
+    expect(again.unprotected).toEqual([{ ...area, numRows: 4 }]);
+    expect(answersAgain.range).toEqual({ ...area, numRows: 4 });
+    expect(answersAgain.editors.sort()).toEqual([app.owner, app.user, 'shokuin@city.kiyose.example.lg.jp'].sort());
+    expect(answersAgain.domainEdit).toBe(false);
+  });
+
   it('sets the dropdowns again when the scale changes, leaving every protection as it was', () => {
     const { app, wb } = book();
     createRequests(wb);

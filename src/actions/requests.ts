@@ -144,11 +144,16 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     // A refreshed tab keeps the column widths its department chose.
     const { protection, ...rest } = tab.layout;
     const look = { ...rest, columnWidths: undefined };
-    const key = layoutKey(look, protection, projects.length + tab.keptOutsidePlan, d.editors.length);
+    const key = layoutKey(look, protection && { ...protection, editable: undefined }, projects.length + tab.keptOutsidePlan, d.editors.length);
     if (current) {
-      // The look and the protection are each set again only when they would change.
-      const changed = prior?.sheet === sheet ? changedParts(prior.layoutKey, key) : { look: true, protection: true };
-      if (changed.look || changed.protection) wb.format(sheet, { ...(changed.look ? look : {}), protection: changed.protection ? protection : undefined }, extent);
+      // The look and the protection are each set again only when they would change; where only
+      // the rows changed, the answer area is moved under the same editors. A tab known from
+      // the index keeps its frozen rows.
+      const known = prior?.sheet === sheet;
+      const changed = known ? changedParts(prior.layoutKey, key) : { look: true, protection: true, rows: true };
+      const setLook = changed.look ? { ...look, frozenRows: known ? undefined : look.frozenRows } : {};
+      const setProtection = changed.protection ? protection : changed.rows && protection ? { ...protection, sameEditors: true } : undefined;
+      if (changed.look || setProtection) wb.format(sheet, { ...setLook, protection: setProtection }, extent);
     }
     if (current) counts.refreshed++;
     else counts.created++;

@@ -9,15 +9,16 @@ describe('layoutKey and changedParts', () => {
     expect(layoutKey({}, { editors: [] }, 3, 0)).toMatch(/^3行・警告のみ・/);
   });
 
-  it('tells the look and the protection apart', () => {
-    expect(changedParts(key, key)).toEqual({ look: false, protection: false });
-    expect(changedParts(key, layoutKey({ validations: ['A', 'B', 'C'] }, { editors: ['a@x.jp'] }, 10, 1))).toEqual({ look: true, protection: false });
-    expect(changedParts(key, layoutKey({ validations: ['A', 'B'] }, { editors: ['b@x.jp'] }, 10, 1))).toEqual({ look: false, protection: true });
+  it('tells the look, who may edit and the number of rows apart', () => {
+    expect(changedParts(key, key)).toEqual({ look: false, protection: false, rows: false });
+    expect(changedParts(key, layoutKey({ validations: ['A', 'B', 'C'] }, { editors: ['a@x.jp'] }, 10, 1))).toEqual({ look: true, protection: false, rows: false });
+    expect(changedParts(key, layoutKey({ validations: ['A', 'B'] }, { editors: ['b@x.jp'] }, 10, 1))).toEqual({ look: false, protection: true, rows: false });
+    expect(changedParts(key, layoutKey({ validations: ['A', 'B'] }, { editors: ['a@x.jp'] }, 11, 1))).toEqual({ look: false, protection: false, rows: true });
   });
 
   it('counts a missing or older key (one fingerprint, from an earlier version) as all changed', () => {
-    expect(changedParts(undefined, key)).toEqual({ look: true, protection: true });
-    expect(changedParts('10行・編集者1名・#1a2b3c4d', key)).toEqual({ look: true, protection: true });
-    expect(changedParts('', key)).toEqual({ look: true, protection: true });
+    expect(changedParts(undefined, key)).toEqual({ look: true, protection: true, rows: true });
+    expect(changedParts('10行・編集者1名・#1a2b3c4d', key)).toMatchObject({ look: true, protection: true });
+    expect(changedParts('', key)).toEqual({ look: true, protection: true, rows: true });
   });
 });

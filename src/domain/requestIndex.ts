@@ -52,20 +52,22 @@ export function statusOf(answered: number, total: number, anyTyped: boolean): An
 
 /**
  * A short, readable key of what a tab's formatting was set for ("10行・編集者1名・書式#1a2b3c4d・
- * 保護#5e6f7a8b"): its look (fills, wrap, dropdowns) and its protection apart, so that a change
- * of the scale sets the dropdowns again without touching the protections, and the reverse.
+ * 保護#5e6f7a8b"): its look (fills, wrap, dropdowns) and who its protection lets edit apart, so
+ * that a change of the scale sets the dropdowns again without touching the protections, and a
+ * change of rows only moves the answer area.
  */
 export function layoutKey(look: unknown, protection: unknown, rows: number, editors: number): string {
   return `${rows}行・${editors ? `編集者${editors}名` : '警告のみ'}・書式#${fingerprint(look)}・保護#${fingerprint(protection)}`;
 }
 
-/** Which parts of a tab's formatting differ between the key it was set for and the key now. */
-export function changedParts(before: string | undefined, now: string): { look: boolean; protection: boolean } {
-  const part = (key: string | undefined, name: string) => new RegExp(`${name}#([0-9a-f]{8})`).exec(key ?? '')?.[1];
-  return {
-    look: part(before, '書式') === undefined || part(before, '書式') !== part(now, '書式'),
-    protection: part(before, '保護') === undefined || part(before, '保護') !== part(now, '保護'),
-  };
+/**
+ * Which parts of a tab's formatting differ between the key it was set for and the key now:
+ * its look, who its protection lets edit, and its number of rows (where the answer area ends).
+ */
+export function changedParts(before: string | undefined, now: string): { look: boolean; protection: boolean; rows: boolean } {
+  const part = (key: string | undefined, pattern: RegExp) => pattern.exec(key ?? '')?.[1];
+  const differs = (pattern: RegExp) => part(before, pattern) === undefined || part(before, pattern) !== part(now, pattern);
+  return { look: differs(/書式#([0-9a-f]{8})/), protection: differs(/保護#([0-9a-f]{8})/), rows: differs(/^(\d+)行/) };
 }
 
 /** FNV-1a over the JSON text: 8 hex digits. */

@@ -125,14 +125,18 @@ export class GasWorkbook implements Workbook {
     // the block goes past what this run already knows of it.
     const lastRow = row + values.length - 1;
     const lastCol = col + values[0].length - 1;
-    const known = this.size.get(name) ?? { rows: 0, cols: 0 };
-    if (lastRow > known.rows || lastCol > known.cols) {
-      const maxRows = s.getMaxRows();
-      if (lastRow > maxRows) s.insertRowsAfter(maxRows, lastRow - maxRows);
-      const maxCols = s.getMaxColumns();
-      if (lastCol > maxCols) s.insertColumnsAfter(maxCols, lastCol - maxCols);
-      this.size.set(name, { rows: Math.max(maxRows, lastRow), cols: Math.max(maxCols, lastCol) });
+    let { rows, cols } = this.size.get(name) ?? { rows: 0, cols: 0 };
+    if (lastRow > rows) {
+      rows = s.getMaxRows();
+      if (lastRow > rows) s.insertRowsAfter(rows, lastRow - rows);
+      rows = Math.max(rows, lastRow);
     }
+    if (lastCol > cols) {
+      cols = s.getMaxColumns();
+      if (lastCol > cols) s.insertColumnsAfter(cols, lastCol - cols);
+      cols = Math.max(cols, lastCol);
+    }
+    this.size.set(name, { rows, cols });
     s.getRange(row, col, values.length, values[0].length).setValues(values.map((r) => r.map((v) => this.toSheet(v))));
   }
 
@@ -187,7 +191,19 @@ export class GasWorkbook implements Workbook {
    */
   private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range, fresh = false): void {
     if (!this.created.delete(name) && !fresh) {
-      for (const p of [...s.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...s.getProtections(SpreadsheetApp.ProtectionType.RANGE)]) p.remove();
+      const sheetWide = s.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+      const ranges = s.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+      // Same editors, the answer area moved (rows added or removed): move it, where the tab
+      // holds the protections this adapter makes; otherwise set them anew.
+      if (spec.sameEditors && sheetWide.length === 1 && ranges.length === (spec.warningOnly || !spec.editable ? 0 : 1)) {
+        if (spec.editable && !spec.warningOnly) {
+          const editable = range(spec.editable);
+          sheetWide[0].setUnprotectedRanges([editable]);
+          ranges[0].setRange(editable);
+        }
+        return;
+      }
+      for (const p of [...sheetWide, ...ranges]) p.remove();
     }
     const p = s.protect();
     if (spec.description) p.setDescription(spec.description);

@@ -19,7 +19,7 @@ export interface CallCounts {
 }
 
 const READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getNotes', 'getDataValidations', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getProtections', 'getCharts', 'getEditors', 'getSheets', 'canDomainEdit']);
-const WRITES = new Set(['setDataValidations', 'setBackgrounds', 'setFontWeights', 'setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'toast', 'setName']);
+const WRITES = new Set(['setDataValidations', 'setBackgrounds', 'setFontWeights', 'setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setRange', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'toast', 'setName']);
 
 export interface FakeCell {
   value: Value;
@@ -52,7 +52,7 @@ export class FakeProtection {
     private readonly app: FakeApp,
     readonly sheet: FakeSheet,
     readonly type: 'SHEET' | 'RANGE',
-    readonly range: { row: number; col: number; numRows: number; numCols: number } | undefined,
+    public range: { row: number; col: number; numRows: number; numCols: number } | undefined,
   ) {
     // Until it is narrowed, a new protection lets edit whoever may edit the spreadsheet.
     this.editors = [...app.sharedWith];
@@ -86,6 +86,12 @@ export class FakeProtection {
   }
   remove() { this.removed = true; this.sheet.protections = this.sheet.protections.filter((p) => p !== this); this.t('remove', undefined); }
   setUnprotectedRanges(ranges: FakeRange[]) { this.unprotected = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols })); return this.t('setUnprotectedRanges', this); }
+  setRange(r: FakeRange) {
+    if (this.type !== 'RANGE') throw new Error('Exception: A sheet protection has no range to set.');
+    if (r.sheet !== this.sheet) throw new Error('Exception: The range must be on the protected sheet.');
+    this.range = { row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols };
+    return this.t('setRange', this);
+  }
   getRange() { return this.range ? new FakeRange(this.app, this.sheet, this.range.row, this.range.col, this.range.numRows, this.range.numCols) : null; }
 }
 
