@@ -139,26 +139,31 @@ for (const { name, size } of SIZES.filter((s) => !ONLY || s.name === ONLY)) {
   let state0: FakeApp | undefined = new FakeApp(generateTabs(size));
   const generateMs = performance.now() - t0;
   const budget = (app: FakeApp) => ({ outOfTime: () => app.projectedMs() > BUDGET_MS });
-  const v = measure('validatePlan', name, state0, (wb) => validatePlan(wb));
-  const created = measure('createRequests（初回）', name, state0, (wb, app) => createRequests(wb, budget(app)));
+  // Only the measures are kept, and each state only as long as a later step starts from it,
+  // so that peak memory is the cycle's own.
+  const v = measure('validatePlan', name, state0, (wb) => validatePlan(wb)).m;
+  let created: ReturnType<typeof measure> | undefined = measure('createRequests（初回）', name, state0, (wb, app) => createRequests(wb, budget(app)));
   state0 = undefined;
-  const refreshed = measure('createRequests（再実行）', name, created.after, (wb, app) => createRequests(wb, budget(app)));
+  const refreshed = measure('createRequests（再実行）', name, created.after, (wb, app) => createRequests(wb, budget(app))).m;
   answerAll(created.after);
-  const merged = measure('mergeResponses', name, created.after, (wb) => mergeResponses(wb, new Date(2027, 5, 1)));
-  const again = measure('mergeResponses（2回目）', name, merged.after, (wb) => mergeResponses(wb, new Date(2027, 5, 2)));
+  const createdM = created.m;
+  let merged: ReturnType<typeof measure> | undefined = measure('mergeResponses', name, created.after, (wb) => mergeResponses(wb, new Date(2027, 5, 1)));
+  created = undefined;
+  const again = measure('mergeResponses（2回目）', name, merged.after, (wb) => mergeResponses(wb, new Date(2027, 5, 2))).m;
   const summary = measure('buildSummary', name, merged.after, (wb) => buildSummary(wb, new Date(2027, 6, 1)));
+  // The whole cycle (validate, create, merge, summary) ends here: its peak memory.
+  peaks[name] = peakRss;
+  cycle[name] = v.logicMs + createdM.logicMs + merged.m.logicMs + summary.m.logicMs;
   // The next fiscal year, plan unchanged: every tab is refreshed for the new year (the yearly run).
-  const nextYear = merged.after.clone();
+  const nextYear = merged.after;
+  const mergedM = merged.m;
+  merged = undefined;
   setSetting(nextYear, '対象年度', String(Number(settingOf(nextYear, '対象年度')) + 1));
   const rolled = measure('createRequests（翌年度）', name, nextYear, (wb, app) => createRequests(wb, budget(app)));
-  // The city changes its 今後の方向性 scale: every tab's dropdowns and answer area are set again.
-  const rescaled = rolled.after;
-  setSetting(rescaled, SETTING.directionScale, `${DEFAULT_DIRECTIONS}、統合`);
-  const relaid = measure('createRequests（区分を変更）', name, rescaled, (wb, app) => createRequests(wb, budget(app)));
-  const list = [v, created, refreshed, merged, again, summary, rolled, relaid].map((x) => x.m);
-  results.push(...list);
-  peaks[name] = peakRss;
-  cycle[name] = v.m.logicMs + created.m.logicMs + merged.m.logicMs + summary.m.logicMs;
+  // The city changes its 今後の方向性 scale: every tab's dropdowns are set again.
+  setSetting(rolled.after, SETTING.directionScale, `${DEFAULT_DIRECTIONS}、統合`);
+  const relaid = measure('createRequests（区分を変更）', name, rolled.after, (wb, app) => createRequests(wb, budget(app))).m;
+  results.push(v, createdM, refreshed, mergedM, again, summary.m, rolled.m, relaid);
   console.error(`… ${name}: generated in ${generateMs.toFixed(0)} ms, ${summary.result.message.split('\n')[0]}`);
 }
 

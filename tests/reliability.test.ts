@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/merge';
 import { createRequests } from '../src/actions/requests';
 import { TAB } from '../src/domain/tabs';
-import { FakeApp } from './fake/spreadsheetApp';
+import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
 import { fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -75,6 +75,12 @@ describe('two people at once', () => {
   });
 });
 
+/** A tab's protections as the next run or a person sees them. */
+function protectionsOfSheet(s: FakeSheet) {
+  return s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected }));
+}
+const protectionsOf = (app: FakeApp) => app.sheets.map((s) => [s.name, protectionsOfSheet(s)]);
+
 /** A 事業 added to the plan after the requests went out (4-2-1-9, 職員課). */
 function addProject(app: FakeApp) {
   [4, 2, 1, 9, '新しい事業', '', '職員課'].forEach((v, c) => app.sheet(TAB.plan)!.type(13, c + 1, v));
@@ -104,19 +110,22 @@ describe('a run cut off half-way', () => {
     }
   });
 
-  it('createRequests, cut off after any write, loses no typed answer and the next run completes exactly', () => {
+  it('createRequests, cut off at any change (a value, a fill, a protection moved), loses no typed answer and the next run completes exactly', () => {
     const reference = answered();
     addProject(reference.app);
-    const start = reference.app.writesDone;
+    reference.app.changes = 0;
+    reference.app.failAfterChanges = Number.MAX_SAFE_INTEGER;
     createRequests(reference.wb);
     const expected = snapshot(reference.app);
-    const writes = reference.app.writesDone - start;
-    expect(writes).toBeGreaterThanOrEqual(6);
+    const expectedProtections = protectionsOf(reference.app);
+    const changes = reference.app.changes;
+    expect(changes).toBeGreaterThanOrEqual(12);
     reference.uninstall();
-    for (let k = 1; k <= writes; k++) {
+    for (let k = 1; k <= changes; k++) {
       const { app, wb } = answered();
       addProject(app);
-      app.failAfterWrites = app.writesDone + k;
+      app.changes = 0;
+      app.failAfterChanges = k;
       expect(() => createRequests(wb)).toThrow('実行が中断されました');
       for (const [sheet, a] of Object.entries(ANSWERS)) {
         for (const [id, fields] of Object.entries(a)) {
@@ -125,7 +134,8 @@ describe('a run cut off half-way', () => {
         }
       }
       createRequests(wb);
-      expect(snapshot(app), `cut off after write ${k}`).toEqual(expected);
+      expect(snapshot(app), `cut off at change ${k}`).toEqual(expected);
+      expect(protectionsOf(app), `cut off at change ${k}`).toEqual(expectedProtections);
       uninstall();
     }
   });
@@ -138,7 +148,7 @@ describe('a run cut off half-way', () => {
         values: s.values(),
         rows: s.name.startsWith('調査_') ? s.maxRows : undefined,
         formats: s.rows.flatMap((line, r) => (line ?? []).map((c, k) => (c && (c.background || c.validation) ? `${r + 1},${k + 1}:${c.background ?? ''}:${c.validation?.kind ?? ''}` : '')).filter(Boolean)),
-        protections: s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected })),
+        protections: protectionsOfSheet(s),
       }));
     const reference = new FakeApp(seedTabs());
     load(reference).createRequests();
