@@ -14,8 +14,9 @@ const dir = mkdtempSync(join(tmpdir(), 'danjo-'));
 /** Runs the command line in-process; returns exit code and what it printed. */
 async function cli(...argv: string[]) {
   const out: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: () => {}, examplesDir });
-  return { code, text: out.join('\n') };
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), examplesDir });
+  return { code, text: out.join('\n'), err: err.join('\n') };
 }
 
 async function values(path: string, sheet: string): Promise<unknown[][]> {
@@ -114,6 +115,24 @@ describe('the command line', () => {
     expect(requests.code).toBe(1);
     expect(requests.text).toContain('調査シートは作成していません');
     expect((await values(book, TAB.check))[1].slice(0, 2)).toEqual(['エラー', 'プラン']);
+  });
+
+  it('refuses text an .xlsx cell cannot hold, naming the cell, and changes nothing', async () => {
+    const book = join(dir, 'long.xlsx');
+    await cli('init', book);
+    const plan = readFileSync(join(examplesDir, 'kiyose-plan.tsv'), 'utf8').split('\n');
+    const line = plan[3].split('\t');
+    line[5] = 'あ'.repeat(40_000);
+    plan[3] = line.join('\t');
+    const path = join(dir, 'long-plan.tsv');
+    writeFileSync(path, plan.join('\n'));
+    const before = readFileSync(book);
+    const r = await cli('import-plan', book, path);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('シート「プラン」のセル F4 の文字数（40,000字）が、Excel の1セルの上限（32,767字）を超えています。');
+    expect(r.err).toContain('ファイルは変更していません。');
+    expect(readFileSync(book)).toEqual(before);
+    expect(existsSync(`${book}.lock`)).toBe(false);
   });
 
   it('refuses a second command on a book in use, and changes nothing', async () => {

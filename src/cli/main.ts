@@ -13,7 +13,7 @@ import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
 import { type Io, formatTable } from './output';
 import { decodeText, parseDelimited } from './textTable';
-import { FileLock, XlsxWorkbook } from './xlsxWorkbook';
+import { ExcelLimitError, FileLock, XlsxWorkbook } from './xlsxWorkbook';
 
 export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版）
 
@@ -93,6 +93,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${HELP}`);
       return 2;
+    }
+    // Thrown before any file is saved.
+    if (e instanceof ExcelLimitError) {
+      io.err(`${e.message}\nファイルは変更していません。`);
+      return 1;
     }
     throw e;
   }

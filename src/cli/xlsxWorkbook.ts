@@ -12,6 +12,12 @@ const PIXELS_PER_CHAR = 7;
  * product without a Google account. Same actions, same domain: only this file knows exceljs.
  * Charts are not written (exceljs cannot); everything else the layout asks for is.
  */
+/** Excel keeps at most this many characters in a cell (Sheets keeps 50,000). */
+const EXCEL_CELL_LIMIT = 32_767;
+
+/** A value an .xlsx file cannot hold; the command stops before saving anything. */
+export class ExcelLimitError extends Error {}
+
 export class XlsxWorkbook implements Workbook {
   private readonly pending: Array<Promise<void>> = [];
 
@@ -78,6 +84,10 @@ export class XlsxWorkbook implements Workbook {
   close(): void {}
 
   write(name: string, row: number, col: number, values: OutGrid): void {
+    values.forEach((line, r) => line.forEach((v, c) => {
+      const text = typeof v === 'string' ? v : isLink(v) ? v.text : '';
+      if (text.length > EXCEL_CELL_LIMIT) throw new ExcelLimitError(`シート「${name}」のセル ${a1(row + r, col + c)} の文字数（${text.length.toLocaleString('ja-JP')}字）が、Excel の1セルの上限（32,767字）を超えています。この内容を短くしてから、もう一度実行してください。`);
+    }));
     const ws = this.sheet(name);
     values.forEach((line, r) => {
       const xrow = ws.getRow(row + r);
