@@ -82,7 +82,8 @@ export class GasWorkbook implements Workbook {
     const keep = Math.max(extent.rows, (look.frozenRows ?? 0) + 1);
     if (t.height > keep) s.deleteRows(keep + 1, t.height - keep);
     this.size.set(name, { rows: keep, cols: Math.max(extent.cols, NEW_SHEET_COLS) });
-    if (protection) this.protect(name, s, protection, (r) => s.getRange(r.row, r.col, r.numRows, r.numCols), true);
+    this.created.add(name);
+    if (protection) this.protect(name, s, protection, (r) => s.getRange(r.row, r.col, r.numRows, r.numCols));
     if (charts) this.format(name, { charts }, extent);
   }
 
@@ -189,8 +190,8 @@ export class GasWorkbook implements Workbook {
    * The whole tab for the owner and the runner only; its editable area in a protection of its
    * own for the department's editors. A tab this run created has no protections to remove.
    */
-  private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range, fresh = false): void {
-    if (!this.created.delete(name) && !fresh) {
+  private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range): void {
+    if (!this.created.delete(name)) {
       const sheetWide = s.getProtections(SpreadsheetApp.ProtectionType.SHEET);
       const ranges = s.getProtections(SpreadsheetApp.ProtectionType.RANGE);
       // Same editors, the answer area moved (rows added or removed): move it, where the tab
