@@ -1,4 +1,4 @@
-import { type Grid, type OutCell, type OutGrid, isBlank, link } from '../domain/cells';
+import { type Grid, type OutCell, type OutGrid, isBlankGrid, link } from '../domain/cells';
 import { type Finding, cellLabel, describe, sortFindings } from '../domain/findings';
 import { type TabValues, readInputs } from '../domain/inputs';
 import { HEADERS, TAB } from '../domain/tabs';
@@ -30,9 +30,10 @@ export function checkInputs(wb: Workbook) {
 /** How to format a tab that replaceTab finds missing or empty. */
 export interface NewTab {
   readonly layout: Layout;
-  /** One of many tabs of this layout (the request tabs): made from a shared template. */
-  readonly many?: boolean;
-  /** With `many`: the most rows a tab of this layout made in this run will have. */
+  /**
+   * Given for one of many tabs of this layout (the request tabs): the most rows any of them
+   * will have in this run. They are then made from one shared template.
+   */
   readonly tallest?: number;
 }
 
@@ -46,10 +47,10 @@ export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid
   const height = Math.max(rows.length, old?.length ?? 0, 1);
   const width = Math.max(...rows.map((r) => r.length), ...(old ?? []).map((r) => r.length), 1);
   const extent = { rows: height, cols: width };
-  if (old === undefined && fresh?.many) wb.createFormatted(sheet, fresh.layout, extent, fresh.tallest);
+  if (old === undefined && fresh?.tallest !== undefined) wb.createFormatted(sheet, fresh.layout, extent, fresh.tallest);
   else {
     if (old === undefined) wb.createSheet(sheet);
-    if (fresh && (old ?? []).every((r) => r.every(isBlank))) wb.format(sheet, fresh.layout, extent);
+    if (fresh && isBlankGrid(old)) wb.format(sheet, fresh.layout, extent);
   }
   const block: OutCell[][] = [];
   for (let r = 0; r < height; r++) {

@@ -1,5 +1,5 @@
 import { type AnswerRecord, answerKey, readAnswers, sameAnswer } from '../domain/answers';
-import { isBlank } from '../domain/cells';
+import { isBlank, isBlankGrid } from '../domain/cells';
 import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
@@ -73,7 +73,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     const d = inputs.directory.resolve(t.departmentText);
     if (d && !tabOf.has(d)) tabOf.set(d, t);
   }
-  const emptyTabs = new Set(tabs.filter((t) => t.values.every((r) => r.every(isBlank))).map((t) => t.sheet));
+  const emptyTabs = new Set(tabs.filter((t) => isBlankGrid(t.values)).map((t) => t.sheet));
   const remade = new Set<string>();
   const projectsByDepartment = new Map<Department, Project[]>();
   for (const p of inputs.projects) {
@@ -115,7 +115,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       }
     }
     taken.add(sheet);
-    if (current && (!current.table || current.problems.length) && !current.values.every((r) => r.every(isBlank))) {
+    if (current && (!current.table || current.problems.length) && !isBlankGrid(current.values)) {
       findings.push(...current.problems);
       findings.push(error(sheet, undefined, undefined, `「${sheet}」の表の見出し行が元の形でないため、このシートは作り直していません（入力された内容を守るため）。見出し行を元に戻してから、もう一度実行してください。`));
       counts.skipped.push(d.name);
@@ -139,7 +139,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     const projects = projectsOf(d);
     const tab = requestTabFor(inputs, settings, lastYear, d, existing, projects);
     // A new tab is created already formatted and protected (the cheapest way in Apps Script).
-    const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, many: true, tallest });
+    const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, tallest });
     const prior = oldIndex.find((e) => e.department === d.name);
     // A refreshed tab keeps the column widths its department chose.
     const { protection, ...rest } = tab.layout;
@@ -150,7 +150,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       // the rows changed, the answer area is moved under the same editors. A tab known from
       // the index keeps its frozen rows.
       const known = prior?.sheet === sheet;
-      const changed = known ? changedParts(prior.layoutKey, key) : { look: true, protection: true, rows: true };
+      const changed = changedParts(known ? prior.layoutKey : undefined, key);
       const setLook = changed.look ? { ...look, frozenRows: known ? undefined : look.frozenRows } : {};
       const setProtection = changed.protection ? protection : changed.rows && protection ? { ...protection, sameEditors: true } : undefined;
       if (changed.look || setProtection) wb.format(sheet, { ...setLook, protection: setProtection }, extent);

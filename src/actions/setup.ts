@@ -1,4 +1,4 @@
-import { type OutGrid, isBlank } from '../domain/cells';
+import { type OutGrid, isBlankGrid } from '../domain/cells';
 import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, HEADER_NOTES, SETTING, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, replaceTab } from './common';
@@ -36,7 +36,7 @@ export function setupSheets(wb: Workbook): ActionResult {
   const created: string[] = [];
   for (const tab of BLANK_TABS) {
     const old = existing.has(tab.name) ? wb.read(tab.name) : undefined;
-    if (old && !old.every((r) => r.every(isBlank))) continue;
+    if (old && !isBlankGrid(old)) continue;
     const header = tab.rows[0] as string[];
     const notes = Object.entries(HEADER_NOTES[tab.name] ?? {}).map(([h, text]) => ({ row: 1, col: header.indexOf(h) + 1, text }));
     replaceTab(wb, tab.name, tab.rows, old, { layout: { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) } });

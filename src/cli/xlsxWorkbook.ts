@@ -7,17 +7,17 @@ import type { Extent, Layout, Lock, ReadMode, Rect, ValidationRule, Workbook } f
 /** Sheets measures columns in pixels, Excel in characters of about 7 pixels. */
 const PIXELS_PER_CHAR = 7;
 
-/**
- * The port over an .xlsx file, for offices on the separated network (LGWAN) and for trying the
- * product without a Google account. Same actions, same domain: only this file knows exceljs.
- * Charts are not written (exceljs cannot); everything else the layout asks for is.
- */
 /** Excel keeps at most this many characters in a cell (Sheets keeps 50,000). */
 const EXCEL_CELL_LIMIT = 32_767;
 
 /** A value an .xlsx file cannot hold; the command stops before saving anything. */
 export class ExcelLimitError extends Error {}
 
+/**
+ * The port over an .xlsx file, for offices on the separated network (LGWAN) and for trying the
+ * product without a Google account. Same actions, same domain: only this file knows exceljs.
+ * Charts are not written (exceljs cannot); everything else the layout asks for is.
+ */
 export class XlsxWorkbook implements Workbook {
   private readonly pending: Array<Promise<void>> = [];
 

@@ -53,6 +53,11 @@ export function isBlank(v: Cell | undefined | null): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
+/** A tab with nothing typed in it (a missing tab reads as none). */
+export function isBlankGrid(values: Grid | undefined): boolean {
+  return (values ?? []).every((r) => r.every(isBlank));
+}
+
 export function formatDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { type Cell, type Grid, columnLetter, compact, isBlank, isErrorValue } from './cells';
+import { type Cell, type Grid, columnLetter, compact, isBlank, isBlankGrid, isErrorValue } from './cells';
 import { type Finding, error } from './findings';
 
 /**
@@ -52,7 +52,7 @@ export function locateTable(
   const all = [...required, ...optional];
   const headerRow = findHeaderRow(values, all);
   if (headerRow === undefined) {
-    const what = values.every((r) => r.every(isBlank)) ? 'シートが空です' : '見出し行が見つかりません';
+    const what = isBlankGrid(values) ? 'シートが空です' : '見出し行が見つかりません';
     return {
       findings: [
         error(sheet, 1, 1, `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`),

@@ -196,9 +196,10 @@ export class GasWorkbook implements Workbook {
       const ranges = s.getProtections(SpreadsheetApp.ProtectionType.RANGE);
       // Same editors, the answer area moved (rows added or removed): move it, where the tab
       // holds the protections this adapter makes; otherwise set them anew.
-      if (spec.sameEditors && sheetWide.length === 1 && ranges.length === (spec.warningOnly || !spec.editable ? 0 : 1)) {
-        if (spec.editable && !spec.warningOnly) {
-          const editable = range(spec.editable);
+      const area = spec.warningOnly ? undefined : spec.editable;
+      if (spec.sameEditors && sheetWide.length === 1 && ranges.length === (area ? 1 : 0)) {
+        if (area) {
+          const editable = range(area);
           sheetWide[0].setUnprotectedRanges([editable]);
           ranges[0].setRange(editable);
         }
