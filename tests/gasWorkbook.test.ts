@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GasWorkbook, TEMPLATE_SHEET } from '../src/gas/workbook';
 import type { Layout } from '../src/port';
 import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
+import { protectionsOf } from './helpers';
 
 let uninstall = () => {};
 afterEach(() => uninstall());
@@ -39,8 +40,6 @@ function looks(s: FakeSheet) {
   return { cells, maxRows: s.maxRows, frozenRows: s.frozenRows, widths: s.columnWidths };
 }
 
-const protections = (s: FakeSheet) => s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected, description: p.description }));
-
 describe('GasWorkbook.createFormatted', () => {
   it('gives each tab exactly what createSheet + format give it, cut to its own height', () => {
     const { app, wb } = book();
@@ -52,7 +51,7 @@ describe('GasWorkbook.createFormatted', () => {
       // The old way leaves the 1000 rows of a new tab: compare over the tab's own rows.
       app.sheet(`old_${name}`)!.maxRows = extent.rows;
       expect(looks(app.sheet(`new_${name}`)!), name).toEqual(looks(app.sheet(`old_${name}`)!));
-      expect(protections(app.sheet(`new_${name}`)!), name).toEqual(protections(app.sheet(`old_${name}`)!));
+      expect(protectionsOf(app.sheet(`new_${name}`)!), name).toEqual(protectionsOf(app.sheet(`old_${name}`)!));
     }
     const long = app.sheet('new_long')!;
     expect(long.maxRows).toBe(12);
@@ -128,6 +127,6 @@ describe('GasWorkbook.createFormatted', () => {
   it('protects with a warning only, and its description, where no editor is listed', () => {
     const { app, wb } = book();
     wb.createFormatted('tab', layout(2, []), { rows: 5, cols: 4 });
-    expect(protections(app.sheet('tab')!)).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true, description: '警告のみ' })]);
+    expect(protectionsOf(app.sheet('tab')!)).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true, description: '警告のみ' })]);
   });
 });

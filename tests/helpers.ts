@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TAB } from '../src/domain/tabs';
 import { GasWorkbook } from '../src/gas/workbook';
-import { FakeApp } from './fake/spreadsheetApp';
+import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 
@@ -69,4 +69,9 @@ export function requestRows(app: FakeApp, sheet: string): Array<Record<string, u
   const headerRow = values.findIndex((r) => r[0] === '事業番号');
   const header = values[headerRow].map(String);
   return values.slice(headerRow + 1).map((line) => Object.fromEntries(header.map((h, i) => [h, line[i] ?? ''])));
+}
+
+/** A tab's protections as a person (or the next run) sees them: who may edit what. */
+export function protectionsOf(s: FakeSheet) {
+  return s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected, description: p.description }));
 }

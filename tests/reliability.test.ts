@@ -6,8 +6,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/merge';
 import { createRequests } from '../src/actions/requests';
 import { TAB } from '../src/domain/tabs';
-import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
-import { fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
+import { FakeApp } from './fake/spreadsheetApp';
+import { fakeBook, protectionsOf, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let code = '';
@@ -75,11 +75,7 @@ describe('two people at once', () => {
   });
 });
 
-/** A tab's protections as the next run or a person sees them. */
-function protectionsOfSheet(s: FakeSheet) {
-  return s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected }));
-}
-const protectionsOf = (app: FakeApp) => app.sheets.map((s) => [s.name, protectionsOfSheet(s)]);
+const allProtections = (app: FakeApp) => app.sheets.map((s) => [s.name, protectionsOf(s)]);
 
 /** A 事業 added to the plan after the requests went out (4-2-1-9, 職員課). */
 function addProject(app: FakeApp) {
@@ -117,7 +113,7 @@ describe('a run cut off half-way', () => {
     reference.app.failAfterChanges = Number.MAX_SAFE_INTEGER;
     createRequests(reference.wb);
     const expected = snapshot(reference.app);
-    const expectedProtections = protectionsOf(reference.app);
+    const expectedProtections = allProtections(reference.app);
     const changes = reference.app.changes;
     expect(changes).toBeGreaterThanOrEqual(12);
     reference.uninstall();
@@ -135,7 +131,7 @@ describe('a run cut off half-way', () => {
       }
       createRequests(wb);
       expect(snapshot(app), `cut off at change ${k}`).toEqual(expected);
-      expect(protectionsOf(app), `cut off at change ${k}`).toEqual(expectedProtections);
+      expect(allProtections(app), `cut off at change ${k}`).toEqual(expectedProtections);
       uninstall();
     }
   });
@@ -148,7 +144,7 @@ describe('a run cut off half-way', () => {
         values: s.values(),
         rows: s.name.startsWith('調査_') ? s.maxRows : undefined,
         formats: s.rows.flatMap((line, r) => (line ?? []).map((c, k) => (c && (c.background || c.validation) ? `${r + 1},${k + 1}:${c.background ?? ''}:${c.validation?.kind ?? ''}` : '')).filter(Boolean)),
-        protections: protectionsOfSheet(s),
+        protections: protectionsOf(s),
       }));
     const reference = new FakeApp(seedTabs());
     load(reference).createRequests();
