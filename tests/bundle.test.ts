@@ -1,28 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB } from '../src/domain/tabs';
 import { TEMPLATE_SHEET } from '../src/gas/workbook';
 import { FakeApp } from './fake/spreadsheetApp';
-import { seedTabs } from './helpers';
+import { buildBundle, loadBundle, seedTabs } from './helpers';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const GLOBALS = ['onOpen', 'setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary'];
 let code = '';
 
 beforeAll(() => {
-  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
-  code = readFileSync(`${root}build/Code.js`, 'utf8');
+  code = buildBundle();
 });
 
-/** Evaluates the bundle as Apps Script does: one plain script, the services as globals. */
-function load(app: FakeApp) {
-  const context = vm.createContext({ ...app.globals(), console });
-  vm.runInContext(code, context, { filename: 'Code.js' });
-  return context as Record<string, unknown>;
-}
+const load = (app: FakeApp) => loadBundle(code, app);
 
 describe('the built bundle', () => {
   it('is a plain script: no import or export, every menu function declared at top level', () => {

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { TAB } from '../src/domain/tabs';
 import { GasWorkbook } from '../src/gas/workbook';
 import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
@@ -74,4 +76,19 @@ export function requestRows(app: FakeApp, sheet: string): Array<Record<string, u
 /** A tab's protections as a person (or the next run) sees them: who may edit what. */
 export function protectionsOf(s: FakeSheet) {
   return s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected, description: p.description }));
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds build/Code.js as `npm run build` does and returns its text. */
+export function buildBundle(): string {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+  return readFileSync(`${root}build/Code.js`, 'utf8');
+}
+
+/** Evaluates the bundle as Apps Script does: one plain script, the services as globals. */
+export function loadBundle(code: string, app: FakeApp): Record<string, unknown> {
+  const context = vm.createContext({ ...app.globals(), console });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return context as Record<string, unknown>;
 }

@@ -1,8 +1,9 @@
-import { readAnswers, sameAnswer } from '../domain/answers';
+import { byCurrentDepartment, readAnswers, sameTypedAnswer } from '../domain/answers';
 import { type Cell, type OutCell, contiguousRuns, isBlank } from '../domain/cells';
 import { type Finding, error, hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
+import type { Scales } from '../domain/scales';
 import { REQUEST_HEADER_ROW, type RequestTabContent, requestTabName } from '../domain/requestTab';
 import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
@@ -25,7 +26,7 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   }
   if (!inputs.projects.some((p) => p.departments.includes(d))) return refuse(title, `「${d.name}」の事業はプランにありません。`);
   const current = existingRequestTabs(book).find((t) => inputs.directory.resolve(t.departmentText) === d && t.year === settings.year);
-  const answers = readAnswers(book.read(TAB.answers), []);
+  const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory);
   const tab = requestTabFor(inputs, settings, answers.records, d, current);
   const sheet = current?.sheet ?? requestTabName(d.name, new Set());
   replaceTab(out, sheet, tab.rows, undefined, { layout: tab.layout });
@@ -56,7 +57,7 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   const problems = checked.findings.map((f) => ({ ...f, sheet: `${fileLabel}：${f.sheet}` }));
   if (hasErrors(problems)) return refuse(title, `${fileLabel} の回答にエラーがあるため、取り込んでいません。\n\n${findingsSummary(problems)}`, problems);
 
-  const conflicts = conflictsWith(target, file);
+  const conflicts = conflictsWith(target, file, settings.scales);
   if (conflicts.length) return refuse(title, `「${target.sheet}」にも別の回答が入力されている行があるため、取り込んでいません（どちらかの回答が消えてしまうため）。どちらを残すか決めて、一方を空にしてから、もう一度実行してください。`, conflicts);
 
   const byId = new Map(file.rows.filter((r) => r.id !== '').map((r) => [r.id, r.fields]));
@@ -94,13 +95,13 @@ export function writeAnswersInto(book: Workbook, target: RequestTabContent, byId
 }
 
 /** Rows where both the tab and the file hold answers, and they differ. */
-function conflictsWith(target: RequestTabContent, file: RequestTabContent): Finding[] {
+function conflictsWith(target: RequestTabContent, file: RequestTabContent, scales: Scales): Finding[] {
   const out: Finding[] = [];
   for (const r of file.rows) {
     const mine = target.rows.find((t) => t.id === r.id);
     if (!mine) continue;
     const bothTyped = ANSWER_FIELDS.some((f) => !isBlank(mine.fields[f])) && ANSWER_FIELDS.some((f) => !isBlank(r.fields[f]));
-    if (bothTyped && !sameAnswer(mine.fields, r.fields)) {
+    if (bothTyped && !sameTypedAnswer(mine.fields, r.fields, scales)) {
       out.push(error(target.sheet, mine.row, 1, `事業番号 ${r.id} は、シートとファイルの両方に違う回答があります。`));
     }
   }

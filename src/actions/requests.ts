@@ -1,4 +1,4 @@
-import { type AnswerRecord, answerKey, readAnswers, sameAnswer } from '../domain/answers';
+import { type AnswerRecord, answerKey, byCurrentDepartment, readAnswers, sameTypedAnswer } from '../domain/answers';
 import { isBlank, isBlankGrid } from '../domain/cells';
 import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
@@ -29,7 +29,7 @@ export function requestTabFor(inputs: PlanInputs, settings: Settings, records: r
     deadline: settings.deadline,
     department,
     projects,
-    previousGrades: previousGradeMap(records, settings.year, department.name, (v) => matchGrade(settings.scales, v)?.code),
+    previousGrades: previousGradeMap(records, projects, settings.year, department.name, (v) => matchGrade(settings.scales, v)?.code),
     scales: settings.scales,
     existing,
   });
@@ -60,12 +60,15 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   }
   const { year } = settings;
   const answerFindings: Finding[] = [];
-  const answers = readAnswers(wb.read(TAB.answers), answerFindings);
+  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory);
   for (const f of answerFindings) findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
+  findings.push(...answers.findings);
   const names = wb.sheetNames();
   const tabs = existingRequestTabs(wb, names);
   const indexValues = wb.read(TAB.requestIndex);
   const oldIndex = readIndex(indexValues);
+  // The index line of a department renamed since (its old name kept as 別名) is still its own.
+  const priorOf = (d: Department) => oldIndex.find((e) => inputs.directory.resolve(e.department) === d);
 
   const tabOf = new Map<Department, RequestTabContent>();
   for (const t of tabs) {
@@ -126,7 +129,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     if (current && current.year !== year) {
       const unmerged = current.rows.filter((r) => {
         const record = current.year === undefined ? undefined : merged.get(answerKey(current.year, r.id, d.name));
-        return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) && !(record && sameAnswer(record.fields, r.fields));
+        return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) && !(record && sameTypedAnswer(r.fields, record.fields, settings.scales));
       });
       if (unmerged.length) {
         findings.push(error(sheet, unmerged[0].row, 1, `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length}行あります。このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`));
@@ -140,7 +143,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     const tab = requestTabFor(inputs, settings, lastYear, d, existing, projects);
     // A new tab is created already formatted and protected (the cheapest way in Apps Script).
     const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, tallest });
-    const prior = oldIndex.find((e) => e.department === d.name);
+    const prior = priorOf(d);
     // A refreshed tab keeps the column widths its department chose.
     const { protection, ...rest } = tab.layout;
     const look = { ...rest, columnWidths: undefined };
@@ -168,7 +171,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   }
   // Departments not processed this time keep their line as it was.
   for (const d of [...postponed, ...untouched]) {
-    const prior = oldIndex.find((e) => e.department === d.name);
+    const prior = priorOf(d);
     if (prior) entries.push(prior);
   }
 

@@ -1,4 +1,4 @@
-import { readAnswers } from '../domain/answers';
+import { byCurrentDepartment, readAnswers } from '../domain/answers';
 import { hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { summarise } from '../domain/summary';
@@ -12,7 +12,9 @@ const TITLE = '評価サマリーを作成';
 /** Rebuilds 評価サマリー from プラン, 体系, 回答, 指標 and 指標実績 for the 対象年度. */
 export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   const { inputs, findings } = checkInputs(wb);
-  const answers = readAnswers(wb.read(TAB.answers), findings);
+  // Answers merged under a department's old name count once, as the department's.
+  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory);
+  findings.push(...answers.findings);
   const settings = inputs.settings;
   if (hasErrors(findings) || !settings) {
     writeFindings(wb, findings);

@@ -92,7 +92,12 @@ export class XlsxWorkbook implements Workbook {
     values.forEach((line, r) => {
       const xrow = ws.getRow(row + r);
       line.forEach((v, c) => {
-        xrow.getCell(col + c).value = this.toExcel(v);
+        const cell = xrow.getCell(col + c);
+        // Cells read from a file share style objects: a date format set on one would turn its
+        // neighbours' numbers into dates. A cell whose number format changes gets its own style.
+        const numFmt = isDate(v) ? DATE_FORMAT : undefined;
+        if (cell.numFmt !== numFmt && (numFmt || isDateFormat(cell.numFmt))) cell.style = { ...cell.style, numFmt };
+        cell.value = this.toExcel(v);
       });
     });
   }
@@ -100,6 +105,9 @@ export class XlsxWorkbook implements Workbook {
   private toExcel(v: OutCell): ExcelJS.CellValue {
     if (isLink(v)) return { text: v.text, hyperlink: `#'${v.sheet.replace(/'/g, "''")}'!${a1(v.row, v.col)}` };
     if (v === '') return null;
+    // A file holds dates without a time zone; exceljs reads and writes them as UTC. The domain's
+    // dates are local (a deadline is that day where the office is), so the wall clock is kept.
+    if (isDate(v)) return new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds()));
     return v as ExcelJS.CellValue;
   }
 
@@ -152,18 +160,29 @@ function fromExcel(cell: ExcelJS.Cell, mode: ReadMode): Cell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return mode === 'shown' ? shownNumber(v, cell.numFmt) : v;
   if (typeof v === 'string' || typeof v === 'boolean') return mode === 'shown' ? String(v) : v;
-  if (isDate(v)) return mode === 'shown' ? `${v.getFullYear()}/${v.getMonth() + 1}/${v.getDate()}` : v;
+  if (isDate(v)) return mode === 'shown' ? `${v.getUTCFullYear()}/${v.getUTCMonth() + 1}/${v.getUTCDate()}` : localDate(v);
   if ('formula' in v || 'sharedFormula' in v) {
     if (mode === 'typed') return `=${(v as ExcelJS.CellFormulaValue).formula ?? ''}`;
     const result = (v as ExcelJS.CellFormulaValue).result;
     if (result === undefined || result === null) return '';
     if (typeof result === 'object' && 'error' in result) return result.error;
-    return isDate(result) ? result : (result as Cell);
+    return isDate(result) ? localDate(result) : (result as Cell);
   }
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('hyperlink' in v) return String(v.text);
   if ('error' in v) return v.error;
   return String(v);
+}
+
+const DATE_FORMAT = 'yyyy/m/d h:mm';
+
+function isDateFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && /[ymd]/i.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+}
+
+/** exceljs gives a file's dates as UTC instants of their wall clock: the same wall clock, local. */
+function localDate(d: Date): Date {
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 }
 
 /** A number as Excel shows it, for the formats that matter here (percentages). */

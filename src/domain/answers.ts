@@ -1,6 +1,9 @@
-import { type Cell, type Grid, isBlank, norm } from './cells';
-import type { Finding } from './findings';
-import { parseFiscalYear } from './fiscalYear';
+import { type Cell, type Grid, dateText, isBlank, isDate, isNotApplicable, norm } from './cells';
+import type { DepartmentDirectory } from './departments';
+import { type Finding, warning } from './findings';
+import { formatFiscalYear, parseFiscalYear } from './fiscalYear';
+import { parseCount } from './quantity';
+import { type Scales, matchDirection, matchGrade } from './scales';
 import { type Table, locateTable } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from './tabs';
 
@@ -49,13 +52,83 @@ export function readAnswers(values: Grid | undefined, findings: Finding[]): Answ
   return { table, records };
 }
 
+/**
+ * Finds one department's answer on a 事業 in a year: under the 事業's number, or else under one
+ * of its 旧事業番号 (a 事業 renumbered at a revision keeps its history). Departments are
+ * matched by name as given: pass records from byCurrentDepartment.
+ */
+export function answerLookup(records: readonly AnswerRecord[]) {
+  const byKey = new Map(records.map((r) => [answerKey(r.year, r.id, r.department), r]));
+  return (year: number, project: { readonly id: string; readonly formerIds?: readonly string[] }, department: string): AnswerRecord | undefined => {
+    for (const id of [project.id, ...(project.formerIds ?? [])]) {
+      const r = byKey.get(answerKey(year, id, department));
+      if (r) return r;
+    }
+    return undefined;
+  };
+}
+
 export function hasAnyAnswer(fields: Readonly<Partial<Record<AnswerField, Cell>>>): boolean {
   return ANSWER_FIELDS.some((f) => !isBlank(fields[f]));
 }
 
+type Fields = Readonly<Partial<Record<AnswerField, Cell>>>;
+
 /** Same content, compared as text (a count typed as "12" equals 12). */
-export function sameAnswer(a: Readonly<Partial<Record<AnswerField, Cell>>>, b: Readonly<Partial<Record<AnswerField, Cell>>>): boolean {
+export function sameAnswer(a: Fields, b: Fields): boolean {
   return ANSWER_FIELDS.every((f) => comparable(a[f]) === comparable(b[f]));
+}
+
+/**
+ * An answer in the form 回答 stores it: the grade's code (Ｂ, b, B（おおむね達成） → B), the
+ * direction as the scale writes it, head counts as numbers (５６人 → 56), a date Sheets made of
+ * a text answer as the text typed. What cannot be read stays as typed (the merge reports it).
+ */
+export function normaliseAnswer(fields: Fields, scales: Scales): Record<AnswerField, Cell> {
+  const out = {} as Record<AnswerField, Cell>;
+  for (const f of ANSWER_FIELDS) {
+    const v = fields[f] ?? '';
+    if (f === '自己評価') out[f] = matchGrade(scales, v)?.code ?? v;
+    else if (f === '今後の方向性') out[f] = matchDirection(scales, v) ?? v;
+    else if (f === '参加者数（男性）' || f === '参加者数（女性）') out[f] = isBlank(v) || isNotApplicable(v) ? v : (parseCount(v) ?? v);
+    else out[f] = isDate(v) ? dateText(v) : v;
+  }
+  return out;
+}
+
+/**
+ * Whether what a department typed is what 回答 holds: both normalised first, so an answer
+ * stored in its normalised form (Ｂ → B, ５６人 → 56) counts as the answer typed.
+ */
+export function sameTypedAnswer(typed: Fields, stored: Fields, scales: Scales): boolean {
+  return sameAnswer(normaliseAnswer(typed, scales), normaliseAnswer(stored, scales));
+}
+
+/**
+ * 回答 seen through the departments as they are now: a row written under a department's old
+ * name (kept as its 別名) is that department's, so every key (年度, 事業番号, 所管課) is the
+ * current name. A key held by two rows (a row copied by hand) counts once, at its first row;
+ * both rows are reported. Rows of a department no longer listed keep the name they carry.
+ */
+export function byCurrentDepartment(answers: AnswerTable, directory: DepartmentDirectory): { records: AnswerRecord[]; findings: Finding[] } {
+  const records: AnswerRecord[] = [];
+  const findings: Finding[] = [];
+  const first = new Map<string, AnswerRecord>();
+  const col = (h: string) => answers.table?.columns.get(h);
+  for (const r of answers.records) {
+    const department = directory.resolve(r.department)?.name ?? r.department;
+    const key = answerKey(r.year, r.id, department);
+    const prior = first.get(key);
+    if (prior) {
+      const message = `${prior.row}行目と ${r.row}行目は、同じ回答（${formatFiscalYear(r.year)}・事業番号 ${r.id}・${department}）です。${prior.row}行目だけを数えています。不要な方の行を削除してください。`;
+      findings.push(warning(TAB.answers, prior.row, col('事業番号'), message), warning(TAB.answers, r.row, col('事業番号'), message));
+      continue;
+    }
+    const record = department === r.department ? r : { ...r, department };
+    first.set(key, record);
+    records.push(record);
+  }
+  return { records, findings };
 }
 
 function comparable(v: Cell | undefined): string {

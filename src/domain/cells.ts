@@ -62,6 +62,15 @@ export function formatDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
+/**
+ * A date as people type it (2025/4/1, with the time only when there is one): how a text answer
+ * that Sheets turned into a date is stored back as text.
+ */
+export function dateText(d: Date): string {
+  const time = d.getHours() || d.getMinutes() ? ` ${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}` : '';
+  return `${d.getFullYear()}/${d.getMonth() + 1}/${d.getDate()}${time}`;
+}
+
 export function formatDateTime(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;

@@ -5,8 +5,8 @@ import { formatFiscalYear, parseDate, parseFiscalYear } from './fiscalYear';
 import { type Quantity, type Target, onScale } from './quantity';
 import { fiscalYear, flag, positiveInt, quantity, target, text } from './schemas';
 import { type Scales, parseScales } from './scales';
-import { type Table, cell, locateTable, parseRow, rule } from './table';
-import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, SETTING, TAB } from './tabs';
+import { type Table, type TableRow, cell, locateTable, parseRow, rule } from './table';
+import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, PLAN_FORMER_IDS, SETTING, TAB } from './tabs';
 
 export interface Project {
   /** 目標-課題-施策-事業, e.g. 4-1-2-3. */
@@ -19,6 +19,8 @@ export interface Project {
   readonly description: string;
   readonly assignedText: string;
   readonly departments: readonly Department[];
+  /** Numbers this 事業 had in earlier years (旧事業番号): its history follows it. */
+  readonly formerIds: readonly string[];
   readonly row: number;
 }
 
@@ -167,7 +169,7 @@ function readStructure(tabs: TabValues, findings: Finding[]): Map<string, Struct
 
 function readPlan(tabs: TabValues, directory: DepartmentDirectory, structure: ReadonlyMap<string, StructureEntry>, findings: Finding[]): Project[] {
   const sheet = TAB.plan;
-  const table = tableOf(tabs, sheet, HEADERS.plan, findings);
+  const table = tableOf(tabs, sheet, HEADERS.plan, findings, [PLAN_FORMER_IDS]);
   if (!table) return [];
   const rules = {
     goal: rule('目標', positiveInt('目標')),
@@ -223,10 +225,51 @@ function readPlan(tabs: TabValues, directory: DepartmentDirectory, structure: Re
       description: value.description ?? '',
       assignedText: value.assigned!,
       departments,
+      formerIds: readFormerIds(table, row, findings),
       row: row.row,
     });
   }
+  checkFormerIds(projects, table, findings);
   return projects;
+}
+
+const PROJECT_ID = /^\d+-\d+-\d+-\d+$/;
+
+/** 旧事業番号: 、-separated numbers of the form 目標-課題-施策-事業; a malformed one is an error at its cell. */
+function readFormerIds(table: Table, row: TableRow, findings: Finding[]): string[] {
+  const ids: string[] = [];
+  for (const text of splitList(cell(table, row, PLAN_FORMER_IDS), /[、,，\s]+/)) {
+    const id = norm(text).replace(/[‐－ー―]/g, '-');
+    if (PROJECT_ID.test(id)) ids.push(id);
+    else findings.push(error(table.sheet, row.row, table.columns.get(PLAN_FORMER_IDS), `${PLAN_FORMER_IDS}「${text}」は 4-1-2-3 のような「目標-課題-施策-事業」の番号にしてください。複数あるときは「、」で区切ります。`));
+  }
+  return ids;
+}
+
+/**
+ * A 旧事業番号 says whose history an old number is: it may not be another 事業's number today,
+ * nor be claimed by two 事業 (either would give one answer to two 事業).
+ */
+function checkFormerIds(projects: readonly Project[], table: Table, findings: Finding[]): void {
+  const col = table.columns.get(PLAN_FORMER_IDS);
+  const current = new Map(projects.map((p) => [p.id, p]));
+  const claimed = new Map<string, Project>();
+  for (const p of projects) {
+    for (const id of p.formerIds) {
+      const owner = current.get(id);
+      if (owner && owner !== p) {
+        findings.push(error(table.sheet, p.row, col, `${PLAN_FORMER_IDS} ${id} は、今のプランの ${owner.row}行目の事業「${owner.name}」の事業番号です。この事業の以前の番号だけを書いてください。`));
+        continue;
+      }
+      const other = claimed.get(id);
+      if (other && other !== p) {
+        const message = `${PLAN_FORMER_IDS} ${id} が ${other.row}行目と ${p.row}行目の2つの事業に書かれています。どちらの事業の以前の番号か決めて、一方から消してください。`;
+        findings.push(error(table.sheet, other.row, col, message), error(table.sheet, p.row, col, message));
+        continue;
+      }
+      claimed.set(id, p);
+    }
+  }
 }
 
 function readIndicators(tabs: TabValues, structure: ReadonlyMap<string, StructureEntry>, findings: Finding[]): { indicators: Indicator[]; results: IndicatorResult[] } {

@@ -1,4 +1,4 @@
-import { type AnswerRecord, type AnswerTable, answerKey, hasAnyAnswer, sameAnswer } from './answers';
+import { type AnswerRecord, type AnswerTable, answerKey, byCurrentDepartment, hasAnyAnswer, normaliseAnswer, sameTypedAnswer } from './answers';
 import { type Cell, CELL_CHAR_LIMIT, type Grid, type OutCell, contiguousRuns, isBlank, isDate, isNotApplicable } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning } from './findings';
@@ -98,7 +98,10 @@ export function mergeAnswers(input: MergeInput): MergeResult {
     if (ok) for (const r of rows) if (hasAnyAnswer(r.fields)) upserts.push({ department: department.name, id: r.id, fields: r.fields });
   }
 
-  const blocks = upsert(input, upserts, outcomes);
+  // 回答 rows written under a department's old name are that department's: never a second row.
+  const current = byCurrentDepartment(input.answers, directory);
+  findings.push(...current.findings);
+  const blocks = upsert(input, current.records, upserts, outcomes);
   return { findings, outcomes, blocks, unreadSheets };
 }
 
@@ -150,41 +153,34 @@ function checkRows(tab: RequestTabContent, own: readonly Project[], planIds: Rea
 
 function normaliseRow(sheet: string, r: RequestRow, scales: Scales, col: (h: string) => number | undefined, findings: Finding[]): Normalised {
   const f = r.fields;
-  const out = { ...f } as Normalised;
+  const out = normaliseAnswer(f, scales);
   const at = (h: AnswerField, message: string) => findings.push(error(sheet, r.row, col(h), message));
   for (const h of ANSWER_FIELDS) {
     const v = f[h];
     if (typeof v === 'string' && v.length > CELL_CHAR_LIMIT) at(h, `「${h}」が ${v.length.toLocaleString()} 文字あり、1つのセルに入る ${CELL_CHAR_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`);
-    else if (isDate(v) && h !== '参加者数（男性）' && h !== '参加者数（女性）') out[h] = String(v);
   }
   if (!isBlank(f['自己評価'])) {
-    const g = matchGrade(scales, f['自己評価']);
-    if (g) out['自己評価'] = g.code;
-    else at('自己評価', `自己評価「${String(f['自己評価'])}」は ${scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')} のいずれかにしてください。`);
+    if (!matchGrade(scales, f['自己評価'])) at('自己評価', `自己評価「${String(f['自己評価'])}」は ${scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')} のいずれかにしてください。`);
     if (isBlank(f['実施状況・実績'])) at('実施状況・実績', '自己評価が入っていますが「実施状況・実績」が空です。評価の根拠になる取り組みの内容や実績を書いてください。');
   }
-  if (!isBlank(f['今後の方向性'])) {
-    const d = matchDirection(scales, f['今後の方向性']);
-    if (d) out['今後の方向性'] = d;
-    else at('今後の方向性', `今後の方向性「${String(f['今後の方向性'])}」は ${scales.directions.join('、')} のいずれかにしてください。`);
+  if (!isBlank(f['今後の方向性']) && !matchDirection(scales, f['今後の方向性'])) {
+    at('今後の方向性', `今後の方向性「${String(f['今後の方向性'])}」は ${scales.directions.join('、')} のいずれかにしてください。`);
   }
   for (const h of ['参加者数（男性）', '参加者数（女性）'] as const) {
     const v = f[h];
     // ― or － alone means "not applicable": kept as typed, counted as no report.
-    if (isBlank(v) || isNotApplicable(v)) continue;
-    const n = parseCount(v);
-    if (n !== undefined) out[h] = n;
-    else at(h, `${h}「${isDate(v) ? '日付' : String(v)}」は 0 以上の整数（人数）で入力してください。該当しない場合は空欄にします。`);
+    if (isBlank(v) || isNotApplicable(v) || parseCount(v) !== undefined) continue;
+    at(h, `${h}「${isDate(v) ? '日付' : String(v)}」は 0 以上の整数（人数）で入力してください。該当しない場合は空欄にします。`);
   }
   return out;
 }
 
 /** Works out the blocks to write to 回答: changed rows in place, new rows at the bottom. */
-function upsert(input: MergeInput, upserts: ReadonlyArray<{ department: string; id: string; fields: Normalised }>, outcomes: DepartmentOutcome[]): Block[] {
+function upsert(input: MergeInput, records: readonly AnswerRecord[], upserts: ReadonlyArray<{ department: string; id: string; fields: Normalised }>, outcomes: DepartmentOutcome[]): Block[] {
   const table = input.answers.table;
   if (!table || upserts.length === 0) return [];
   const year = input.settings.year;
-  const byKey = new Map<string, AnswerRecord>(input.answers.records.map((r) => [answerKey(r.year, r.id, r.department), r]));
+  const byKey = new Map<string, AnswerRecord>(records.map((r) => [answerKey(r.year, r.id, r.department), r]));
   const columns = HEADERS.answers.map((h) => table.columns.get(h)!).filter((c) => c !== undefined);
   const lineOf = (u: { department: string; id: string; fields: Normalised }): Record<string, OutCell> => ({
     年度: year,
@@ -201,7 +197,7 @@ function upsert(input: MergeInput, upserts: ReadonlyArray<{ department: string; 
   };
   for (const u of upserts) {
     const prior = byKey.get(answerKey(year, u.id, u.department));
-    if (prior && sameAnswer(prior.fields, u.fields)) continue;
+    if (prior && sameTypedAnswer(u.fields, prior.fields, input.settings.scales)) continue;
     if (prior) {
       changed.set(prior.row, lineOf(u));
       count(u.department, 'updated');

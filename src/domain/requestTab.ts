@@ -1,4 +1,5 @@
 import type { Layout, Rect } from '../port';
+import { type AnswerRecord, answerLookup } from './answers';
 import { type Cell, type Grid, type OutGrid, formatDate, isBlank, norm } from './cells';
 import type { Department } from './departments';
 import { type Finding, error } from './findings';
@@ -198,12 +199,13 @@ export function requestTabName(department: string, taken: ReadonlySet<string>): 
   }
 }
 
-export function previousGradeMap(records: ReadonlyArray<{ year: number; id: string; department: string; fields: Readonly<Record<AnswerField, Cell>> }>, year: number, department: string, scalesMatch: (v: Cell) => string | undefined): Map<string, string> {
+/** Last year's grade of each of the department's 事業, by today's 事業番号 (following 旧事業番号). */
+export function previousGradeMap(records: readonly AnswerRecord[], projects: readonly Project[], year: number, department: string, scalesMatch: (v: Cell) => string | undefined): Map<string, string> {
+  const find = answerLookup(records.filter((r) => r.year === year - 1 && r.department === department));
   const out = new Map<string, string>();
-  for (const r of records) {
-    if (r.year !== year - 1 || r.department !== department) continue;
-    const grade = scalesMatch(r.fields['自己評価']);
-    if (grade) out.set(r.id, grade);
+  for (const p of projects) {
+    const grade = scalesMatch(find(year - 1, p, department)?.fields['自己評価'] ?? '');
+    if (grade) out.set(p.id, grade);
   }
   return out;
 }

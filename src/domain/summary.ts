@@ -1,4 +1,4 @@
-import { type AnswerRecord, hasAnyAnswer } from './answers';
+import { type AnswerRecord, answerLookup, hasAnyAnswer } from './answers';
 import type { Indicator, IndicatorResult, PlanInputs, Project, Settings } from './inputs';
 import { indicatorValue, structureKey } from './inputs';
 import { parseCount, targetEdges } from './quantity';
@@ -67,10 +67,10 @@ export interface Summary {
 const UNANSWERED = '未回答';
 
 export function assignmentsFor(inputs: Pick<PlanInputs, 'projects'>, settings: Settings, records: readonly AnswerRecord[], year: number): Assignment[] {
-  const byKey = new Map(records.filter((r) => r.year === year).map((r) => [`${r.id}|${r.department}`, r]));
+  const find = answerLookup(records.filter((r) => r.year === year));
   return inputs.projects.flatMap((project) =>
     project.departments.map((d) => {
-      const answer = byKey.get(`${project.id}|${d.name}`);
+      const answer = find(year, project, d.name);
       const grade = answer ? matchGrade(settings.scales, answer.fields['自己評価'])?.code : undefined;
       return { project, department: d.name, answer, grade };
     }),

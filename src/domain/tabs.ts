@@ -32,6 +32,9 @@ export const HEADERS = {
   requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込', '保護・入力規則'],
 } as const;
 
+/** Optional column of プラン: the numbers a 事業 had before a revision (、-separated). */
+export const PLAN_FORMER_IDS = '旧事業番号';
+
 /** The columns of a request tab the tool fills (and locks); the rest are the department's answers. */
 export const REQUEST_FILLED = HEADERS.request.slice(0, 4);
 export const ANSWER_FIELDS: readonly AnswerField[] = ANSWER_COLUMNS;

@@ -5,6 +5,8 @@
  * range, strings are parsed as if typed (=… becomes a formula, 59.1% a number, a leading
  * apostrophe keeps text), getValues gives '' for empty cells. Every call is counted.
  */
+import { isDate } from '../../src/domain/cells';
+
 type Value = string | number | boolean | Date;
 
 export interface CallCounts {
@@ -104,7 +106,9 @@ export class FakeUser {
 function typed(v: unknown): { value: Value; formula?: string; display?: string } {
   if (typeof v !== 'string') {
     if (v === null || v === undefined) return { value: '' };
-    if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v };
+    if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
+    // A Date made in the script's own realm (the bundle runs in a vm context) is a Date too.
+    if (isDate(v)) return { value: new Date(v.getTime()) };
     throw new Error(`Exception: The parameters (${typeof v}) don't match the method signature.`);
   }
   if (v.startsWith("'")) return { value: v.slice(1) };
@@ -149,7 +153,7 @@ export class FakeRange {
       const line: Value[] = [];
       for (let c = 0; c < this.numCols; c++) {
         const v = this.sheet.cellAt(this.row + r, this.col + c)?.value ?? '';
-        line.push(v instanceof Date ? new Date(v.getTime()) : v);
+        line.push(isDate(v) ? new Date(v.getTime()) : v);
       }
       out.push(line);
     }
@@ -163,7 +167,7 @@ export class FakeRange {
       for (let c = 0; c < this.numCols; c++) {
         const cell = this.sheet.cellAt(this.row + r, this.col + c);
         const v = cell?.value ?? '';
-        line.push(cell?.display ?? (v instanceof Date ? `${v.getFullYear()}/${v.getMonth() + 1}/${v.getDate()}` : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
+        line.push(cell?.display ?? (isDate(v) ? `${v.getFullYear()}/${v.getMonth() + 1}/${v.getDate()}` : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
       }
       out.push(line);
     }
@@ -339,6 +343,11 @@ export class FakeSheet {
     const rows = this.lastRow();
     const cols = this.lastCol();
     return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.cellAt(r + 1, c + 1)?.value ?? ''));
+  }
+  /** Replaces what the tab holds as a person pasting a table would (formats stay), without counting. */
+  retype(rows: readonly (readonly unknown[])[]) {
+    for (const line of this.rows) for (const c of line ?? []) if (c) { c.value = ''; c.formula = undefined; c.display = undefined; }
+    rows.forEach((line, r) => line.forEach((v, c) => { if (v !== '' && v !== null && v !== undefined) this.type(r + 1, c + 1, v); }));
   }
   /** Types like a person would, without counting: strings parsed as Sheets does. */
   type(row: number, col: number, v: unknown) {
