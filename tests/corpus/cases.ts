@@ -40,6 +40,11 @@ export interface AnswerCase {
 const set = (t: Tabs, tab: string, row: number, col: number, v: string) => {
   t[tab][row - 1][col - 1] = v;
 };
+/** Adds the optional 旧事業番号 column to プラン (column H) and fills it on the given rows. */
+const former = (t: Tabs, values: Record<number, string>) => {
+  t[TAB.plan][0][7] = '旧事業番号';
+  for (const [row, v] of Object.entries(values)) t[TAB.plan][Number(row) - 1][7] = v;
+};
 const P = TAB.plan;
 const D = TAB.departments;
 const I = TAB.indicators;
@@ -100,6 +105,10 @@ export const PLAN_CASES: PlanCase[] = [
   { name: '#REF! の事業名', edit: (t) => set(t, P, 7, 5, '#REF!'), sheet: P, cell: 'E7', message: '「事業名」が計算エラー（#REF!）になっています' },
   { name: '#N/A の所管', edit: (t) => set(t, P, 8, 7, '#N/A'), sheet: P, cell: 'G8', message: '「所管」が計算エラー（#N/A）になっています' },
   { name: 'セルの上限を超える事業内容', edit: (t) => set(t, P, 2, 6, 'あ'.repeat(50001)), sheet: P, cell: 'F2', message: '50,001 文字あり、1つのセルに入る 50,000 文字を超えています' },
+  { name: '旧事業番号が今の別の事業の番号', edit: (t) => former(t, { 5: '4-1-2-2' }), sheet: P, cell: 'H5', message: '旧事業番号 4-1-2-2 は、今のプランの 4行目の事業「男女別統計による住民ニーズの把握」の事業番号です' },
+  { name: '旧事業番号を2つの事業が持つ（前の行）', edit: (t) => former(t, { 5: '4-1-9-9', 6: '4-1-9-8、4-1-9-9' }), sheet: P, cell: 'H5', message: '旧事業番号 4-1-9-9 が 5行目と 6行目の2つの事業に書かれています' },
+  { name: '旧事業番号を2つの事業が持つ（後の行）', edit: (t) => former(t, { 5: '4-1-9-9', 6: '4-1-9-8、4-1-9-9' }), sheet: P, cell: 'H6', message: 'どちらの事業の以前の番号か決めて、一方から消してください' },
+  { name: '旧事業番号の形が違う', edit: (t) => former(t, { 5: '4-1-2' }), sheet: P, cell: 'H5', message: '旧事業番号「4-1-2」は 4-1-2-3 のような「目標-課題-施策-事業」の番号にしてください' },
   { name: '異体字の課名の誤り（𠮷→吉）', edit: (t) => { t[D].push(['𠮷田支所', '', 'yoshida@city.example.lg.jp', 'FALSE']); set(t, P, 5, 7, '吉田支所'); }, sheet: P, cell: 'G5', message: '「𠮷田支所」のことでしょうか' },
 ];
 
@@ -111,6 +120,7 @@ export const CLEAN_CASES: CleanCase[] = [
   { name: '絵文字と異体字（髙・﨑・𠮷）', edit: (t) => { t[D].push(['髙﨑𠮷田支所🌸', '', 'taka@city.example.lg.jp', 'FALSE']); set(t, P, 5, 7, '髙﨑𠮷田支所🌸'); set(t, P, 5, 5, '研修の充実😊'); } },
   { name: '範囲・以上・以下の目標値と和暦の略記', edit: (t) => { set(t, I, 2, 7, '40から60%'); set(t, I, 3, 7, '30%以上'); set(t, I, 2, 4, 'H28'); set(t, I, 2, 6, 'R9'); } },
   { name: 'データ行の間の空行', edit: (t) => t[P].splice(6, 0, Array(7).fill(''), Array(7).fill('')) },
+  { name: '旧事業番号（全角、複数、自分の番号）', edit: (t) => former(t, { 5: '４－１－９－１、4-1-9-2', 6: '4-1-3-1' }) },
   { name: '平成31年度と令和元年度', edit: (t) => { t[R].push(['16', '平成31年度', '61%']); t[R].push(['17', '令和元年度', '42%']); } },
 ];
 
