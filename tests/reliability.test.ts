@@ -186,7 +186,7 @@ describe('a run cut off half-way', () => {
 describe('security', () => {
   it('asks only for this spreadsheet and for menus and dialogs', () => {
     const manifest = JSON.parse(readFileSync(`${root}appsscript.json`, 'utf8'));
-    expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']);
+    expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/userinfo.email']);
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Asia/Tokyo');
     expect(JSON.parse(readFileSync(`${root}build/appsscript.json`, 'utf8'))).toEqual(manifest);

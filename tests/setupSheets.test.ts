@@ -14,7 +14,7 @@ describe('setupSheets', () => {
     const result = setupSheets(book.wb);
     expect(book.app.sheets.map((s) => s.name)).toEqual([TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check]);
     expect(book.app.sheet(TAB.answers)!.values()).toEqual([[...HEADERS.answers]]);
-    expect(book.app.sheet(TAB.settings)!.values().map((r) => r[0])).toEqual(['項目', 'プラン名', '対象年度', '回答期限', '自己評価の区分', '今後の方向性の区分', '評価対象外の区分']);
+    expect(book.app.sheet(TAB.settings)!.values().map((r) => r[0])).toEqual(['項目', 'プラン名', '対象年度', '回答期限', '自己評価の区分', '今後の方向性の区分', '評価対象外の区分', '管理者']);
     expect(book.app.sheet(TAB.plan)!.cellAt(1, 7)!.note).toContain('関係各課');
     expect(book.app.sheet(TAB.plan)!.frozenRows).toBe(1);
     expect(result.message).toContain('シートを作成しました');

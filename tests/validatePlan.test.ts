@@ -124,7 +124,7 @@ describe('validatePlan', () => {
       t[TAB.settings] = t[TAB.settings].filter((r) => r[0] !== '回答期限');
     });
     expect(at(rows, TAB.settings, 'B3')).toContain('「対象年度」が入力されていません');
-    expect(at(rows, TAB.settings, 'B7')).toContain('「回答期限」が入力されていません');
+    expect(at(rows, TAB.settings, 'B8')).toContain('「回答期限」が入力されていません');
   });
 
   it('reports a required header missing or duplicated, wherever the columns stand', () => {

@@ -20,6 +20,7 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
       [SETTING.gradeScale, DEFAULT_GRADES],
       [SETTING.directionScale, DEFAULT_DIRECTIONS],
       [SETTING.ungraded, ''],
+      [SETTING.admins, ''],
     ],
     widths: [160, 480],
   },

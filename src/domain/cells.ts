@@ -102,8 +102,14 @@ export function isErrorValue(v: Cell): boolean {
   return typeof v === 'string' && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!)$/.test(v.trim());
 }
 
-/** Google Sheets and Excel both refuse more than this many characters in one cell. */
+/** Google Sheets refuses more than this many characters in one cell. */
 export const CELL_CHAR_LIMIT = 50000;
+
+/**
+ * The longest text the tool can write into a cell: it writes text with a leading apostrophe
+ * (so that nothing typed runs as a formula), and Sheets counts that apostrophe too.
+ */
+export const TEXT_LIMIT = CELL_CHAR_LIMIT - 1;
 
 /** Splits sorted column numbers into runs of neighbours: [1,2,3,5] → [[1,2,3],[5]]. */
 export function contiguousRuns(sorted: readonly number[]): number[][] {

@@ -1,4 +1,4 @@
-import { type Cell, type Grid, compact, isBlank, norm } from './cells';
+import { type Cell, type Grid, TEXT_LIMIT, compact, isBlank, norm } from './cells';
 import { type Department, DepartmentDirectory, departmentKey, splitList } from './departments';
 import { type Finding, error, warning } from './findings';
 import { formatFiscalYear, parseDate, parseFiscalYear } from './fiscalYear';
@@ -6,7 +6,7 @@ import { type Quantity, type Target, onScale } from './quantity';
 import { fiscalYear, flag, positiveInt, quantity, target, text } from './schemas';
 import { type Scales, parseScales } from './scales';
 import { type Table, type TableRow, cell, locateTable, parseRow, rule } from './table';
-import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, PLAN_FORMER_IDS, SETTING, TAB } from './tabs';
+import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, PLAN_FORMER_IDS, SETTING, TAB, requestTitle } from './tabs';
 
 export interface Project {
   /** 目標-課題-施策-事業, e.g. 4-1-2-3. */
@@ -63,12 +63,16 @@ export interface PlanInputs {
   readonly directory: DepartmentDirectory;
   /** Absent when 設定 has errors. */
   readonly settings?: Settings;
+  /** 設定 管理者, lower-cased; empty when none are listed (then whoever runs the menu, and the owner). */
+  readonly admins: readonly string[];
 }
 
 /** Values of the input tabs by tab name; a missing key means the tab does not exist. */
 export type TabValues = Readonly<Record<string, Grid | undefined>>;
 
 export const structureKey = (...numbers: number[]) => numbers.join('-');
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Tabs without which there is nothing to survey: an empty one is worth a 注意. */
 const MUST_HAVE_ROWS = new Set<string>([TAB.plan, TAB.structure, TAB.departments]);
@@ -97,8 +101,8 @@ export function readInputs(tabs: TabValues): { inputs: PlanInputs; findings: Fin
   const structure = readStructure(tabs, findings);
   const projects = readPlan(tabs, directory, structure, findings);
   const { indicators, results } = readIndicators(tabs, structure, findings);
-  const settings = readSettings(tabs, findings);
-  return { inputs: { projects, structure, indicators, results, directory, settings }, findings };
+  const { settings, admins } = readSettings(tabs, findings);
+  return { inputs: { projects, structure, indicators, results, directory, settings, admins }, findings };
 }
 
 function readDepartments(tabs: TabValues, findings: Finding[]): DepartmentDirectory {
@@ -114,7 +118,7 @@ function readDepartments(tabs: TabValues, findings: Finding[]): DepartmentDirect
     const aliases = splitList(cell(table, row, '別名'));
     const editors = splitList(cell(table, row, '編集者'), /[,，、;\s]+/);
     for (const e of editors) {
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(norm(e))) {
+      if (!EMAIL.test(norm(e))) {
         findings.push(error(sheet, row.row, table.columns.get('編集者'), `編集者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`));
       }
     }
@@ -349,10 +353,10 @@ function readIndicators(tabs: TabValues, structure: ReadonlyMap<string, Structur
   return { indicators, results };
 }
 
-function readSettings(tabs: TabValues, findings: Finding[]): Settings | undefined {
+function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settings; admins: string[] } {
   const sheet = TAB.settings;
   const table = tableOf(tabs, sheet, HEADERS.settings, findings);
-  if (!table) return undefined;
+  if (!table) return { admins: [] };
   const values = new Map<string, { value: Cell; row: number }>();
   for (const row of table.rows) {
     const key = compact(cell(table, row, '項目'));
@@ -389,9 +393,38 @@ function readSettings(tabs: TabValues, findings: Finding[]): Settings | undefine
     const row = problem.item === 'grades' ? grades.row : problem.item === 'directions' ? directions.row : ungraded.row;
     findings.push(error(sheet, row, valueCol, problem.message));
   }
-  if (findings.length > before || year === undefined || deadline === undefined) return undefined;
-  const planName = values.get(SETTING.planName);
-  return { year, deadline, planName: planName && !isBlank(planName.value) ? String(planName.value).trim() : '男女平等推進プラン', scales };
+  const planCell = values.get(SETTING.planName);
+  const planName = planCell && !isBlank(planCell.value) ? String(planCell.value).trim() : '男女平等推進プラン';
+  // Texts the tool composes from 設定 must fit a cell too (the request tab's title and how-to line).
+  const composed = [
+    { item: SETTING.planName, length: requestTitle(planName).length },
+    { item: SETTING.gradeScale, length: grades.text.length + directions.text.length + HOW_TO_ALLOWANCE },
+  ];
+  for (const c of composed) {
+    if (c.length > TEXT_LIMIT) findings.push(error(sheet, values.get(c.item)?.row, valueCol, `「${c.item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`));
+  }
+  const failed = findings.length > before || year === undefined || deadline === undefined;
+  const admins = readAdmins(values.get(SETTING.admins), lastRow + 1, valueCol, findings);
+  return { settings: failed ? undefined : { year, deadline, planName, scales }, admins };
+}
+
+/** Room the how-to line of a request tab takes besides the scales' own text. */
+const HOW_TO_ALLOWANCE = 400;
+
+/**
+ * 管理者: e-mails separated by commas, 、 or spaces. With none, the 注意 says who counts as one,
+ * since every protection the tool makes then lets only the runner and the owner edit.
+ */
+function readAdmins(c: { value: Cell; row: number } | undefined, nextRow: number, col: number | undefined, findings: Finding[]): string[] {
+  const admins: string[] = [];
+  for (const e of splitList(c?.value ?? '', /[,，、;\s]+/)) {
+    if (EMAIL.test(norm(e))) admins.push(norm(e).toLowerCase());
+    else findings.push(error(TAB.settings, c!.row, col, `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`));
+  }
+  if (admins.length === 0 && !findings.some((f) => f.sheet === TAB.settings && f.row === c?.row)) {
+    findings.push(warning(TAB.settings, c?.row ?? nextRow, col, `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`));
+  }
+  return admins;
 }
 
 export function indicatorValue(indicator: Indicator, q: Quantity): number {

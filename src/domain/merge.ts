@@ -1,5 +1,5 @@
 import { type AnswerRecord, type AnswerTable, answerKey, byCurrentDepartment, hasAnyAnswer, normaliseAnswer, sameTypedAnswer } from './answers';
-import { type Cell, CELL_CHAR_LIMIT, type Grid, type OutCell, contiguousRuns, isBlank, isDate, isNotApplicable } from './cells';
+import { type Cell, TEXT_LIMIT, type Grid, type OutCell, contiguousRuns, isBlank, isDate, isNotApplicable } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning } from './findings';
 import { formatFiscalYear } from './fiscalYear';
@@ -157,7 +157,7 @@ function normaliseRow(sheet: string, r: RequestRow, scales: Scales, col: (h: str
   const at = (h: AnswerField, message: string) => findings.push(error(sheet, r.row, col(h), message));
   for (const h of ANSWER_FIELDS) {
     const v = f[h];
-    if (typeof v === 'string' && v.length > CELL_CHAR_LIMIT) at(h, `「${h}」が ${v.length.toLocaleString()} 文字あり、1つのセルに入る ${CELL_CHAR_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`);
+    if (typeof v === 'string' && v.length > TEXT_LIMIT) at(h, `「${h}」が ${v.length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`);
   }
   if (!isBlank(f['自己評価'])) {
     if (!matchGrade(scales, f['自己評価'])) at('自己評価', `自己評価「${String(f['自己評価'])}」は ${scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')} のいずれかにしてください。`);

@@ -7,7 +7,7 @@ import { formatFiscalYear, parseFiscalYear } from './fiscalYear';
 import type { Project } from './inputs';
 import type { Scales } from './scales';
 import { type Table, cell, locateTable } from './table';
-import { ANSWER_FIELDS, type AnswerField, HEADERS, REQUEST_FILLED, REQUEST_TAB_PREFIX } from './tabs';
+import { ANSWER_FIELDS, type AnswerField, HEADERS, REQUEST_FILLED, REQUEST_TAB_PREFIX, requestTitle } from './tabs';
 
 /**
  * A department's request tab: a heading (label in A, value in B) above the table.
@@ -138,7 +138,7 @@ export function buildRequestTab(input: RequestTabInput): RequestTab {
   }
   const gradeText = scales.grades.map((g) => `${g.code}：${g.label}`).join('　');
   const heading: OutGrid = [
-    [`${input.planName} 進捗状況調査`],
+    [requestTitle(input.planName)],
     [HEADING.year, formatFiscalYear(input.year)],
     [HEADING.department, input.department.name],
     [HEADING.deadline, formatDate(input.deadline)],

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type Cell, CELL_CHAR_LIMIT, norm, isDate } from './cells';
+import { type Cell, TEXT_LIMIT, norm, isDate } from './cells';
 import { parseFiscalYear } from './fiscalYear';
 import { type Quantity, type Target, parseQuantity, parseTarget } from './quantity';
 
@@ -53,9 +53,9 @@ export function text(label: string) {
     cellSchema(
     (v) => {
       const s = isDate(v) ? norm(v) : String(v).trim();
-      return s.length <= CELL_CHAR_LIMIT ? s : undefined;
+      return s.length <= TEXT_LIMIT ? s : undefined;
     },
-    (v) => `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに入る ${CELL_CHAR_LIMIT.toLocaleString()} 文字を超えています。短くしてください。`,
+    (v) => `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。短くしてください。`,
   ));
 }
 

@@ -16,6 +16,9 @@ export const TAB = {
 
 export const REQUEST_TAB_PREFIX = '調査_';
 
+/** The first line of a request tab. */
+export const requestTitle = (planName: string) => `${planName} 進捗状況調査`;
+
 /** What a department answers for each 事業: the request tab's input columns, stored in 回答. */
 const ANSWER_COLUMNS = ['実施状況・実績', '自己評価', '今後の方向性', '課題・改善点', '参加者数（男性）', '参加者数（女性）'] as const;
 
@@ -47,7 +50,12 @@ export const SETTING = {
   gradeScale: '自己評価の区分',
   directionScale: '今後の方向性の区分',
   ungraded: '評価対象外の区分',
+  /** Who runs the menu (e-mails, comma-separated); none listed: whoever runs it, and the owner. */
+  admins: '管理者',
 } as const;
+
+/** Tabs only the 管理者 may edit: the inputs and what the tool writes from them. */
+export const ADMIN_TABS: readonly string[] = [TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex, TAB.summary];
 
 export const DEFAULT_GRADES = 'A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施';
 export const DEFAULT_DIRECTIONS = '拡充、継続、見直し、完了、廃止';
@@ -70,5 +78,5 @@ export const HEADER_NOTES: Record<string, Record<string, string>> = {
     編集者: 'この課の調査シートを編集できる人のメールアドレス（カンマ区切り）',
     関係各課: '所管が「関係各課」の事業をこの課にも依頼するなら TRUE',
   },
-  [TAB.settings]: { 値: '対象年度は 2025 や 令和7年度、回答期限は 2026/5/31 のように' },
+  [TAB.settings]: { 値: '対象年度は 2025 や 令和7年度、回答期限は 2026/5/31 のように。管理者はメニューを実行する人のメールアドレス（カンマ区切り）' },
 };

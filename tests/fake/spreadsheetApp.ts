@@ -5,7 +5,15 @@
  * range, strings are parsed as if typed (=… becomes a formula, 59.1% a number, a leading
  * apostrophe keeps text), getValues gives '' for empty cells. Every call is counted.
  */
+import { readFileSync } from 'node:fs';
 import { isDate } from '../../src/domain/cells';
+
+const USERINFO_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
+
+/** The scopes the project's manifest asks for: the fake grants exactly these. */
+function manifestScopes(): string[] {
+  return (JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? [];
+}
 
 type Value = string | number | boolean | Date;
 
@@ -64,10 +72,18 @@ export class FakeProtection {
     this.app.count(m, this.sheet.name);
     return r;
   }
-  setDescription(d: string) { this.description = d; return this.t('setDescription', this); }
-  setWarningOnly(w: boolean) { this.warningOnly = w; return this.t('setWarningOnly', this); }
-  getEditors() { return this.t('getEditors', this.editors.map((e) => new FakeUser(e))); }
-  removeEditors(users: Array<FakeUser | string>) {
+  /** Only the owner and the protection's own editors may read its editors or change it. */
+  private mustManage() {
+    if (this.app.user !== this.app.owner && !this.app.among(this.editors) && !this.warningOnly) {
+      throw new Error('Exception: You do not have permission to access or edit this protection.');
+    }
+  }
+  getDescription() { return this.t('getDescription', this.description); }
+  isWarningOnly() { return this.t('isWarningOnly', this.warningOnly); }
+  setDescription(d: string) { this.mustManage(); this.description = d; return this.t('setDescription', this); }
+  setWarningOnly(w: boolean) { this.mustManage(); this.warningOnly = w; return this.t('setWarningOnly', this); }
+  getEditors() { this.mustManage(); return this.t('getEditors', this.editors.map((e) => new FakeUser(e))); }
+  removeEditors(users: Array<FakeUser | string>) { this.mustManage();
     const gone = new Set(users.map((u) => (typeof u === 'string' ? u : u.getEmail())));
     const group = this.app.runnerGroup;
     if (group && gone.has(group) && !this.editors.includes(this.app.user)) {
@@ -78,17 +94,17 @@ export class FakeProtection {
     this.editors = this.editors.filter((e) => !gone.has(e) || e === this.app.owner || e === this.app.user);
     return this.t('removeEditors', this);
   }
-  addEditors(emails: string[]) { for (const e of emails) if (!this.editors.includes(e)) this.editors.push(e); return this.t('addEditors', this); }
+  addEditors(emails: string[]) { this.mustManage(); for (const e of emails) if (!this.editors.includes(e)) this.editors.push(e); return this.t('addEditors', this); }
   addEditor(e: string | FakeUser) { return this.addEditors([typeof e === 'string' ? e : e.getEmail()]); }
-  canDomainEdit() { return this.t('canDomainEdit', this.domainEdit); }
-  setDomainEdit(d: boolean) {
+  canDomainEdit() { this.mustManage(); return this.t('canDomainEdit', this.domainEdit); }
+  setDomainEdit(d: boolean) { this.mustManage();
     if (!this.app.workspace) throw new Error('Exception: This spreadsheet does not belong to a Google Workspace domain.');
     this.domainEdit = d;
     return this.t('setDomainEdit', this);
   }
-  remove() { this.removed = true; this.sheet.protections = this.sheet.protections.filter((p) => p !== this); this.t('remove', undefined); }
-  setUnprotectedRanges(ranges: FakeRange[]) { this.unprotected = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols })); return this.t('setUnprotectedRanges', this); }
-  setRange(r: FakeRange) {
+  remove() { this.mustManage(); this.removed = true; this.sheet.protections = this.sheet.protections.filter((p) => p !== this); this.t('remove', undefined); }
+  setUnprotectedRanges(ranges: FakeRange[]) { this.mustManage(); this.unprotected = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols })); return this.t('setUnprotectedRanges', this); }
+  setRange(r: FakeRange) { this.mustManage();
     if (this.type !== 'RANGE') throw new Error('Exception: A sheet protection has no range to set.');
     if (r.sheet !== this.sheet) throw new Error('Exception: The range must be on the protected sheet.');
     this.range = { row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols };
@@ -102,8 +118,8 @@ export class FakeUser {
   getEmail() { return this.email; }
 }
 
-/** Parses a string the way Sheets parses what a person types. */
-function typed(v: unknown): { value: Value; formula?: string; display?: string } {
+/** Parses a string the way Sheets parses what a person types; a date is midnight in the spreadsheet's time zone. */
+function typed(v: unknown, timeZone?: string): { value: Value; formula?: string; display?: string } {
   if (typeof v !== 'string') {
     if (v === null || v === undefined) return { value: '' };
     if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
@@ -121,9 +137,22 @@ function typed(v: unknown): { value: Value; formula?: string; display?: string }
   if (/^-?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100, display: t };
   if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
   const d = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
-  if (d) return { value: new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3])), display: t };
+  if (d) return { value: zonedMidnight(Number(d[1]), Number(d[2]), Number(d[3]), timeZone), display: t };
   return { value: v };
 }
+
+/** The instant of a day's midnight in a time zone (the process's own when none is given). */
+export function zonedMidnight(y: number, m: number, d: number, timeZone?: string): Date {
+  const local = new Date(y, m - 1, d);
+  if (!timeZone) return local;
+  // Where that UTC instant's wall clock stands in the zone tells the zone's offset.
+  const utc = Date.UTC(y, m - 1, d);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
+  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return new Date(utc - (shown - utc));
+}
+
+const PROTECTED = 'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export class FakeRange {
   constructor(
@@ -193,8 +222,9 @@ export class FakeRange {
       for (const v of line) if (typeof v === 'string' && v.length > 50000) throw new Error('Exception: Your input contains more than the maximum of 50000 characters in a single cell.');
     }
     this.app.cellsWritten += this.numRows * this.numCols;
+    this.app.mustEdit(this.sheet, this);
     this.each((cell, r, c) => {
-      const t = typed(values[r][c]);
+      const t = typed(values[r][c], this.app.timeZone);
       cell.value = t.value;
       cell.formula = t.formula;
       cell.display = t.display;
@@ -206,22 +236,23 @@ export class FakeRange {
     if (this.numRows !== 1 || this.numCols !== 1) return this.setValues(Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v)));
     return this.setValues([[v]]);
   }
-  clearContent() { this.each((c) => { c.value = ''; c.formula = undefined; }); return this.t('clearContent', this); }
-  setNote(n: string) { this.each((c) => { c.note = n; }); return this.t('setNote', this); }
-  setNotes(n: string[][]) { this.each((c, r, k) => { c.note = n[r][k]; }); return this.t('setNotes', this); }
-  setDataValidation(rule: FakeValidation | null) { this.each((c) => { c.validation = rule ?? undefined; }); return this.t('setDataValidation', this); }
-  clearDataValidations() { this.each((c) => { c.validation = undefined; }); return this.t('clearDataValidations', this); }
-  setDataValidations(rules: Array<Array<FakeValidation | null>>) { this.shape(rules); this.each((c, r, k) => { c.validation = rules[r][k] ?? undefined; }); return this.t('setDataValidations', this); }
-  setBackgrounds(colors: Array<Array<string | null>>) { this.shape(colors); this.each((c, r, k) => { c.background = colors[r][k] ?? undefined; }); return this.t('setBackgrounds', this); }
-  setFontWeights(weights: Array<Array<string | null>>) { this.shape(weights); this.each((c, r, k) => { c.bold = weights[r][k] === 'bold'; }); return this.t('setFontWeights', this); }
+  clearContent() { this.app.mustEdit(this.sheet, this); this.each((c) => { c.value = ''; c.formula = undefined; }); return this.t('clearContent', this); }
+  setNote(n: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.note = n; }); return this.t('setNote', this); }
+  setNotes(n: string[][]) { this.app.mustEdit(this.sheet, this); this.each((c, r, k) => { c.note = n[r][k]; }); return this.t('setNotes', this); }
+  setDataValidation(rule: FakeValidation | null) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.validation = rule ?? undefined; }); return this.t('setDataValidation', this); }
+  clearDataValidations() { this.app.mustEdit(this.sheet, this); this.each((c) => { c.validation = undefined; }); return this.t('clearDataValidations', this); }
+  setDataValidations(rules: Array<Array<FakeValidation | null>>) { this.app.mustEdit(this.sheet, this); this.shape(rules); this.each((c, r, k) => { c.validation = rules[r][k] ?? undefined; }); return this.t('setDataValidations', this); }
+  setBackgrounds(colors: Array<Array<string | null>>) { this.app.mustEdit(this.sheet, this); this.shape(colors); this.each((c, r, k) => { c.background = colors[r][k] ?? undefined; }); return this.t('setBackgrounds', this); }
+  setFontWeights(weights: Array<Array<string | null>>) { this.app.mustEdit(this.sheet, this); this.shape(weights); this.each((c, r, k) => { c.bold = weights[r][k] === 'bold'; }); return this.t('setFontWeights', this); }
   private shape(grid: unknown[][]) {
     if (grid.length !== this.numRows || grid.some((line) => line.length !== this.numCols)) throw new Error('Exception: The number of rows or columns in the data does not match the range.');
   }
-  setFontWeight(w: string) { this.each((c) => { c.bold = w === 'bold'; }); return this.t('setFontWeight', this); }
-  setBackground(b: string) { this.each((c) => { c.background = b; }); return this.t('setBackground', this); }
-  setWrap(w: boolean) { this.each((c) => { c.wrap = w; }); return this.t('setWrap', this); }
-  setVerticalAlignment(_a: string) { return this.t('setVerticalAlignment', this); }
+  setFontWeight(w: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.bold = w === 'bold'; }); return this.t('setFontWeight', this); }
+  setBackground(b: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.background = b; }); return this.t('setBackground', this); }
+  setWrap(w: boolean) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.wrap = w; }); return this.t('setWrap', this); }
+  setVerticalAlignment(_a: string) { this.app.mustEdit(this.sheet, this); return this.t('setVerticalAlignment', this); }
   protect() {
+    this.app.mustEdit(this.sheet, this);
     const p = new FakeProtection(this.app, this.sheet, 'RANGE', { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols });
     this.sheet.protections.push(p);
     return this.t('protect', p);
@@ -285,7 +316,7 @@ export class FakeSheet {
   /** Test helper: empties the tab without counting a call. */
   clearAll() { this.rows = []; }
   getName() { return this.t('getName', this.name); }
-  setName(n: string) { this.name = n; return this.t('setName', this); }
+  setName(n: string) { this.app.mustEdit(this); this.app.mustBeNewName(n, this); this.name = n; return this.t('setName', this); }
   getSheetId() { return this.t('getSheetId', this.id); }
   getLastRow() { return this.t('getLastRow', this.lastRow()); }
   getLastColumn() { return this.t('getLastColumn', this.lastCol()); }
@@ -304,19 +335,23 @@ export class FakeSheet {
   }
   clear() { this.rows = []; return this.t('clear', this); }
   clearContents() { for (const line of this.rows) for (const c of line ?? []) if (c) { c.value = ''; c.formula = undefined; } return this.t('clearContents', this); }
-  insertRowsAfter(_after: number, n: number) { this.maxRows += n; return this.t('insertRowsAfter', this); }
-  deleteRows(start: number, n: number) {
+  insertRowsAfter(_after: number, n: number) { this.app.mustEdit(this); this.maxRows += n; return this.t('insertRowsAfter', this); }
+  deleteRows(start: number, n: number) { this.app.mustEdit(this);
     if (start < 1 || start + n - 1 > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
     if (this.maxRows - n <= this.frozenRows) throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
     this.rows.splice(start - 1, n);
     this.maxRows -= n;
     return this.t('deleteRows', this);
   }
-  insertColumnsAfter(_after: number, n: number) { this.maxCols += n; return this.t('insertColumnsAfter', this); }
-  setFrozenRows(n: number) { this.frozenRows = n; return this.t('setFrozenRows', this); }
-  setColumnWidth(col: number, w: number) { this.columnWidths[col] = w; return this.t('setColumnWidth', this); }
-  setColumnWidths(start: number, n: number, w: number) { for (let i = 0; i < n; i++) this.columnWidths[start + i] = w; return this.t('setColumnWidths', this); }
+  insertColumnsAfter(_after: number, n: number) { this.app.mustEdit(this); this.maxCols += n; return this.t('insertColumnsAfter', this); }
+  setFrozenRows(n: number) { this.app.mustEdit(this); this.frozenRows = n; return this.t('setFrozenRows', this); }
+  setColumnWidth(col: number, w: number) { this.app.mustEdit(this); this.columnWidths[col] = w; return this.t('setColumnWidth', this); }
+  setColumnWidths(start: number, n: number, w: number) { this.app.mustEdit(this); for (let i = 0; i < n; i++) this.columnWidths[start + i] = w; return this.t('setColumnWidths', this); }
+  /** A protected sheet gives back its protection (Apps Script makes no second one). */
   protect() {
+    const existing = this.protections.find((p) => p.type === 'SHEET');
+    if (existing) return this.t('protect', existing);
+    this.app.mustEdit(this);
     const p = new FakeProtection(this.app, this, 'SHEET', undefined);
     this.protections.push(p);
     return this.t('protect', p);
@@ -354,7 +389,7 @@ export class FakeSheet {
     if (row > this.maxRows) this.maxRows = row;
     if (col > this.maxCols) this.maxCols = col;
     const c = this.cellAt(row, col, true)!;
-    const t = typed(v);
+    const t = typed(v, this.app.timeZone);
     c.value = t.value;
     c.formula = t.formula;
     c.display = t.display;
@@ -376,7 +411,8 @@ export class FakeApp {
   readonly toasts: string[] = [];
   readonly menus: Array<{ title: string; items: Array<[string, string]> }> = [];
   owner = 'owner@city.example.lg.jp';
-  user = 'staff@city.example.lg.jp';
+  /** Who runs the script now: the example's 管理者 unless a test says otherwise. */
+  user = 'danjo@city.kiyose.example.lg.jp';
   /** Who may edit the spreadsheet (its sharing), and whether everyone in the domain may. */
   sharedWith = [this.owner, this.user, 'other-department@city.example.lg.jp'];
   domainShared = true;
@@ -384,6 +420,10 @@ export class FakeApp {
   runnerGroup: string | undefined;
   /** Owned in a Google Workspace domain (setDomainEdit throws otherwise). */
   workspace = true;
+  /** The spreadsheet's time zone (File > Settings); the process's own when unset. */
+  timeZone: string | undefined;
+  /** What the manifest grants (appsscript.json): Session needs userinfo.email. */
+  scopes: string[] = manifestScopes();
   counts: Record<string, number> = {};
   bySheet: Record<string, number> = {};
   cellsRead = 0;
@@ -410,6 +450,31 @@ export class FakeApp {
     for (const [name, rows] of Object.entries(tabs)) {
       const s = this.addSheet(name);
       rows.forEach((line, r) => line.forEach((v, c) => { if (v !== '' && v !== null && v !== undefined) s.type(r + 1, c + 1, v); }));
+    }
+  }
+
+  /** Throws as Apps Script does where the running user may not edit these cells (or, without a range, the tab). */
+  mustEdit(sheet: FakeSheet, area?: { row: number; col: number; numRows: number; numCols: number }) {
+    if (this.user === this.owner) return;
+    for (const p of sheet.protections) {
+      if (p.warningOnly || p.domainEdit || this.among(p.editors)) continue;
+      const inside = (r: { row: number; col: number; numRows: number; numCols: number }) =>
+        !!area && area.row >= r.row && area.col >= r.col && area.row + area.numRows <= r.row + r.numRows && area.col + area.numCols <= r.col + r.numCols;
+      const overlaps = (r: { row: number; col: number; numRows: number; numCols: number }) =>
+        !area || (area.row < r.row + r.numRows && r.row < area.row + area.numRows && area.col < r.col + r.numCols && r.col < area.col + area.numCols);
+      if (p.type === 'SHEET' ? !p.unprotected.some(inside) : overlaps(p.range!)) throw new Error(PROTECTED);
+    }
+  }
+
+  /** Whether the running user is in a list of editors, by name or through the group they edit by. */
+  among(editors: readonly string[]): boolean {
+    return editors.includes(this.user) || (this.runnerGroup !== undefined && editors.includes(this.runnerGroup));
+  }
+
+  /** Sheet names are unique whatever their case (ABC and abc collide). */
+  mustBeNewName(name: string, self?: FakeSheet) {
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
     }
   }
 
@@ -446,7 +511,7 @@ export class FakeApp {
   /** A deep copy of every tab's cells and settings, for measuring one action on the same state again. */
   clone(): FakeApp {
     const copy = new FakeApp();
-    Object.assign(copy, { owner: this.owner, user: this.user, sharedWith: [...this.sharedWith], domainShared: this.domainShared, workspace: this.workspace, runnerGroup: this.runnerGroup });
+    Object.assign(copy, { owner: this.owner, user: this.user, sharedWith: [...this.sharedWith], domainShared: this.domainShared, workspace: this.workspace, runnerGroup: this.runnerGroup, timeZone: this.timeZone, scopes: [...this.scopes] });
     for (const s of this.sheets) {
       const t = copy.addSheet(s.name);
       copySheet(s, t);
@@ -492,7 +557,7 @@ export class FakeApp {
       getSheets: () => { app.count('getSheets'); return [...app.sheets]; },
       getNumSheets: () => { app.count('getNumSheets'); return app.sheets.length; },
       insertSheet: (n: string, index?: number, options?: { template?: FakeSheet }) => {
-        if (app.sheet(n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
+        app.mustBeNewName(n);
         const template = options?.template;
         if (template && !app.sheets.includes(template)) throw new Error('Exception: The template sheet must belong to this spreadsheet.');
         const s = app.addSheet(n);
@@ -506,11 +571,13 @@ export class FakeApp {
       deleteSheet: (s: FakeSheet) => {
         if (!app.sheets.includes(s)) throw new Error('Exception: The sheet does not exist.');
         if (app.sheets.length === 1) throw new Error('Exception: You can\'t remove all the sheets in a document.');
+        app.mustEdit(s);
         app.sheets.splice(app.sheets.indexOf(s), 1);
         app.count('deleteSheet', s.name);
       },
       toast: (m: string) => { app.count('toast'); app.toasts.push(m); },
       getId: () => 'fake-spreadsheet',
+      getSpreadsheetTimeZone: () => { app.count('getSpreadsheetTimeZone'); return app.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone; },
     };
     const validationBuilder = () => {
       const rule: FakeValidation = { kind: 'list', allowInvalid: true, helpText: '' };
@@ -553,8 +620,14 @@ export class FakeApp {
         ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
       },
       LockService: { getDocumentLock: () => lock },
-      Session: { getEffectiveUser: () => new FakeUser(app.user), getActiveUser: () => new FakeUser(app.user) },
+      Session: { getEffectiveUser: () => app.session('getEffectiveUser'), getActiveUser: () => app.session('getActiveUser') },
     };
+  }
+
+  /** Session's users need the userinfo.email scope; without it Apps Script refuses the call. */
+  session(method: string): FakeUser {
+    if (!this.scopes.includes(USERINFO_EMAIL)) throw new Error(`Exception: You do not have permission to call Session.${method}. Required permissions: ${USERINFO_EMAIL}`);
+    return new FakeUser(this.user);
   }
 
   /** Installs the globals on globalThis for code that calls them directly (the adapter). */
