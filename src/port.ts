@@ -40,6 +40,23 @@ export interface Workbook {
   format(sheet: string, layout: Layout, extent: Extent): void;
   /** Ends the run: removes whatever the adapter made for its own use (the template tab). */
   close(): void;
+  /** The e-mail of the person running the action, where the workbook knows it (not in a file). */
+  runner(): string | undefined;
+  /** Each tab's ID by its name: a tab keeps its ID when renamed or moved, a copy gets a new one. */
+  sheetIds(): ReadonlyMap<string, string>;
+  /**
+   * Lets only the 管理者 and the owner edit the tabs the tool keeps (inputs and results); does
+   * nothing to a tab already so protected. With no 管理者 listed, the runner is one.
+   */
+  protectForAdmins(sheets: readonly string[], admins: readonly string[]): void;
+  /** Whether a request tab still holds the protections `spec` gives it (none removed or loosened by hand). */
+  protectionIntact(sheet: string, spec: Protection): boolean;
+  /**
+   * Whether a tab was protected by the tool: its protection lets edit no one but the 管理者,
+   * the runner and the owner. Someone who only edits the spreadsheet cannot make such a tab
+   * (Apps Script never removes the person who makes a protection from it).
+   */
+  madeByTool(sheet: string, admins: readonly string[]): boolean;
 }
 
 export type ReadMode = 'values' | 'typed' | 'shown';
@@ -81,14 +98,17 @@ export interface Layout {
 }
 
 /**
- * Who may edit a tab: only the spreadsheet's owner and the person running the tool, except the
- * `editable` area, which `editors` may edit too. With `warningOnly` (no editor could be named),
+ * Who may edit a tab: only the spreadsheet's owner, the 管理者 and the person running the tool,
+ * except the `editable` area, which `editors` may edit too. With `warningOnly` (no editor could be named),
  * the tab only warns before an edit.
  */
 export interface Protection {
   /** Shown in Sheets' list of protections; each costs a call, so many tabs go without. */
   readonly description?: string;
+  /** The department's editors: they may edit the `editable` area. */
   readonly editors: readonly string[];
+  /** 設定 管理者: they may edit the whole tab (none listed: the runner). */
+  readonly admins: readonly string[];
   readonly warningOnly: boolean;
   readonly editable?: Rect;
   /**

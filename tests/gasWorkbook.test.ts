@@ -24,7 +24,7 @@ function layout(count: number, editors = ['dept@city.example.lg.jp']): Layout {
     inputArea: answers,
     wrap: true,
     validations: [{ range: { row: 4, col: 3, numRows: count, numCols: 1 }, rule: { kind: 'list', values: ['A', 'B'] }, help: 'A か B' }],
-    protection: { editors, warningOnly: editors.length === 0, editable: answers, description: editors.length ? undefined : '警告のみ' },
+    protection: { editors, admins: [], warningOnly: editors.length === 0, editable: answers, description: editors.length ? undefined : '警告のみ' },
   };
 }
 

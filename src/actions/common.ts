@@ -1,7 +1,7 @@
 import { type Grid, type OutCell, type OutGrid, isBlankGrid, link } from '../domain/cells';
 import { type Finding, cellLabel, describe, sortFindings } from '../domain/findings';
 import { type TabValues, readInputs } from '../domain/inputs';
-import { HEADERS, TAB } from '../domain/tabs';
+import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Extent, Layout, Lock, Workbook } from '../port';
 
 /** What an action tells the person who ran it. */
@@ -82,6 +82,26 @@ export function findingsSummary(findings: readonly Finding[], limit = 5): string
   const lines = sorted.slice(0, limit).map(describe);
   const more = sorted.length > limit ? [`…ほか ${sorted.length - limit}件は「${TAB.check}」シートを見てください。`] : [];
   return [head, ...lines, ...more].join('\n');
+}
+
+/**
+ * Refuses someone who is not a 管理者 of 設定 (where any are listed and the workbook knows who
+ * runs the action): they could not write the protected tabs anyway, and would be stopped half-way.
+ */
+export function refuseNonAdmin(wb: Workbook, admins: readonly string[], title: string): ActionResult | undefined {
+  const runner = wb.runner();
+  if (admins.length === 0 || runner === undefined || admins.includes(runner)) return undefined;
+  return {
+    ok: false,
+    title,
+    message: `${runner} は「${TAB.settings}」の「${SETTING.admins}」に入っていないため、「${title}」は実行できません。何も変更していません。管理者に実行を頼むか、管理者に「${SETTING.admins}」へ加えてもらってください。`,
+    findings: [],
+  };
+}
+
+/** Protects every input and result tab for the 管理者 only (those already so protected are left as they are). */
+export function protectAdminTabs(wb: Workbook, admins: readonly string[]): void {
+  wb.protectForAdmins(ADMIN_TABS, admins);
 }
 
 /** What a second person is told while someone else's action holds the lock. */

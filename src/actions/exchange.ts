@@ -8,7 +8,7 @@ import { REQUEST_HEADER_ROW, type RequestTabContent, requestTabName } from '../d
 import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
-import { existingRequestTabs, requestTabFor } from './requests';
+import { existingRequestTabs, requestTabFor, requestTabsOf } from './requests';
 
 /**
  * One department's request as a workbook of its own, to send by mail to an office that works
@@ -25,7 +25,8 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
     return refuse(title, `所管課「${departmentText}」は「${TAB.departments}」シートにありません。${hint ? `「${hint}」のことでしょうか。` : ''}`);
   }
   if (!inputs.projects.some((p) => p.departments.includes(d))) return refuse(title, `「${d.name}」の事業はプランにありません。`);
-  const current = existingRequestTabs(book).find((t) => inputs.directory.resolve(t.departmentText) === d && t.year === settings.year);
+  const own = requestTabsOf(book, inputs).owned.get(d);
+  const current = own?.year === settings.year ? own : undefined;
   const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory);
   const tab = requestTabFor(inputs, settings, answers.records, d, current);
   const sheet = current?.sheet ?? requestTabName(d.name, new Set());
@@ -50,10 +51,11 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   }
   const d = inputs.directory.resolve(file.departmentText);
   if (!d) return refuse(title, `${fileLabel} の所管課「${file.departmentText}」は「${TAB.departments}」シートにありません。`);
-  const target = existingRequestTabs(book).find((t) => inputs.directory.resolve(t.departmentText) === d && t.year === settings.year);
+  const owned = requestTabsOf(book, inputs).owned.get(d);
+  const target = owned?.year === settings.year ? owned : undefined;
   if (!target || !target.table) return refuse(title, `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートがありません。先に「所管課別調査シートを作成」（requests）を実行してください。`);
 
-  const checked = mergeAnswers({ settings, projects: inputs.projects, directory: inputs.directory, tabs: [file], answers: { records: [] }, answerValues: [], now: new Date() });
+  const checked = mergeAnswers({ settings, projects: inputs.projects, directory: inputs.directory, tabs: [{ tab: file, department: d }], answers: { records: [] }, answerValues: [], now: new Date() });
   const problems = checked.findings.map((f) => ({ ...f, sheet: `${fileLabel}：${f.sheet}` }));
   if (hasErrors(problems)) return refuse(title, `${fileLabel} の回答にエラーがあるため、取り込んでいません。\n\n${findingsSummary(problems)}`, problems);
 

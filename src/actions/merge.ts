@@ -3,11 +3,11 @@ import { formatDateTime } from '../domain/cells';
 import { hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
-import { type IndexEntry, indexRows, readIndex } from '../domain/requestIndex';
+import { type IndexEntry, indexRows } from '../domain/requestIndex';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, replaceTab, writeFindings } from './common';
-import { existingRequestTabs } from './requests';
+import { type ActionResult, checkInputs, findingsSummary, protectAdminTabs, refuseNonAdmin, replaceTab, writeFindings } from './common';
+import { refusedTabFinding, requestTabsOf } from './requests';
 
 const TITLE = '回答を取り込む';
 
@@ -17,12 +17,18 @@ const TITLE = '回答を取り込む';
  */
 export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   const { inputs, findings } = checkInputs(wb);
+  const notAdmin = refuseNonAdmin(wb, inputs.admins, TITLE);
+  if (notAdmin) return notAdmin;
   const settings = inputs.settings;
   if (hasErrors(findings) || !settings) {
     writeFindings(wb, findings);
     return { ok: false, title: TITLE, message: `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings };
   }
-  const tabs = existingRequestTabs(wb);
+  const indexValues = wb.read(TAB.requestIndex);
+  const { index: oldIndex, ids, owned, refused } = requestTabsOf(wb, inputs, indexValues);
+  // A tab that is no department's recorded tab is never merged, whatever its heading says.
+  const refusals = refused.map((r) => refusedTabFinding(r.tab, r.department, 'error'));
+  const tabs = [...owned].map(([department, tab]) => ({ department, tab }));
   let answerValues = wb.read(TAB.answers);
   if (!answerValues) {
     answerValues = [[...HEADERS.answers]];
@@ -34,26 +40,26 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     return { ok: false, title: TITLE, message: `「${TAB.answers}」シートの見出しに問題があるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings };
   }
   const result = mergeAnswers({ settings, projects: inputs.projects, directory: inputs.directory, tabs, answers, answerValues, now });
-  const all = [...findings, ...result.findings];
+  const all = [...findings, ...refusals, ...result.findings];
   writeFindings(wb, all);
 
-  const indexValues = wb.read(TAB.requestIndex);
-  const oldIndex = readIndex(indexValues);
   const entries: IndexEntry[] = result.outcomes.map((o) => ({
     department: o.department,
     sheet: o.sheet,
+    sheetId: ids.get(o.sheet) ?? '',
     year: settings.year,
     projects: o.total,
     answered: o.answered,
     status: o.status,
-    mergedAt: o.merged ? now : (oldIndex.find((e) => e.department === o.department && e.year === settings.year)?.mergedAt ?? ''),
-    layoutKey: oldIndex.find((e) => e.department === o.department)?.layoutKey ?? '',
+    mergedAt: o.merged ? now : (oldIndex.find((e) => e.sheetId === ids.get(o.sheet) && e.year === settings.year)?.mergedAt ?? ''),
+    layoutKey: oldIndex.find((e) => e.sheetId === ids.get(o.sheet) || (!e.sheetId && e.sheet === o.sheet))?.layoutKey ?? '',
   }));
   replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
   for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);
+  protectAdminTabs(wb, inputs.admins);
 
   const skipped = result.outcomes.filter((o) => !o.merged);
-  const unread = result.unreadSheets;
+  const unread = [...refused.map((r) => r.tab.sheet), ...result.unreadSheets];
   const added = result.outcomes.reduce((n, o) => n + o.added, 0);
   const updated = result.outcomes.reduce((n, o) => n + o.updated, 0);
   const lines = [

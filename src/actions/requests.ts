@@ -4,12 +4,12 @@ import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
 import type { PlanInputs, Project, Settings } from '../domain/inputs';
-import { type IndexEntry, changedParts, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
+import { type IndexEntry, assignTabs, changedParts, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
 import { REQUEST_HEADER_ROW, type RequestTabContent, buildRequestTab, isRequestTabName, previousGradeMap, readRequestTab, requestTabName } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
 import { ANSWER_FIELDS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, replaceTab, writeFindings } from './common';
+import { type ActionResult, checkInputs, findingsSummary, protectAdminTabs, refuseNonAdmin, replaceTab, writeFindings } from './common';
 import { requestWarnings } from './validate';
 
 const TITLE = '所管課別調査シートを作成';
@@ -31,8 +31,26 @@ export function requestTabFor(inputs: PlanInputs, settings: Settings, records: r
     projects,
     previousGrades: previousGradeMap(records, projects, settings.year, department.name, (v) => matchGrade(settings.scales, v)?.code),
     scales: settings.scales,
+    admins: inputs.admins,
     existing,
   });
+}
+
+/** The request tabs, each read once, the index, and whose tab each is (by its recorded sheet ID). */
+export function requestTabsOf(wb: Workbook, inputs: PlanInputs, indexValues = wb.read(TAB.requestIndex), names = wb.sheetNames()) {
+  const tabs = existingRequestTabs(wb, names);
+  const index = readIndex(indexValues);
+  const ids = wb.sheetIds();
+  return { tabs, index, ids, ...assignTabs(tabs, ids, index, inputs.directory, (sheet) => wb.madeByTool(sheet, inputs.admins)) };
+}
+
+/** What is said of a tab refused by assignTabs, at its heading's 所管課 where no department is named. */
+export function refusedTabFinding(tab: RequestTabContent, department: Department | undefined, severity: 'error' | 'warning'): Finding {
+  const make = severity === 'error' ? error : warning;
+  if (!department) {
+    return make(tab.sheet, 3, 2, `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`);
+  }
+  return make(tab.sheet, undefined, undefined, `「${tab.sheet}」の見出しには所管課「${department.name}」とありますが、「${TAB.requestIndex}」に記録された「${department.name}」の調査シートではありません（複製したシートか、ほかの人が作ったシートです）。このシートの回答は取り込まず、調査シートとしても使いません。内容を確かめて、不要なら削除してください。`);
 }
 
 export interface RunOptions {
@@ -47,6 +65,8 @@ export interface RunOptions {
  */
 export function createRequests(wb: Workbook, options: RunOptions = {}): ActionResult {
   const { inputs, findings } = checkInputs(wb);
+  const notAdmin = refuseNonAdmin(wb, inputs.admins, TITLE);
+  if (notAdmin) return notAdmin;
   findings.push(...requestWarnings(inputs));
   const settings = inputs.settings;
   if (hasErrors(findings) || !settings) {
@@ -64,18 +84,11 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   for (const f of answerFindings) findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
   findings.push(...answers.findings);
   const names = wb.sheetNames();
-  const tabs = existingRequestTabs(wb, names);
   const indexValues = wb.read(TAB.requestIndex);
-  const oldIndex = readIndex(indexValues);
+  const { tabs, index: oldIndex, ids, owned: tabOf, refused } = requestTabsOf(wb, inputs, indexValues, names);
   // The index line of a department renamed since (its old name kept as 別名) is still its own.
   const priorOf = (d: Department) => oldIndex.find((e) => inputs.directory.resolve(e.department) === d);
-
-  const tabOf = new Map<Department, RequestTabContent>();
-  for (const t of tabs) {
-    // A tab is a department's by the 所管課 in its heading, never by its name alone.
-    const d = inputs.directory.resolve(t.departmentText);
-    if (d && !tabOf.has(d)) tabOf.set(d, t);
-  }
+  for (const r of refused) findings.push(refusedTabFinding(r.tab, r.department, 'warning'));
   const emptyTabs = new Set(tabs.filter((t) => isBlankGrid(t.values)).map((t) => t.sheet));
   const remade = new Set<string>();
   const projectsByDepartment = new Map<Department, Project[]>();
@@ -155,7 +168,10 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       const known = prior?.sheet === sheet;
       const changed = changedParts(known ? prior.layoutKey : undefined, key);
       const setLook = changed.look ? { ...look, frozenRows: known ? undefined : look.frozenRows } : {};
-      const setProtection = changed.protection ? protection : changed.rows && protection ? { ...protection, sameEditors: true } : undefined;
+      // Protections removed or loosened by hand are set again even where the key says they stand
+      // (where only the rows changed, moving the answer area looks at them anyway).
+      const untouched = !changed.protection && !changed.rows && protection !== undefined;
+      const setProtection = changed.protection || (untouched && !wb.protectionIntact(sheet, protection)) ? protection : changed.rows && protection ? { ...protection, sameEditors: true } : undefined;
       if (changed.look || setProtection) wb.format(sheet, { ...setLook, protection: setProtection }, extent);
     }
     if (current) counts.refreshed++;
@@ -167,7 +183,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       findings.push(warning(sheet, undefined, undefined, `「${d.name}」に編集者が登録されていないため、このシートは警告のみの保護です。「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`));
     }
     const sameYear = prior?.year === year ? prior : undefined;
-    entries.push({ department: d.name, sheet, year, projects: projects.length, answered: sameYear?.answered ?? 0, status: sameYear?.status ?? '未回答', mergedAt: sameYear?.mergedAt ?? '', layoutKey: key });
+    // A tab made in this run (or made again) gets its ID once the run has made them all.
+    entries.push({ department: d.name, sheet, sheetId: current ? (ids.get(sheet) ?? '') : '', year, projects: projects.length, answered: sameYear?.answered ?? 0, status: sameYear?.status ?? '未回答', mergedAt: sameYear?.mergedAt ?? '', layoutKey: key });
   }
   // Departments not processed this time keep their line as it was.
   for (const d of [...postponed, ...untouched]) {
@@ -175,15 +192,19 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     if (prior) entries.push(prior);
   }
 
-  const leftAlone = tabs.filter((t) => !remade.has(t.sheet) && ![...tabOf.entries()].some(([d, tab]) => tab === t && departments.includes(d)));
+  const leftAlone = tabs.filter((t) => !remade.has(t.sheet) && !refused.some((r) => r.tab === t) && ![...tabOf.entries()].some(([d, tab]) => tab === t && departments.includes(d)));
   if (postponed.length) {
     findings.push(warning(TAB.requestIndex, undefined, undefined, `時間内に終わらなかったため、${postponed.length}課（${postponed.slice(0, 3).map((d) => d.name).join('、')}${postponed.length > 3 ? ' など' : ''}）のシートはまだ作成・更新していません。もう一度「${TITLE}」を実行すると、続きから処理します。`));
   }
   for (const t of leftAlone) {
     findings.push(warning(t.sheet, undefined, undefined, `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`));
   }
-  replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 200, 80, 80, 80, 80, 140] } });
+  // Tabs made in this run get their IDs now.
+  const idsNow = entries.some((e) => !e.sheetId) ? wb.sheetIds() : ids;
+  const recorded = entries.map((e) => (e.sheetId ? e : { ...e, sheetId: idsNow.get(e.sheet) ?? '' }));
+  replaceTab(wb, TAB.requestIndex, indexRows(recorded), indexValues, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 200, 80, 60, 60, 80, 140, 260, 80] } });
   writeFindings(wb, findings);
+  protectAdminTabs(wb, inputs.admins);
 
   const lines = [
     `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、そのまま ${leftAlone.length + counts.skipped.length}${postponed.length ? `、次の実行で処理 ${postponed.length}` : ''}`,
@@ -192,6 +213,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     renamed.length ? `シート名を変えた課（名前が長い・使えない文字・重複のため）：${renamed.join('、')}。対応は「${TAB.requestIndex}」シートにあります。` : '',
     counts.skipped.length ? `作れなかった課：${counts.skipped.join('、')}（理由は「${TAB.check}」シート）` : '',
     leftAlone.length ? `そのままにしたシート：${leftAlone.map((t) => t.sheet).join('、')}` : '',
+    refused.length ? `使わなかったシート（「${TAB.requestIndex}」に記録された調査シートではないもの）：${refused.map((r) => r.tab.sheet).join('、')}` : '',
     findings.length ? `\n${findingsSummary(findings)}` : '',
   ];
   return { ok: !hasErrors(findings), title: TITLE, message: lines.filter(Boolean).join('\n'), findings };

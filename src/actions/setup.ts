@@ -1,7 +1,7 @@
 import { type OutGrid, isBlankGrid } from '../domain/cells';
 import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, HEADER_NOTES, SETTING, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, replaceTab } from './common';
+import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin, replaceTab } from './common';
 
 /** The tabs setupSheets creates, each with its header row (and for 設定, its items). */
 const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] }> = [
@@ -34,6 +34,9 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
  */
 export function setupSheets(wb: Workbook): ActionResult {
   const existing = new Set(wb.sheetNames());
+  const admins = existing.has(TAB.settings) ? checkInputs(wb).inputs.admins : [];
+  const notAdmin = refuseNonAdmin(wb, admins, '初期設定');
+  if (notAdmin) return notAdmin;
   const created: string[] = [];
   for (const tab of BLANK_TABS) {
     const old = existing.has(tab.name) ? wb.read(tab.name) : undefined;
@@ -43,6 +46,8 @@ export function setupSheets(wb: Workbook): ActionResult {
     replaceTab(wb, tab.name, tab.rows, old, { layout: { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) } });
     created.push(tab.name);
   }
+  // Every input and result tab, new or not, is for the 管理者 only.
+  protectAdminTabs(wb, existing.has(TAB.settings) ? admins : checkInputs(wb).inputs.admins);
   const message = created.length
     ? `シートを作成しました：${created.join('、')}\n次に「${TAB.plan}」「${TAB.structure}」「${TAB.departments}」「${TAB.settings}」を入力し、「プランの入力チェック」を実行してください。`
     : '必要なシートはすべてそろっています。何も変更していません。';

@@ -5,13 +5,15 @@ import { summarise } from '../domain/summary';
 import { renderSummary } from '../domain/summaryTab';
 import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, replaceTab, writeFindings } from './common';
+import { type ActionResult, checkInputs, findingsSummary, protectAdminTabs, refuseNonAdmin, replaceTab, writeFindings } from './common';
 
 const TITLE = '評価サマリーを作成';
 
 /** Rebuilds 評価サマリー from プラン, 体系, 回答, 指標 and 指標実績 for the 対象年度. */
 export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   const { inputs, findings } = checkInputs(wb);
+  const notAdmin = refuseNonAdmin(wb, inputs.admins, TITLE);
+  if (notAdmin) return notAdmin;
   // Answers merged under a department's old name count once, as the department's.
   const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory);
   findings.push(...answers.findings);
@@ -24,6 +26,7 @@ export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   const { rows, layout } = renderSummary(summary);
   const old = wb.read(TAB.summary);
   wb.format(TAB.summary, layout, replaceTab(wb, TAB.summary, rows, old));
+  protectAdminTabs(wb, inputs.admins);
   const message =
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`

@@ -2,7 +2,7 @@ import { hasErrors, warning } from '../domain/findings';
 import type { PlanInputs } from '../domain/inputs';
 import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, writeFindings } from './common';
+import { type ActionResult, checkInputs, findingsSummary, refuseNonAdmin, writeFindings } from './common';
 
 /** Findings that only matter once requests go out: departments nobody can be named editor of. */
 export function requestWarnings(inputs: PlanInputs) {
@@ -17,6 +17,8 @@ export function requestWarnings(inputs: PlanInputs) {
 /** Checks every input tab and writes チェック結果; writes nothing else. */
 export function validatePlan(wb: Workbook): ActionResult {
   const { inputs, findings } = checkInputs(wb);
+  const notAdmin = refuseNonAdmin(wb, inputs.admins, 'プランの入力チェック');
+  if (notAdmin) return notAdmin;
   const all = [...findings, ...requestWarnings(inputs)];
   writeFindings(wb, all);
   if (all.length === 0) {

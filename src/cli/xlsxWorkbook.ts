@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from '
 import ExcelJS from 'exceljs';
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
 import { styleGrid, validationGrid } from '../layoutGrids';
-import type { Extent, Layout, Lock, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import type { Extent, Layout, Lock, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
 
 /** Sheets measures columns in pixels, Excel in characters of about 7 pixels. */
 const PIXELS_PER_CHAR = 7;
@@ -83,6 +83,27 @@ export class XlsxWorkbook implements Workbook {
   /** Nothing of the adapter's own is left in a file; saving is save()'s work. */
   close(): void {}
 
+  /** A file has no signed-in user: whoever holds it runs the command. */
+  runner(): string | undefined {
+    return undefined;
+  }
+
+  sheetIds(): ReadonlyMap<string, string> {
+    return new Map(this.book.worksheets.map((w) => [w.name, String(w.id)]));
+  }
+
+  /** Excel has no per-person editors: the book's own tabs stay open to whoever holds the file. */
+  protectForAdmins(_sheets: readonly string[], _admins: readonly string[]): void {}
+
+  protectionIntact(name: string, spec: Protection): boolean {
+    return locked(this.sheet(name)) === !spec.warningOnly;
+  }
+
+  /** A tab the tool made is locked but for its answer cells; a tab added by hand in Excel is not. */
+  madeByTool(name: string, _admins: readonly string[]): boolean {
+    return locked(this.sheet(name));
+  }
+
   write(name: string, row: number, col: number, values: OutGrid): void {
     values.forEach((line, r) => line.forEach((v, c) => {
       const text = typeof v === 'string' ? v : isLink(v) ? v.text : '';
@@ -146,6 +167,10 @@ export class XlsxWorkbook implements Workbook {
     }
     if (layout.fitToWidth) ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 };
   }
+}
+
+function locked(ws: ExcelJS.Worksheet): boolean {
+  return (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
 }
 
 function excelRule(rule: ValidationRule, help: string): ExcelJS.DataValidation {

@@ -403,9 +403,8 @@ function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settin
   for (const c of composed) {
     if (c.length > TEXT_LIMIT) findings.push(error(sheet, values.get(c.item)?.row, valueCol, `「${c.item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`));
   }
-  const failed = findings.length > before || year === undefined || deadline === undefined;
-  const admins = readAdmins(values.get(SETTING.admins), lastRow + 1, valueCol, findings);
-  return { settings: failed ? undefined : { year, deadline, planName, scales }, admins };
+  const settings = findings.length > before || year === undefined || deadline === undefined ? undefined : { year, deadline, planName, scales };
+  return { settings, admins: readAdmins(values.get(SETTING.admins), lastRow + 1, valueCol, findings) };
 }
 
 /** Room the how-to line of a request tab takes besides the scales' own text. */

@@ -8,7 +8,7 @@ import type { Project, Settings } from './inputs';
 import { type AnswerStatus, statusOf } from './requestIndex';
 import { DUPLICATE_ROW, NOT_IN_PLAN, type RequestRow, type RequestTabContent, yearMismatch } from './requestTab';
 import { type Scales, matchDirection, matchGrade } from './scales';
-import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from './tabs';
+import { ANSWER_FIELDS, type AnswerField, HEADERS } from './tabs';
 
 export interface DepartmentOutcome {
   readonly department: string;
@@ -42,7 +42,8 @@ export interface MergeInput {
   readonly settings: Settings;
   readonly projects: readonly Project[];
   readonly directory: DepartmentDirectory;
-  readonly tabs: readonly RequestTabContent[];
+  /** Each department's request tab, as assignTabs gave it. */
+  readonly tabs: ReadonlyArray<{ readonly tab: RequestTabContent; readonly department: Department }>;
   readonly answers: AnswerTable;
   /** 回答 as read, for its size and the values of rows that stay as they are. */
   readonly answerValues: Grid;
@@ -61,23 +62,15 @@ export function mergeAnswers(input: MergeInput): MergeResult {
   const findings: Finding[] = [];
   const outcomes: DepartmentOutcome[] = [];
   const upserts: Array<{ department: string; id: string; fields: Normalised }> = [];
-  const seen = new Set<Department>();
   const unreadSheets: string[] = [];
   const planIds = new Set(input.projects.map((p) => p.id));
 
-  for (const tab of input.tabs) {
-    const department = directory.resolve(tab.departmentText);
-    if (!department) {
-      findings.push(error(tab.sheet, 3, 2, `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`));
+  for (const { tab, department } of input.tabs) {
+    if (directory.resolve(tab.departmentText) !== department) {
+      findings.push(error(tab.sheet, 3, 2, `見出しの所管課「${tab.departmentText || '空欄'}」が、このシートの課「${department.name}」と違います。このシートは取り込んでいません。見出しの所管課を「${department.name}」に戻してください。`));
       unreadSheets.push(tab.sheet);
       continue;
     }
-    if (seen.has(department)) {
-      findings.push(error(tab.sheet, 3, 2, `「${department.name}」の調査シートがほかにもあります。このシートは取り込んでいません。どちらか一方にまとめてください。`));
-      unreadSheets.push(tab.sheet);
-      continue;
-    }
-    seen.add(department);
     const own = input.projects.filter((p) => p.departments.includes(department));
     if (own.length === 0) {
       // A tab left from a department that no longer has any 事業: nothing to merge, nothing to blame.

@@ -1,4 +1,6 @@
-import { type Cell, type Grid, type OutGrid, norm } from './cells';
+import { type Cell, type Grid, type OutGrid, isBlankGrid, norm } from './cells';
+import type { Department, DepartmentDirectory } from './departments';
+import type { RequestTabContent } from './requestTab';
 import { parseFiscalYear } from './fiscalYear';
 import { cell, locateTable } from './table';
 import { HEADERS, TAB } from './tabs';
@@ -10,6 +12,8 @@ export type AnswerStatus = '未回答' | '回答中' | '回答済';
 export interface IndexEntry {
   readonly department: string;
   readonly sheet: string;
+  /** The tab's ID: what makes it the department's, whatever its name, place or heading. */
+  readonly sheetId: string;
   readonly year: number;
   readonly projects: number;
   readonly answered: number;
@@ -28,6 +32,7 @@ export function readIndex(values: Grid | undefined): IndexEntry[] {
     return {
       department: String(cell(table, r, '所管課')).trim(),
       sheet: String(cell(table, r, 'シート名')).trim(),
+      sheetId: String(cell(table, r, 'シートID')).trim(),
       year: parseFiscalYear(cell(table, r, '対象年度')) ?? 0,
       projects: Number(cell(table, r, '事業数')) || 0,
       answered: Number(cell(table, r, '回答済')) || 0,
@@ -41,7 +46,7 @@ export function readIndex(values: Grid | undefined): IndexEntry[] {
 export function indexRows(entries: readonly IndexEntry[]): OutGrid {
   return [
     [...HEADERS.requestIndex],
-    ...entries.map((e) => [e.department, e.sheet, e.year, e.projects, e.answered, e.status, e.mergedAt, e.layoutKey]),
+    ...entries.map((e) => [e.department, e.sheet, e.year, e.projects, e.answered, e.status, e.mergedAt, e.layoutKey, e.sheetId]),
   ];
 }
 
@@ -71,7 +76,7 @@ export function changedParts(before: string | undefined, now: string): { look: b
 }
 
 /** FNV-1a over the JSON text: 8 hex digits. */
-function fingerprint(value: unknown): string {
+export function fingerprint(value: unknown): string {
   const text = JSON.stringify(value) ?? '';
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -79,4 +84,46 @@ function fingerprint(value: unknown): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/** Which request tab is whose, and the tabs that claim a department without being its tab. */
+export interface Ownership {
+  readonly owned: ReadonlyMap<Department, RequestTabContent>;
+  /** Tabs with content that are no department's recorded tab: never merged, never adopted. */
+  readonly refused: ReadonlyArray<{ readonly tab: RequestTabContent; readonly department?: Department }>;
+}
+
+/**
+ * A request tab is its department's by the sheet ID recorded in 調査シート一覧, never by its
+ * name, place or heading. An index written before IDs were kept names the tab. A tab the index
+ * does not know is adopted only where `madeByTool` says the tool protected it (a run cut off
+ * before it recorded the tab); any other tab that names a department is refused.
+ */
+export function assignTabs(
+  tabs: readonly RequestTabContent[],
+  ids: ReadonlyMap<string, string>,
+  index: readonly IndexEntry[],
+  directory: DepartmentDirectory,
+  madeByTool: (sheet: string) => boolean,
+): Ownership {
+  const owned = new Map<Department, RequestTabContent>();
+  const taken = new Set<RequestTabContent>();
+  const own = (d: Department | undefined, tab: RequestTabContent | undefined) => {
+    if (!d || !tab || owned.has(d) || taken.has(tab)) return;
+    owned.set(d, tab);
+    taken.add(tab);
+  };
+  for (const e of index) {
+    const d = directory.resolve(e.department);
+    if (e.sheetId) own(d, tabs.find((t) => ids.get(t.sheet) === e.sheetId));
+    else own(d, tabs.find((t) => t.sheet === e.sheet && directory.resolve(t.departmentText) === d));
+  }
+  const refused: Array<{ tab: RequestTabContent; department?: Department }> = [];
+  for (const t of tabs) {
+    if (taken.has(t) || isBlankGrid(t.values)) continue;
+    const d = directory.resolve(t.departmentText);
+    if (d && !owned.has(d) && madeByTool(t.sheet)) own(d, t);
+    else refused.push({ tab: t, department: d });
+  }
+  return { owned, refused };
 }

@@ -84,6 +84,8 @@ export interface RequestTabInput {
   readonly projects: readonly Project[];
   readonly previousGrades: ReadonlyMap<string, string>;
   readonly scales: Scales;
+  /** 設定 管理者: they may edit the whole tab. */
+  readonly admins: readonly string[];
   /** The tab as it stands, when it holds this year's request. */
   readonly existing?: RequestTabContent;
 }
@@ -175,6 +177,7 @@ function requestLayout(input: RequestTabInput, count: number): Layout {
       // case, which needs explaining, carries one. The tab's name says whose it is.
       description: editors.length ? undefined : `${input.department.name} の調査シート（編集者未登録のため警告のみ）`,
       editors,
+      admins: input.admins,
       warningOnly: editors.length === 0,
       editable: answers,
     },
@@ -190,12 +193,14 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
  * stable variant (shortened, forbidden characters replaced, numbered when it clashes).
  */
 export function requestTabName(department: string, taken: ReadonlySet<string>): string {
+  // Sheets and Excel tell tab names apart whatever their case: 調査_ABC課 and 調査_abc課 clash.
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
   const base = (REQUEST_TAB_PREFIX + department.replace(FORBIDDEN, '＿').replace(/^'|'$/g, '＿')).slice(0, TAB_NAME_LIMIT);
-  if (!taken.has(base)) return base;
+  if (!used.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const suffix = `_${n}`;
     const name = base.slice(0, TAB_NAME_LIMIT - suffix.length) + suffix;
-    if (!taken.has(name)) return name;
+    if (!used.has(name.toLowerCase())) return name;
   }
 }
 

@@ -111,7 +111,6 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
       columnWidths: [220, 240, 110, 110, 110, 260, 260, 110],
       headerRows,
       wrap: attentionFrom ? { row: attentionFrom, col: 1, numRows: attentionTo - attentionFrom + 1, numCols: 8 } : undefined,
-      protection: { description: '評価サマリー（「評価サマリーを作成」で作り直します。管理者のみ編集）', editors: [], warningOnly: false },
       charts,
       fitToWidth: true,
     },

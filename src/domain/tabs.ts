@@ -32,7 +32,7 @@ export const HEADERS = {
   answers: ['年度', '事業番号', '所管課', ...ANSWER_COLUMNS, '取込日時'],
   check: ['重要度', 'シート', 'セル', '内容'],
   request: ['事業番号', '事業名', '事業内容', '前年度の自己評価', ...ANSWER_COLUMNS],
-  requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込', '保護・入力規則'],
+  requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込', '保護・入力規則', 'シートID'],
 } as const;
 
 /** Optional column of プラン: the numbers a 事業 had before a revision (、-separated). */

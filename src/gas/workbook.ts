@@ -1,4 +1,5 @@
-import { type Grid, type OutCell, type OutGrid, a1, isLink } from '../domain/cells';
+import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
+import { fingerprint } from '../domain/requestIndex';
 import type { Extent, Layout, Lock, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
 import { type CellRule, styleGrid, validationGrid, widthRuns } from '../layoutGrids';
 
@@ -54,12 +55,87 @@ export class GasWorkbook implements Workbook {
     const values = (mode === 'shown' ? range.getDisplayValues() : range.getValues()) as Grid;
     this.size.set(name, { rows: values.length, cols: values[0]?.length ?? 0 });
     if (mode === 'shown') return values;
+    this.toWallClock(values);
     if (mode === 'typed') {
       range.getFormulas().forEach((line, r) => line.forEach((f, c) => {
         if (f !== '') values[r][c] = f;
       }));
     }
     return values;
+  }
+
+  /**
+   * getValues gives a date as an instant; the day a person typed is that instant's date in the
+   * spreadsheet's time zone, which may not be the script's. Each date becomes the same wall
+   * clock in the script's zone, which is how the domain reads dates.
+   */
+  private toWallClock(values: Cell[][]): void {
+    let parts: Intl.DateTimeFormat | undefined;
+    for (const line of values) {
+      for (let c = 0; c < line.length; c++) {
+        const v = line[c];
+        if (!isDate(v)) continue;
+        parts ??= new Intl.DateTimeFormat('en-US', { timeZone: this.timeZone(), hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+        const p = Object.fromEntries(parts.formatToParts(v).map((x) => [x.type, Number(x.value)]));
+        line[c] = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+      }
+    }
+  }
+
+  private zone: string | undefined;
+  private timeZone(): string {
+    return (this.zone ??= this.ss.getSpreadsheetTimeZone());
+  }
+
+  runner(): string | undefined {
+    if (this.user === undefined) this.user = Session.getEffectiveUser().getEmail().toLowerCase();
+    return this.user || undefined;
+  }
+  private user: string | undefined;
+
+  sheetIds(): ReadonlyMap<string, string> {
+    return new Map(this.ss.getSheets().map((s) => [s.getName(), String(s.getSheetId())]));
+  }
+
+  /**
+   * Each tab's protection for the 管理者 carries their fingerprint in its description. The
+   * spreadsheet's protections are listed in one call, so a run finds which tabs need setting
+   * (none, unless the list of 管理者 changed or someone removed a protection) without a read per tab.
+   */
+  protectForAdmins(names: readonly string[], admins: readonly string[]): void {
+    const who = fingerprint(admins.length ? admins : [this.runner()]);
+    const seal = (name: string) => `「${name}」は管理者のみ編集できます（男女平等推進プラン #${who}）`;
+    const sealed = new Set(this.ss.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getDescription()));
+    for (const name of names) {
+      const s = this.sheet(name);
+      if (!s || sealed.has(seal(name))) continue;
+      const p = s.protect(); // a protected tab gives back its protection: it is narrowed anew
+      if (p.isWarningOnly()) p.setWarningOnly(false);
+      // The tab may have held a protection already (a cut-off run's, or one made by hand): its
+      // own editors are asked, not the sharing every new protection starts with.
+      this.restrictTo(p, admins, false);
+      p.setDescription(seal(name)); // the seal last: a run cut off before it leaves the tab to be narrowed again
+    }
+  }
+
+  protectionIntact(name: string, spec: Protection): boolean {
+    const s = this.must(name);
+    const sheetWide = s.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+    if (sheetWide.length !== 1 || sheetWide[0].isWarningOnly() !== spec.warningOnly) return false;
+    const ranges = spec.warningOnly || !spec.editable ? 0 : 1;
+    return s.getProtections(SpreadsheetApp.ProtectionType.RANGE).length === ranges;
+  }
+
+  madeByTool(name: string, admins: readonly string[]): boolean {
+    const p = this.sheet(name)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+    if (!p || p.isWarningOnly()) return false;
+    try {
+      const trusted = new Set([...admins, this.runner()]);
+      // The owner is the one editor outside the 管理者 a protection of ours may name.
+      return p.getEditors().filter((u) => !trusted.has(u.getEmail().toLowerCase())).length <= 1;
+    } catch {
+      return false; // the runner may not even read it: not one of ours
+    }
   }
 
   createSheet(name: string): void {
@@ -122,10 +198,15 @@ export class GasWorkbook implements Workbook {
   write(name: string, row: number, col: number, values: OutGrid): void {
     if (values.length === 0 || values[0].length === 0) return;
     const s = this.must(name);
-    // Sheets refuse a range past their size: grow the tab first, asking its size only when
-    // the block goes past what this run already knows of it.
-    const lastRow = row + values.length - 1;
-    const lastCol = col + values[0].length - 1;
+    this.grow(name, s, row + values.length - 1, col + values[0].length - 1);
+    s.getRange(row, col, values.length, values[0].length).setValues(values.map((r) => r.map((v) => this.toSheet(v))));
+  }
+
+  /**
+   * Sheets refuse a range past their size: grows the tab to reach (lastRow, lastCol), asking
+   * its size only when that goes past what this run already knows of it.
+   */
+  private grow(name: string, s: Sheet, lastRow: number, lastCol: number): void {
     let { rows, cols } = this.size.get(name) ?? { rows: 0, cols: 0 };
     if (lastRow > rows) {
       rows = s.getMaxRows();
@@ -138,7 +219,6 @@ export class GasWorkbook implements Workbook {
       cols = Math.max(cols, lastCol);
     }
     this.size.set(name, { rows, cols });
-    s.getRange(row, col, values.length, values[0].length).setValues(values.map((r) => r.map((v) => this.toSheet(v))));
   }
 
   /** A leading apostrophe keeps any string as text: '=IMPORTRANGE(…)' typed as an answer stays text. */
@@ -153,6 +233,7 @@ export class GasWorkbook implements Workbook {
 
   format(name: string, layout: Layout, extent: Extent): void {
     const s = this.must(name);
+    this.grow(name, s, extent.rows, extent.cols); // Sheets refuse a range past a tab's size
     const range = (r: Rect) => s.getRange(r.row, r.col, r.numRows, r.numCols);
     const whole = () => s.getRange(1, 1, extent.rows, extent.cols);
     if (layout.frozenRows !== undefined) s.setFrozenRows(layout.frozenRows);
@@ -187,8 +268,8 @@ export class GasWorkbook implements Workbook {
   }
 
   /**
-   * The whole tab for the owner and the runner only; its editable area in a protection of its
-   * own for the department's editors. A tab this run created has no protections to remove.
+   * The whole tab for the owner, the 管理者 and the runner only; its editable area in a
+   * protection of its own for the department's editors too. A tab this run created has no protections to remove.
    */
   private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range): void {
     if (!this.created.delete(name)) {
@@ -213,11 +294,11 @@ export class GasWorkbook implements Workbook {
       p.setWarningOnly(true);
       return;
     }
-    this.restrictTo(p, []);
+    this.restrictTo(p, spec.admins);
     if (!spec.editable) return;
     const editable = range(spec.editable);
     p.setUnprotectedRanges([editable]);
-    this.restrictTo(editable.protect(), spec.editors);
+    this.restrictTo(editable.protect(), [...spec.admins, ...spec.editors]);
   }
 
   /**
@@ -225,8 +306,9 @@ export class GasWorkbook implements Workbook {
    * Apps Script never removes) able to edit a new protection. A new protection starts as the
    * spreadsheet's own sharing, the same for every one made in a run: asked once, not per tab.
    */
-  private restrictTo(p: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[]) {
-    const sharing = (this.sharing ??= { editors: p.getEditors().map((u) => u.getEmail()), domain: p.canDomainEdit(), runnerFirst: false });
+  private restrictTo(p: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[], fresh = true) {
+    const own = () => ({ editors: p.getEditors().map((u) => u.getEmail()), domain: p.canDomainEdit(), runnerFirst: this.sharing?.runnerFirst ?? false });
+    const sharing = fresh ? (this.sharing ??= own()) : own();
     if (sharing.runnerFirst) p.addEditor(Session.getEffectiveUser());
     if (sharing.editors.length) {
       try {
@@ -236,6 +318,7 @@ export class GasWorkbook implements Workbook {
         // remove it until the runner is an editor by name: add them, then for the whole run.
         if (sharing.runnerFirst) throw e;
         sharing.runnerFirst = true;
+        if (this.sharing) this.sharing.runnerFirst = true;
         p.addEditor(Session.getEffectiveUser());
         p.removeEditors(sharing.editors);
       }

@@ -154,7 +154,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   { name: '行をコピーして重複', edit: (a) => { typeAt(a, 10, 1, '4-1-2-3'); typeAt(a, 10, 5, '別の回答'); }, sheet: SHOKUIN, cell: 'A10', message: '事業番号 4-1-2-3 の行が 9行目と 10行目にあります' },
   { name: '事業番号を消した', edit: (a) => typeAt(a, 9, 1, ''), sheet: SHOKUIN, cell: 'A9', message: '事業番号が空の行に回答があります' },
   { name: '見出しの年度が違う（去年のシート）', edit: (a) => typeAt(a, 2, 2, '令和6年度（2024年度）'), sheet: SHOKUIN, cell: 'B2', message: 'このシートの対象年度（令和6年度（2024年度））が「設定」の対象年度（令和7年度（2025年度））と違います' },
-  { name: '見出しの所管課を書き換えた', edit: (a) => typeAt(a, 3, 2, '人事部'), sheet: SHOKUIN, cell: 'B3', message: '見出しの所管課「人事部」が「所管課」シートにありません' },
+  { name: '見出しの所管課を書き換えた', edit: (a) => typeAt(a, 3, 2, '人事部'), sheet: SHOKUIN, cell: 'B3', message: '見出しの所管課「人事部」が、このシートの課「職員課」と違います' },
   { name: '表の見出しを書き換えた', edit: (a) => typeAt(a, 7, 6, '評価'), sheet: SHOKUIN, cell: '7行目', message: '見出し「自己評価」の列がありません' },
   { name: 'セルの上限を超える回答', edit: (a) => typeAt(a, 9, 8, 'あ'.repeat(50001)), sheet: SHOKUIN, cell: 'H9', message: '「課題・改善点」が 50,001 文字あり' },
   { name: '行を削除した（注意、取り込む）', edit: (a) => { const s = a.sheet(SHOKUIN)!; s.rows.splice(7, 1); }, sheet: SHOKUIN, cell: '', message: '事業 4-1-2-2「男女別統計による住民ニーズの把握」の行がありません', severity: '注意' },

@@ -446,7 +446,8 @@ export class FakeApp {
   private writes = 0;
   private nextId = 1000;
 
-  constructor(tabs: Record<string, unknown[][]> = {}) {
+  constructor(tabs: Record<string, unknown[][]> = {}, options: { timeZone?: string } = {}) {
+    this.timeZone = options.timeZone;
     for (const [name, rows] of Object.entries(tabs)) {
       const s = this.addSheet(name);
       rows.forEach((line, r) => line.forEach((v, c) => { if (v !== '' && v !== null && v !== undefined) s.type(r + 1, c + 1, v); }));
@@ -556,6 +557,7 @@ export class FakeApp {
       getSheetByName: (n: string) => { app.count('getSheetByName'); return app.sheet(n) ?? null; },
       getSheets: () => { app.count('getSheets'); return [...app.sheets]; },
       getNumSheets: () => { app.count('getNumSheets'); return app.sheets.length; },
+      getProtections: (type: 'SHEET' | 'RANGE') => { app.count('getProtections'); return app.sheets.flatMap((s) => s.protections.filter((p) => p.type === type)); },
       insertSheet: (n: string, index?: number, options?: { template?: FakeSheet }) => {
         app.mustBeNewName(n);
         const template = options?.template;

@@ -1,0 +1,193 @@
+/**
+ * Several 管理者 and several departments as different users of one spreadsheet, on a fake that
+ * enforces protections as Apps Script does: each 管理者 runs every action after the other, each
+ * department edits only its own answer cells, and a tab forged by another editor is refused.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TAB } from '../src/domain/tabs';
+import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
+import { buildBundle, loadBundle, seedTabs, tsv } from './helpers';
+
+const ADMIN = 'danjo@city.kiyose.example.lg.jp';
+const COLLEAGUE = 'danjo2@city.kiyose.example.lg.jp';
+const SHOKUIN = 'shokuin@city.kiyose.example.lg.jp';
+const KIKAKU = 'kikaku@city.kiyose.example.lg.jp';
+const OTHER = 'other-department@city.example.lg.jp';
+const PROTECTED = /You are trying to edit a protected cell or object/;
+
+let code = '';
+beforeAll(() => {
+  code = buildBundle();
+});
+
+/** The Kiyose example with two 管理者, shared with both, the departments' editors and one more editor. */
+function sharedBook(admins = `${ADMIN}, ${COLLEAGUE}`) {
+  const tabs = seedTabs();
+  tabs[TAB.settings] = tabs[TAB.settings].map((r) => (r[0] === '管理者' ? [r[0], admins] : r));
+  const app = new FakeApp(tabs);
+  app.sharedWith = [app.owner, ADMIN, COLLEAGUE, OTHER, ...tsv('kiyose-departments.tsv').slice(1).map((r) => r[2])];
+  const menu = loadBundle(code, app) as Record<string, () => void>;
+  /** Runs a menu item as a user; returns what the alert said. */
+  const run = (user: string, fn: string) => {
+    app.user = user;
+    menu[fn]();
+    return app.alerts[app.alerts.length - 1];
+  };
+  return { app, run };
+}
+
+/** A person typing one cell: the fake refuses what Apps Script refuses. */
+function typeAs(app: FakeApp, user: string, sheet: string, row: number, col: number, value: unknown) {
+  app.user = user;
+  app.sheet(sheet)!.getRange(row, col).setValue(value);
+}
+
+const editorsOf = (s: FakeSheet, type: 'SHEET' | 'RANGE') => s.protections.filter((p) => p.type === type).map((p) => [...p.editors].sort());
+
+describe('two 管理者', () => {
+  it('each runs every action after the other, and every protection lists both', () => {
+    const { app, run } = sharedBook();
+    expect(run(ADMIN, 'setupSheets').title).not.toContain('途中');
+    expect(run(ADMIN, 'createRequests').message).toContain('作成 4');
+    expect(run(COLLEAGUE, 'createRequests').message).toContain('更新 4');
+    typeAs(app, SHOKUIN, '調査_職員課', 9, 5, '研修を実施');
+    typeAs(app, SHOKUIN, '調査_職員課', 9, 6, 'A');
+    typeAs(app, KIKAKU, '調査_企画課', 8, 5, '調査を公表');
+    typeAs(app, KIKAKU, '調査_企画課', 8, 6, 'B');
+    for (const [user, fn] of [[COLLEAGUE, 'mergeResponses'], [ADMIN, 'buildSummary'], [COLLEAGUE, 'createRequests'], [ADMIN, 'mergeResponses'], [COLLEAGUE, 'buildSummary']]) {
+      const alert = run(user, fn);
+      expect(alert.title, `${user} ${fn}: ${alert.message}`).not.toContain('途中');
+      expect(alert.message, `${user} ${fn}`).not.toMatch(/エラー [1-9]/);
+    }
+    expect(app.sheet(TAB.answers)!.values().slice(1).map((r) => r.slice(1, 5))).toEqual([
+      ['4-1-2-3', '職員課', '研修を実施', 'A'],
+      ['4-1-2-2', '企画課', '調査を公表', 'B'],
+    ]);
+    const admins = [app.owner, ADMIN, COLLEAGUE].sort();
+    const tab = app.sheet('調査_職員課')!;
+    expect(editorsOf(tab, 'SHEET')).toEqual([admins]);
+    expect(editorsOf(tab, 'RANGE')).toEqual([[...admins, SHOKUIN].sort()]);
+    for (const name of [TAB.plan, TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex, TAB.summary]) {
+      expect(editorsOf(app.sheet(name)!, 'SHEET'), name).toEqual([admins]);
+    }
+  });
+
+  it('lets each department edit only its own answer cells', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'createRequests');
+    run(ADMIN, 'mergeResponses');
+    typeAs(app, SHOKUIN, '調査_職員課', 9, 7, '拡充');
+    expect(app.sheet('調査_職員課')!.values()[8][6]).toBe('拡充');
+    expect(() => typeAs(app, SHOKUIN, '調査_職員課', 9, 2, '事業名を変えた')).toThrow(PROTECTED);
+    expect(() => typeAs(app, SHOKUIN, '調査_職員課', 3, 2, '企画課')).toThrow(PROTECTED);
+    expect(() => typeAs(app, SHOKUIN, '調査_企画課', 8, 6, 'D')).toThrow(PROTECTED);
+    for (const tab of [TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex]) expect(() => typeAs(app, SHOKUIN, tab, 2, 3, 'x'), tab).toThrow(PROTECTED);
+    // Nor may another editor of the spreadsheet add herself as a department's editor.
+    expect(() => typeAs(app, OTHER, TAB.departments, 3, 3, OTHER)).toThrow(PROTECTED);
+  });
+
+  it('refuses someone who is not a 管理者, and writes nothing', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'createRequests');
+    const before = app.sheets.map((s) => [s.name, s.values()]);
+    const alert = run(OTHER, 'mergeResponses');
+    expect(alert.message).toContain(`${OTHER} は「設定」の「管理者」に入っていないため`);
+    expect(app.sheets.map((s) => [s.name, s.values()])).toEqual(before);
+  });
+});
+
+describe('a request tab forged by another editor', () => {
+  /** An editor who is no 管理者 adds a tab that copies 職員課's, with answers of her own, in front. */
+  function forge(app: FakeApp) {
+    app.user = OTHER;
+    const ss = SpreadsheetAppOf(app);
+    const forged = ss.insertSheet('調査_職員課（訂正）', 0) as FakeSheet;
+    const values = app.sheet('調査_職員課')!.values();
+    values[8][4] = '偽の回答';
+    values[8][5] = 'D';
+    forged.getRange(1, 1, values.length, values[0].length).setValues(values.map((r) => r.map((v) => (v instanceof Date ? v : String(v)))));
+    return forged;
+  }
+
+  it('is never merged, is named in the message, and the real tab’s answers are', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'createRequests');
+    typeAs(app, SHOKUIN, '調査_職員課', 9, 5, '研修を実施');
+    typeAs(app, SHOKUIN, '調査_職員課', 9, 6, 'A');
+    forge(app);
+    const alert = run(ADMIN, 'mergeResponses');
+    expect(alert.message).toContain('調査_職員課（訂正）');
+    const check = app.sheet(TAB.check)!.values().map((r) => r.map(String));
+    expect(check).toContainEqual(['エラー', '調査_職員課（訂正）', '', expect.stringContaining('「調査シート一覧」に記録された「職員課」の調査シートではありません')]);
+    const stored = app.sheet(TAB.answers)!.values().slice(1);
+    expect(stored.map((r) => r.slice(1, 5))).toEqual([['4-1-2-3', '職員課', '研修を実施', 'A']]);
+  });
+
+  it('is never adopted by createRequests: the recorded tab is refreshed, the forged one left unprotected and named', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'createRequests');
+    const forged = forge(app);
+    const alert = run(ADMIN, 'createRequests');
+    expect(alert.message).toContain('更新 4');
+    expect(alert.message).toContain('調査_職員課（訂正）');
+    expect(forged.protections).toEqual([]);
+    expect(app.sheet('調査_職員課')!.protections).toHaveLength(2);
+  });
+
+  it('re-protects a recorded tab whose protections were removed by hand', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'createRequests');
+    app.user = COLLEAGUE;
+    for (const p of [...app.sheet('調査_企画課')!.protections]) p.remove();
+    run(COLLEAGUE, 'createRequests');
+    const admins = [app.owner, ADMIN, COLLEAGUE].sort();
+    expect(editorsOf(app.sheet('調査_企画課')!, 'SHEET')).toEqual([admins]);
+    expect(editorsOf(app.sheet('調査_企画課')!, 'RANGE')).toEqual([[...admins, KIKAKU].sort()]);
+  });
+});
+
+describe('what real Apps Script refuses', () => {
+  it('names two departments whose tab names differ only in case apart (調査_ABC課, 調査_abc課_2)', () => {
+    const tabs = seedTabs();
+    tabs[TAB.departments].push(['ABC課', '', 'abc@city.kiyose.example.lg.jp', 'FALSE'], ['abc課', '', 'abc2@city.kiyose.example.lg.jp', 'FALSE']);
+    tabs[TAB.plan].push(['4', '2', '1', '5', '事業A', '', 'ABC課'], ['4', '2', '1', '6', '事業B', '', 'abc課']);
+    const { app, run } = bookOf(tabs);
+    const alert = run(ADMIN, 'createRequests');
+    expect(alert.title).not.toContain('途中');
+    expect(app.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['調査_ABC課', '調査_abc課_2']));
+  });
+
+  it('grows a new チェック結果 before formatting it (1,500 findings)', () => {
+    const tabs = seedTabs();
+    for (let i = 0; i < 1500; i++) tabs[TAB.plan].push(['4', '9', '9', String(i + 1), '', '', '職員課']);
+    const { app, run } = bookOf(tabs);
+    const alert = run(ADMIN, 'validatePlan');
+    expect(alert.title).not.toContain('途中');
+    expect(app.sheet(TAB.check)!.values().length).toBeGreaterThan(1500);
+  });
+
+  it('reads dates in the spreadsheet’s time zone, not the script’s', () => {
+    const app = new FakeApp(seedTabs(), { timeZone: 'Pacific/Kiritimati' });
+    const menu = loadBundle(code, app) as Record<string, () => void>;
+    menu.createRequests();
+    // 回答期限 2026/5/29 typed in a spreadsheet at UTC+14 is still the 29th in the request tab.
+    expect(app.sheet('調査_職員課')!.values()[3][1]).toBe('2026年5月29日');
+  });
+});
+
+function bookOf(tabs: Record<string, string[][]>) {
+  const app = new FakeApp(tabs);
+  const menu = loadBundle(code, app) as Record<string, () => void>;
+  return {
+    app,
+    run: (user: string, fn: string) => {
+      app.user = user;
+      menu[fn]();
+      return app.alerts[app.alerts.length - 1];
+    },
+  };
+}
+
+function SpreadsheetAppOf(app: FakeApp) {
+  return (app.globals().SpreadsheetApp as { getActiveSpreadsheet: () => { insertSheet: (n: string, i?: number) => unknown } }).getActiveSpreadsheet();
+}
