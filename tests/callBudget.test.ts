@@ -82,7 +82,7 @@ describe('Spreadsheet calls stay batched', () => {
     expect(small.create.tabs).toBe(10);
     expect(small.validate.total).toBeLessThanOrEqual(15);
     // Once: each input tab's protection narrowed to the 管理者 (a later run reads all protections in one call).
-    expect(small.setup.total).toBeLessThanOrEqual(70);
+    expect(small.setup.total).toBeLessThanOrEqual(90);
     expect(small.merge.perTab).toBeLessThanOrEqual(3);
     expect(small.merge.otherTabs).toBeLessThanOrEqual(20);
     expect(small.refresh.perTab).toBeLessThanOrEqual(12);

@@ -12,7 +12,7 @@ describe('setupSheets', () => {
     const book = fakeBook({});
     uninstall = book.uninstall;
     const result = setupSheets(book.wb);
-    expect(book.app.sheets.map((s) => s.name)).toEqual([TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check]);
+    expect(book.app.sheets.map((s) => s.name)).toEqual([TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check, TAB.requestIndex]);
     expect(book.app.sheet(TAB.answers)!.values()).toEqual([[...HEADERS.answers]]);
     expect(book.app.sheet(TAB.settings)!.values().map((r) => r[0])).toEqual(['項目', 'プラン名', '対象年度', '回答期限', '自己評価の区分', '今後の方向性の区分', '評価対象外の区分', '管理者']);
     expect(book.app.sheet(TAB.plan)!.cellAt(1, 7)!.note).toContain('関係各課');
@@ -27,7 +27,7 @@ describe('setupSheets', () => {
     setupSheets(book.wb);
     const after = snapshot(book.app);
     for (const [name, values] of Object.entries(before)) expect(after[name]).toEqual(values);
-    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), TAB.answers, TAB.check].sort());
+    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), TAB.answers, TAB.check, TAB.requestIndex].sort());
     const again = setupSheets(book.wb);
     expect(again.message).toContain('何も変更していません');
   });

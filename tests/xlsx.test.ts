@@ -48,8 +48,8 @@ describe('npm run demo', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(demo);
     expect(book.worksheets.map((w) => w.name)).toEqual([
-      TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check,
-      '調査_男女共同参画センター', '調査_職員課', '調査_企画課', '調査_子育て支援課', TAB.requestIndex, TAB.summary,
+      TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check, TAB.requestIndex,
+      '調査_男女共同参画センター', '調査_職員課', '調査_企画課', '調査_子育て支援課', TAB.summary,
     ]);
     const request = book.getWorksheet('調査_職員課')!;
     expect(request.getCell('F8').dataValidation).toMatchObject({ type: 'list', formulae: ['"A,B,C,D"'] });

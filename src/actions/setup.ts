@@ -26,6 +26,7 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
   },
   { name: TAB.answers, rows: [[...HEADERS.answers]], widths: [60, 80, 160, 360, 70, 90, 300, 80, 80, 130] },
   { name: TAB.check, rows: [[...HEADERS.check]], widths: [70, 120, 70, 640] },
+  { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]], widths: [200, 200, 80, 60, 60, 80, 140, 260, 80] },
 ];
 
 /**

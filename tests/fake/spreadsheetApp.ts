@@ -5,14 +5,14 @@
  * range, strings are parsed as if typed (=… becomes a formula, 59.1% a number, a leading
  * apostrophe keeps text), getValues gives '' for empty cells. Every call is counted.
  */
-import { readFileSync } from 'node:fs';
+import manifest from '../../appsscript.json';
 import { isDate } from '../../src/domain/cells';
 
 const USERINFO_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
 
 /** The scopes the project's manifest asks for: the fake grants exactly these. */
 function manifestScopes(): string[] {
-  return (JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? [];
+  return [...((manifest as { oauthScopes?: string[] }).oauthScopes ?? [])];
 }
 
 type Value = string | number | boolean | Date;
@@ -444,7 +444,7 @@ export class FakeApp {
     return this.writes;
   }
   private writes = 0;
-  private nextId = 1000;
+  nextId = 1000;
 
   constructor(tabs: Record<string, unknown[][]> = {}, options: { timeZone?: string } = {}) {
     this.timeZone = options.timeZone;
@@ -479,8 +479,8 @@ export class FakeApp {
     }
   }
 
-  addSheet(name: string): FakeSheet {
-    const s = new FakeSheet(this, name, this.nextId++);
+  addSheet(name: string, id = this.nextId++): FakeSheet {
+    const s = new FakeSheet(this, name, id);
     this.sheets.push(s);
     return s;
   }
@@ -513,8 +513,9 @@ export class FakeApp {
   clone(): FakeApp {
     const copy = new FakeApp();
     Object.assign(copy, { owner: this.owner, user: this.user, sharedWith: [...this.sharedWith], domainShared: this.domainShared, workspace: this.workspace, runnerGroup: this.runnerGroup, timeZone: this.timeZone, scopes: [...this.scopes] });
+    copy.nextId = this.nextId;
     for (const s of this.sheets) {
-      const t = copy.addSheet(s.name);
+      const t = copy.addSheet(s.name, s.id); // a copy of the same spreadsheet: the same sheet IDs
       copySheet(s, t);
       t.protections = s.protections.map((p) => {
         const q = new FakeProtection(copy, t, p.type, p.range);
