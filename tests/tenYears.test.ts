@@ -201,7 +201,8 @@ function cliDriver(): Driver {
     answer: async (sheet, department, answers) => {
       // The department types into the exported file in Excel: dates become dates there too.
       const path = join(dir, `${department}.xlsx`);
-      expect((await cli('export-request', book, department, path)).ok).toBe(true);
+      // Last year's file of the same name is replaced, as the center means to.
+      expect((await cli('export-request', book, department, path, '--force')).ok).toBe(true);
       const wb = await XlsxWorkbook.open(path);
       const ws = wb.book.getWorksheet(sheet)!;
       const header = (ws.getRow(7).values as unknown[]).map(String);

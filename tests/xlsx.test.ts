@@ -138,10 +138,10 @@ describe('the command line', () => {
   it('refuses a second command on a book in use, and changes nothing', async () => {
     const book = join(dir, 'locked.xlsx');
     await cli('init', book);
-    writeFileSync(`${book}.lock`, '999\n');
+    writeFileSync(`${book}.lock`, `${process.pid}\n`); // a process that still runs
     const before = readFileSync(book);
     const r = await cli('check', book);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(4);
     expect(r.text).toContain('ほかの人が同じスプレッドシートで処理を実行中です');
     expect(readFileSync(book)).toEqual(before);
   });

@@ -1,11 +1,14 @@
 import { byCurrentDepartment, readAnswers, sameTypedAnswer } from '../domain/answers';
-import { type Cell, type OutCell, contiguousRuns, isBlank } from '../domain/cells';
+import { type Cell, type OutCell, compact, contiguousRuns, isBlank } from '../domain/cells';
+import type { DepartmentDirectory } from '../domain/departments';
+import type { Project } from '../domain/inputs';
+import { cell, locateTable } from '../domain/table';
 import { type Finding, error, hasErrors } from '../domain/findings';
-import { formatFiscalYear } from '../domain/fiscalYear';
+import { formatFiscalYear, parseFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
 import type { Scales } from '../domain/scales';
-import { REQUEST_HEADER_ROW, type RequestTabContent, requestTabName } from '../domain/requestTab';
-import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
+import { HEADING, REQUEST_HEADER_ROW, type RequestTabContent, requestTabName } from '../domain/requestTab';
+import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
 import { existingRequestTabs, requestTabFor, requestTabsOf } from './requests';
@@ -14,7 +17,7 @@ import { existingRequestTabs, requestTabFor, requestTabsOf } from './requests';
  * One department's request as a workbook of its own, to send by mail to an office that works
  * offline: the same tab createRequests makes, with the answers typed so far.
  */
-export function exportRequest(book: Workbook, departmentText: string, out: Workbook): ActionResult {
+export function exportRequest(book: Workbook, departmentText: string, out: Workbook, newToken: () => string, now = new Date()): ActionResult {
   const title = '調査シートの書き出し';
   const { inputs, findings } = checkInputs(book);
   const settings = inputs.settings;
@@ -30,8 +33,17 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory);
   const tab = requestTabFor(inputs, settings, answers.records, d, current);
   const sheet = current?.sheet ?? requestTabName(d.name, new Set());
-  replaceTab(out, sheet, tab.rows, undefined, { layout: tab.layout });
-  return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件）。`, findings: [] };
+  // The file carries a 確認コード the book records for this department and year: a file whose
+  // heading was changed to another department's is known by it (a re-export keeps the code).
+  const log = exportedTokens(book, inputs.directory);
+  const token = log.entries.find((e) => e.department === d && e.year === settings.year)?.token ?? newToken();
+  if (!log.entries.some((e) => e.token === token)) {
+    replaceTab(book, TAB.exports, [...(log.values ?? [[...HEADERS.exports]]), [d.name, settings.year, token, now]], log.values, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 80, 120, 140] } });
+  }
+  const rows = tab.rows.map((line, i) => (i === REQUEST_HEADER_ROW - 2 ? [HEADING.token, token] : line));
+  replaceTab(out, sheet, rows, undefined, { layout: tab.layout });
+  return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件、確認コード ${token}）。`, findings: [] };
+
 }
 
 /**
@@ -51,6 +63,12 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   }
   const d = inputs.directory.resolve(file.departmentText);
   if (!d) return refuse(title, `${fileLabel} の所管課「${file.departmentText}」は「${TAB.departments}」シートにありません。`);
+  const issued = exportedTokens(book, inputs.directory).entries.find((e) => e.department === d && e.year === settings.year)?.token;
+  if (!file.token || file.token !== issued) {
+    return refuse(title, `${fileLabel} の確認コード（${file.token || 'なし'}）が、「${d.name}」に書き出したファイルのものと違います。見出しの所管課が書き換えられたか、別の課のファイルです。取り込んでいません。「${d.name}」の調査シートを export-request で書き出し直して、回答してもらってください。`);
+  }
+  const swapped = swappedRows(file, inputs.projects, fileLabel);
+  if (swapped.length) return refuse(title, `${fileLabel} に、事業番号と事業名が合わない行があるため、取り込んでいません（回答が別の事業に入ってしまうため）。事業番号を元に戻すか、書き出し直したファイルに回答し直してもらってください。`, swapped);
   const owned = requestTabsOf(book, inputs).owned.get(d);
   const target = owned?.year === settings.year ? owned : undefined;
   if (!target || !target.table) return refuse(title, `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートがありません。先に「所管課別調査シートを作成」（requests）を実行してください。`);
@@ -108,6 +126,29 @@ function conflictsWith(target: RequestTabContent, file: RequestTabContent, scale
     }
   }
   return out;
+}
+
+/** The 確認コード recorded for each department and year by exportRequest. */
+function exportedTokens(book: Workbook, directory: DepartmentDirectory) {
+  const values = book.read(TAB.exports);
+  const table = values && locateTable(TAB.exports, values, HEADERS.exports).table;
+  const entries = (table?.rows ?? []).map((r) => ({
+    department: directory.resolve(String(cell(table!, r, '所管課'))),
+    year: parseFiscalYear(cell(table!, r, '対象年度')),
+    token: String(cell(table!, r, '確認コード')).trim(),
+  }));
+  return { values, entries };
+}
+
+/** Rows of a returned file whose 事業名 is not the plan's for their 事業番号 (numbers swapped by hand). */
+function swappedRows(file: RequestTabContent, projects: readonly Project[], fileLabel: string): Finding[] {
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const nameCol = file.table?.columns.get('事業名');
+  return file.rows.flatMap((r) => {
+    const p = byId.get(r.id);
+    if (!p || compact(r.name) === compact(p.name)) return [];
+    return [error(`${fileLabel}：${file.sheet}`, r.row, nameCol, `事業番号 ${r.id} の行の事業名「${String(r.name)}」が、プランの事業名「${p.name}」と違います。事業番号が入れ替わっていないか確かめてください。`)];
+  });
 }
 
 function refuse(title: string, message: string, findings: readonly Finding[] = []): ActionResult {

@@ -1,6 +1,7 @@
-import { type Grid, compact } from '../domain/cells';
-import { locateTable } from '../domain/table';
-import { HEADERS, TAB } from '../domain/tabs';
+import { type Cell, type Grid, compact } from '../domain/cells';
+import { readInputs } from '../domain/inputs';
+import { type Table, type TableRow, locateTable } from '../domain/table';
+import { HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, replaceTab } from './common';
 import { setupSheets } from './setup';
@@ -30,9 +31,39 @@ export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: st
     return { ok: false, title, message: `${fileLabel} の見出し行に ${required.join('、')} が必要です。${findings.map((f) => f.message).join(' ')}`, findings: [] };
   }
   if (!wb.sheetNames().includes(tab)) setupSheets(wb);
-  replaceTab(wb, tab, rows, wb.read(tab));
+  const old = wb.read(tab);
+  // 設定 is a list of items: a file that names some of them changes those and keeps the rest.
+  replaceTab(wb, tab, tab === TAB.settings ? mergeSettings(old, table) : rows, old);
   return { ok: true, title, message: `${fileLabel} から「${tab}」に ${table.rows.length}行を読み込みました。`, findings: [] };
 }
+
+/** 設定 as it stands, each item the file names set to the file's value, new items added at the end. */
+function mergeSettings(old: Grid | undefined, incoming: Table): Grid {
+  const value = (t: Table, r: TableRow, h: string) => r.values[(t.columns.get(h) ?? 0) - 1] ?? '';
+  const fromFile = new Map(incoming.rows.map((r) => [compact(value(incoming, r, '項目')), r]));
+  const current = old && locateTable(TAB.settings, old, HEADERS.settings).table;
+  if (!current) return [[...HEADERS.settings], ...incoming.rows.map((r) => [value(incoming, r, '項目'), value(incoming, r, '値')])];
+  const out: Grid = old!.map((line) => [...line]);
+  const itemCol = current.columns.get('項目')! - 1;
+  const valueCol = current.columns.get('値')! - 1;
+  for (const r of current.rows) {
+    const key = compact(r.values[itemCol]);
+    const from = fromFile.get(key);
+    if (!from) continue;
+    out[r.row - 1][valueCol] = value(incoming, from, '値');
+    fromFile.delete(key);
+  }
+  for (const r of fromFile.values()) {
+    const line: Cell[] = Array(Math.max(itemCol, valueCol) + 1).fill('');
+    line[itemCol] = value(incoming, r, '項目');
+    line[valueCol] = value(incoming, r, '値');
+    out.push(line);
+  }
+  return out;
+}
+
+/** The items of 設定 the tool reads: `set` accepts these only. */
+export const SETTABLE_ITEMS: readonly string[] = Object.values(SETTING);
 
 /** Sets one item of 設定 (対象年度, 回答期限 …), adding the row when it is not there. */
 export function setSetting(wb: Workbook, item: string, value: string): ActionResult {
@@ -44,6 +75,13 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
   const key = compact(item);
   const found = table.rows.find((r) => compact(r.values[table.columns.get('項目')! - 1]) === key);
   const row = found?.row ?? Math.max(values.length, table.headerRow) + 1;
+  // The value is checked as the check would: a year that is no year is refused, nothing written.
+  const trial = values.map((line) => [...line]);
+  while (trial.length < row) trial.push([]);
+  trial[row - 1][table.columns.get('項目')! - 1] = item;
+  trial[row - 1][table.columns.get('値')! - 1] = value;
+  const problems = readInputs({ [TAB.settings]: trial }).findings.filter((f) => f.sheet === TAB.settings && f.row === row && f.severity === 'エラー');
+  if (problems.length) return { ok: false, title, message: `${item} を「${value}」にできません。${problems.map((f) => f.message).join(' ')}\n「${TAB.settings}」は変更していません。`, findings: [] };
   if (!found) wb.write(TAB.settings, row, table.columns.get('項目')!, [[item]]);
   wb.write(TAB.settings, row, table.columns.get('値')!, [[value]]);
   return { ok: true, title, message: `「${TAB.settings}」の ${item} を「${value}」にしました。`, findings: [] };

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type ActionResult, busy } from '../actions/common';
 import { exportRequest, importRequest } from '../actions/exchange';
@@ -6,14 +7,15 @@ import { mergeResponses } from '../actions/merge';
 import { createRequests } from '../actions/requests';
 import { setupSheets } from '../actions/setup';
 import { buildSummary } from '../actions/summary';
-import { IMPORTABLE_TABS, importTable, setSetting } from '../actions/tables';
+import { IMPORTABLE_TABS, SETTABLE_ITEMS, importTable, setSetting } from '../actions/tables';
 import { validatePlan } from '../actions/validate';
 import { cellLabel } from '../domain/findings';
 import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
 import { type Io, formatTable } from './output';
-import { decodeText, parseDelimited } from './textTable';
-import { ExcelLimitError, FileLock, XlsxWorkbook } from './xlsxWorkbook';
+import { CliError, EXIT, FileLock } from './files';
+import { TableSyntaxError, decodeText, parseDelimited } from './textTable';
+import { ExcelLimitError, XlsxWorkbook } from './xlsxWorkbook';
 
 export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版）
 
@@ -27,18 +29,22 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
   requests <book.xlsx>                    所管課別調査シートを作成・更新
   merge <book.xlsx>                       回答を取り込む
   summary <book.xlsx>                     評価サマリーを作成
-  export-request <book.xlsx> <所管課> <out.xlsx>   1つの課の調査シートを別ファイルに書き出す
-  import-request <book.xlsx> <in.xlsx>            回答済みのファイルを調査シートに戻す
+  export-request <book.xlsx> <所管課> <out.xlsx> [--force]
+                                          1つの課の調査シートを別ファイルに書き出す（既にあるファイルは --force のときだけ上書き）
+  import-request <book.xlsx> <in.xlsx>    回答済みのファイルを調査シートに戻す
   demo [out.xlsx]                         清瀬市の例で全体の流れを実行する（既定: demo/kiyose-demo.xlsx）
 
-終了コード: 0 成功 / 1 入力に問題あり（内容を表示します） / 2 使い方の誤り`;
+終了コード: 0 成功 / 1 入力に問題あり（内容を表示します） / 2 使い方の誤り / 3 ファイルを開けない・保存できない
+          / 4 ほかの人が同じブックで実行中 / 5 予期しないエラー（DEBUG=1 で詳しく表示）`;
 
 
 class UsageError extends Error {}
 
-/** Runs one command; returns the exit code. */
+/** Runs one command; returns the exit code (README lists them). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...args] = argv;
+  const [command, ...rest] = argv;
+  const force = rest.includes('--force');
+  const args = rest.filter((a) => a !== '--force');
   try {
     switch (command) {
       case undefined:
@@ -46,17 +52,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case '--help':
       case '-h':
         io.out(HELP);
-        return command === undefined ? 2 : 0;
+        return command === undefined ? EXIT.usage : EXIT.ok;
       case 'demo':
-        return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? 0 : 1;
+        return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? EXIT.ok : EXIT.input;
       case 'init':
         return await onBook(args, 1, io, { create: true }, (wb) => setupSheets(wb));
-      case 'import-plan':
-        return await onBook(args, 2, io, {}, (wb) => importTable(wb, TAB.plan, readTable(args[1]), basename(args[1])));
-      case 'import':
+      case 'import-plan': {
+        const table = readTable(args[1]);
+        return await onBook(args, 2, io, {}, (wb) => importTable(wb, TAB.plan, table, basename(args[1])));
+      }
+      case 'import': {
         if (!IMPORTABLE_TABS.includes(args[1] ?? '')) throw new UsageError(`読み込めるシートは ${IMPORTABLE_TABS.join('、')} です。`);
-        return await onBook(args, 3, io, {}, (wb) => importTable(wb, args[1], readTable(args[2]), basename(args[2])));
+        const table = readTable(args[2]);
+        return await onBook(args, 3, io, {}, (wb) => importTable(wb, args[1], table, basename(args[2])));
+      }
       case 'set':
+        if (args.length === 3 && !SETTABLE_ITEMS.includes(args[1])) throw new UsageError(unknownItem(args[1]));
         return await onBook(args, 3, io, {}, (wb) => setSetting(wb, args[1], args[2]));
       case 'check':
         return await onBook(args, 1, io, {}, validatePlan);
@@ -70,19 +81,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           book = wb;
           return buildSummary(wb);
         });
-        if (code === 0 && book) printSummary(book.read(TAB.summary) ?? [], io);
+        if (code === EXIT.ok && book) printSummary(book.read(TAB.summary) ?? [], io);
         return code;
       }
       case 'export-request': {
         if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
-        const book = await openBook(args[0], io);
-        const out = new XlsxWorkbook();
-        const result = exportRequest(book, args[1], out);
-        if (result.ok) await out.save(args[2]);
-        return report(result, io);
+        const out = args[2];
+        if (sameFile(out, args[0])) throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名を指定してください（ブックを上書きすると、ほかのシートがすべて消えます）。`);
+        if (existsSync(out) && !force) throw new CliError(`${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`, EXIT.usage);
+        const file = new XlsxWorkbook();
+        // The book records the file's 確認コード, so it is saved too, under the lock.
+        return await onBook([args[0]], 1, io, {}, (wb) => exportRequest(wb, args[1], file, newToken), async (result) => {
+          if (result.ok) await file.save(out);
+        });
       }
       case 'import-request': {
         if (args.length !== 2) throw new UsageError('import-request には <book.xlsx> <in.xlsx> が必要です。');
+        if (sameFile(args[1], args[0])) throw new UsageError(`取り込むファイル ${args[1]} がブックそのものです。各課から返ってきたファイルを指定してください。`);
         const incoming = await openBook(args[1], io);
         return await onBook(args, 2, io, {}, (wb) => importRequest(wb, incoming, basename(args[1])));
       }
@@ -92,40 +107,72 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${HELP}`);
-      return 2;
+      return EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return e.code;
     }
     // Thrown before any file is saved.
     if (e instanceof ExcelLimitError) {
       io.err(`${e.message}\nファイルは変更していません。`);
-      return 1;
+      return EXIT.input;
     }
     throw e;
   }
 }
 
+function newToken(): string {
+  return randomBytes(6).toString('hex');
+}
+
+function unknownItem(item: string): string {
+  const near = SETTABLE_ITEMS.find((i) => i.slice(0, 2) === item.slice(0, 2));
+  return `「${item}」という設定の項目はありません。${near ? `「${near}」のことでしょうか。` : ''}設定できる項目：${SETTABLE_ITEMS.join('、')}`;
+}
+
+/** Whether two paths name one file (through links too). */
+function sameFile(a: string, b: string): boolean {
+  if (!existsSync(a) || !existsSync(b)) return false;
+  return realpathSync(a) === realpathSync(b);
+}
+
 async function openBook(path: string | undefined, io: Io): Promise<XlsxWorkbook> {
   if (!path) throw new UsageError('ブック（.xlsx）のパスを指定してください。');
-  if (!existsSync(path)) throw new UsageError(`ファイル ${path} がありません。新しく作るときは init を使います。`);
+  if (!existsSync(path)) throw new UsageError(`ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`);
   io.err(`… ${basename(path)} を開いています`);
   return XlsxWorkbook.open(path);
 }
 
-/** Opens the book, runs the action under a lock file and saves it; an action that throws saves nothing. */
-async function onBook(args: readonly string[], count: number, io: Io, opts: { create?: boolean }, action: (wb: XlsxWorkbook) => ActionResult): Promise<number> {
+/**
+ * Takes the lock, then opens the book, runs the action and saves it: two commands on one book
+ * never work from the same old copy. An action that throws saves nothing.
+ */
+async function onBook(
+  args: readonly string[],
+  count: number,
+  io: Io,
+  opts: { create?: boolean },
+  action: (wb: XlsxWorkbook) => ActionResult,
+  after?: (result: ActionResult) => Promise<void>,
+): Promise<number> {
   if (args.length !== count) throw new UsageError(`引数の数が違います（${count}個必要です）。`);
   const path = args[0];
-  const wb = opts.create && !existsSync(path) ? new XlsxWorkbook() : await openBook(path, io);
-  // The lock is held from the action to the save, so two commands never interleave on one book.
-  const lock = new FileLock(`${path}.lock`);
+  const real = existsSync(path) ? realpathSync(path) : path;
+  const lock = new FileLock(`${real}.lock`);
   if (!lock.tryLock(0)) {
     const b = busy(basename(path));
-    return report({ ...b, message: `${b.message}\nだれも実行していないのにこの表示が出るときは、前の実行が強制終了されています。${path}.lock を削除してください。` }, io);
+    report({ ...b, message: `${b.message}\nだれも実行していないのにこの表示が続くときは、${real}.lock を削除してください。` }, io);
+    return EXIT.busy;
   }
   try {
+    const wb = opts.create && !existsSync(path) ? new XlsxWorkbook() : await openBook(path, io);
     io.err('… 処理しています');
     const result = action(wb);
     io.err(`… ${basename(path)} を保存しています`);
     await wb.save(path);
+    await after?.(result);
+    for (const notice of wb.notices.values()) io.out(`[注意] ${notice}`);
     return report(result, io);
   } finally {
     lock.release();
@@ -134,7 +181,12 @@ async function onBook(args: readonly string[], count: number, io: Io, opts: { cr
 
 function readTable(path: string | undefined): string[][] {
   if (!path || !existsSync(path)) throw new UsageError(`表のファイル ${path ?? ''} がありません。`);
-  return parseDelimited(decodeText(readFileSync(path)).text);
+  try {
+    return parseDelimited(decodeText(readFileSync(path)).text);
+  } catch (e) {
+    if (e instanceof TableSyntaxError) throw new CliError(`${basename(path)}：${e.message}`, EXIT.input);
+    throw e;
+  }
 }
 
 /** Prints the result and its findings as a table with cells; 0 when fine, 1 when the input has problems. */
@@ -144,5 +196,5 @@ function report(result: ActionResult, io: Io): number {
     io.out('');
     io.out(formatTable([['重要度', 'シート', 'セル', '内容'], ...result.findings.map((f) => [f.severity, f.sheet, cellLabel(f), f.message])]));
   }
-  return result.ok ? 0 : 1;
+  return result.ok ? EXIT.ok : EXIT.input;
 }

@@ -1,8 +1,23 @@
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
 import { styleGrid, validationGrid } from '../layoutGrids';
-import type { Extent, Layout, Lock, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import type { Extent, Layout, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import { readBookBytes, unreadableBook, writeAtomically } from './files';
+
+/** A gap this wide between a value and the rest of the tab makes it a stray value, left unread. */
+const FAR_ROWS = 1000;
+const FAR_COLS = 100;
+
+/** The last position before the first gap wider than `gap` (0 with none). */
+function reach(positions: number[], gap: number): number {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  let last = 0;
+  for (const p of sorted) {
+    if (p - last > gap) break;
+    last = p;
+  }
+  return last;
+}
 
 /** Sheets measures columns in pixels, Excel in characters of about 7 pixels. */
 const PIXELS_PER_CHAR = 7;
@@ -23,23 +38,26 @@ export class XlsxWorkbook implements Workbook {
 
   constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
 
+  /** Opens a book; a file that is no .xlsx (or a damaged one) is a CliError that says what it is. */
   static async open(path: string): Promise<XlsxWorkbook> {
+    const bytes = readBookBytes(path);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
+    try {
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      throw unreadableBook(path, e);
+    }
     return new XlsxWorkbook(book);
   }
 
-  /** Writes to a temporary file, then renames it over `path`: a crash never leaves half a workbook. */
+  /** Saves without ever leaving a half-written book (see writeAtomically). */
   async save(path: string): Promise<void> {
     await Promise.all(this.pending);
-    const tmp = `${path}.${process.pid}.tmp`;
-    try {
-      await this.book.xlsx.writeFile(tmp);
-      renameSync(tmp, path);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
+    writeAtomically(path, new Uint8Array(await this.book.xlsx.writeBuffer()));
   }
+
+  /** Things worth telling about what was read (values far from the table, left unread), one per tab. */
+  readonly notices = new Map<string, string>();
 
   sheetNames(): string[] {
     return this.book.worksheets.map((w) => w.name);
@@ -51,19 +69,31 @@ export class XlsxWorkbook implements Workbook {
     return ws;
   }
 
+  /**
+   * Reads only the cells that hold something: a value typed by mistake at XFD1048576 costs what
+   * one cell costs. Values far below or right of the rest (a gap of FAR_ROWS rows or FAR_COLS
+   * columns) are left unread and noted.
+   */
   read(name: string, mode: ReadMode = 'values'): Grid | undefined {
     const ws = this.book.getWorksheet(name);
     if (!ws) return undefined;
-    const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-    const cols = ws.columnCount;
-    const out: Grid = [];
-    for (let r = 1; r <= rows; r++) {
-      const row = ws.getRow(r);
-      const line: Cell[] = [];
-      for (let c = 1; c <= cols; c++) line.push(fromExcel(row.getCell(c), mode));
-      out.push(line);
+    const cells: Array<{ r: number; c: number; v: Cell }> = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = fromExcel(cell, mode);
+        if (v !== '') cells.push({ r, c, v });
+      });
+    });
+    const lastRow = reach(cells.map((x) => x.r), FAR_ROWS);
+    const lastCol = reach(cells.map((x) => x.c), FAR_COLS);
+    const far = cells.filter((x) => x.r > lastRow || x.c > lastCol);
+    if (far.length) {
+      this.notices.set(name, `シート「${name}」のセル ${a1(far[0].r, far[0].c)}${far.length > 1 ? ` など ${far.length} か所` : ''}に、表から遠く離れた値があります。読み飛ばしました。不要なら削除してください（必要なら表の近くに移してください）。`);
     }
-    return out.length ? out : [['']];
+    if (lastRow === 0) return [['']];
+    const out: Grid = Array.from({ length: lastRow }, () => Array<Cell>(lastCol).fill(''));
+    for (const x of cells) if (x.r <= lastRow && x.c <= lastCol) out[x.r - 1][x.c - 1] = x.v;
+    return out;
   }
 
   createSheet(name: string): void {
@@ -217,30 +247,4 @@ function shownNumber(v: number, numFmt: string | undefined): string {
     return `${(v * 100).toFixed(decimals)}%`;
   }
   return String(v);
-}
-
-/** A lock file beside the workbook: two commands never write the same book at once. */
-export class FileLock implements Lock {
-  private held = false;
-
-  constructor(private readonly path: string) {}
-
-  /** Does not wait: a command line run is told at once that the book is in use. */
-  tryLock(_ms?: number): boolean {
-    if (existsSync(this.path)) return false;
-    try {
-      const fd = openSync(this.path, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      this.held = true;
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  release(): void {
-    if (this.held) rmSync(this.path, { force: true });
-    this.held = false;
-  }
 }

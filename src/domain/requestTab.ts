@@ -14,7 +14,7 @@ import { ANSWER_FIELDS, type AnswerField, HEADERS, REQUEST_FILLED, REQUEST_TAB_P
  *   1 title · 2 対象年度 · 3 所管課 · 4 回答期限 · 5 回答のしかた · 6 blank · 7 header row · 8… rows
  */
 export const REQUEST_HEADER_ROW = 7;
-export const HEADING = { year: '対象年度', department: '所管課', deadline: '回答期限', howTo: '回答のしかた' } as const;
+export const HEADING = { year: '対象年度', department: '所管課', deadline: '回答期限', howTo: '回答のしかた', token: '確認コード' } as const;
 
 /** 事業内容 of a row kept because it has answers although its 事業 left the plan. */
 export const NOT_IN_PLAN = '※この事業は現在のプランにありません（入力済みの回答は残してあります）';
@@ -38,6 +38,8 @@ export interface RequestTabContent {
   readonly year?: number;
   readonly yearText: string;
   readonly departmentText: string;
+  /** The 確認コード of a request exported to a file (blank in the spreadsheet's own tabs). */
+  readonly token: string;
   readonly table?: Table;
   readonly rows: readonly RequestRow[];
   readonly extraHeaders: readonly string[];
@@ -59,8 +61,9 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
   };
   const yearCell = headingValue(HEADING.year);
   const departmentText = String(headingValue(HEADING.department)).trim();
+  const token = String(headingValue(HEADING.token)).trim();
   const { table, findings: problems } = locateTable(sheet, values, ['事業番号', ...ANSWER_FIELDS], HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)));
-  if (!table) return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, rows: [], extraHeaders: [], problems };
+  if (!table) return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, token, rows: [], extraHeaders: [], problems };
   const known = new Set<string>(HEADERS.request);
   const header = values[table.headerRow - 1];
   const extraCols = header.map((h, i) => ({ h: String(h).trim(), col: i + 1 })).filter((x) => x.h !== '' && !known.has(x.h) && !table.columns.has(x.h));
@@ -73,7 +76,7 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
     fields: Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cell(table, r, f)])) as Record<AnswerField, Cell>,
     extras: new Map(extraCols.map((x) => [x.h, r.values[x.col - 1] ?? ''])),
   }));
-  return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, table, rows, extraHeaders: extraCols.map((x) => x.h), problems };
+  return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, token, table, rows, extraHeaders: extraCols.map((x) => x.h), problems };
 }
 
 export interface RequestTabInput {

@@ -12,6 +12,8 @@ export const TAB = {
   check: 'チェック結果',
   /** Which department each request tab belongs to, and its answer status. */
   requestIndex: '調査シート一覧',
+  /** The 確認コード of each request exported to a file (command line only). */
+  exports: '書き出し記録',
 } as const;
 
 export const REQUEST_TAB_PREFIX = '調査_';
@@ -32,6 +34,7 @@ export const HEADERS = {
   answers: ['年度', '事業番号', '所管課', ...ANSWER_COLUMNS, '取込日時'],
   check: ['重要度', 'シート', 'セル', '内容'],
   request: ['事業番号', '事業名', '事業内容', '前年度の自己評価', ...ANSWER_COLUMNS],
+  exports: ['所管課', '対象年度', '確認コード', '書き出し日時'],
   requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込', '保護・入力規則', 'シートID'],
 } as const;
 
