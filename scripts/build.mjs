@@ -29,3 +29,20 @@ if (/^\s*(import|export)\s/m.test(code)) throw new Error('build/Code.js still ho
 copyFileSync('appsscript.json', 'build/appsscript.json');
 const kb = (statSync('build/Code.js').size / 1024).toFixed(1);
 console.log(`build/Code.js ${kb} KB (${FUNCTIONS.length} global functions)`);
+
+// The command line as one self-contained file (exceljs and zod inside) for offices without
+// access to the npm registry: copy it and run it with plain `node`, no node_modules needed.
+await build({
+  entryPoints: ['src/cli/bin.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: 'dist/danjo-plan.mjs',
+  legalComments: 'none',
+  minify: true,
+  logLevel: 'error',
+  // exceljs is CommonJS and asks for Node's modules with require().
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+console.log(`dist/danjo-plan.mjs ${(statSync('dist/danjo-plan.mjs').size / 1024 / 1024).toFixed(1)} MB (the command line, self-contained)`);

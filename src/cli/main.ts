@@ -54,6 +54,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(HELP);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'demo':
+        if (!existsSync(io.examplesDir)) throw new CliError(`例のデータ（${io.examplesDir}）が見つかりません。demo はプロジェクトのフォルダの中で実行してください。`, EXIT.file);
         return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? EXIT.ok : EXIT.input;
       case 'init':
         return await onBook(args, 1, io, { create: true }, (wb) => setupSheets(wb));

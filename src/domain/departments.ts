@@ -47,8 +47,12 @@ export class DepartmentDirectory {
     }
   }
 
+  /** Names already resolved: 回答 repeats a few names over 100,000 rows. */
+  private readonly resolved = new Map<string, Department | undefined>();
+
   resolve(text: string): Department | undefined {
-    return this.byKey.get(departmentKey(text));
+    if (!this.resolved.has(text)) this.resolved.set(text, this.byKey.get(departmentKey(text)));
+    return this.resolved.get(text);
   }
 
   concerned(): Department[] {
