@@ -42,6 +42,9 @@ await build({
   legalComments: 'none',
   minify: true,
   logLevel: 'error',
+  // The chart's renderers (a native binary among them) stay out: the file then writes the
+  // summary without its picture, and says so.
+  external: ['@resvg/resvg-js', 'vega', 'vega-lite'],
   // exceljs is CommonJS and asks for Node's modules with require().
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

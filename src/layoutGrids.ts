@@ -75,3 +75,8 @@ export function validationGrid(validations: NonNullable<Layout['validations']>, 
   }
   return { area: { row: top, col: left, numRows: bottom - top + 1, numCols: right - left + 1 }, grid };
 }
+
+/** True for every cell of the extent inside one of the areas (for wrap and alignment grids). */
+export function areaGrid(areas: readonly Rect[], extent: Extent): boolean[][] {
+  return Array.from({ length: extent.rows }, (_, r) => Array.from({ length: extent.cols }, (_, c) => areas.some((a) => inside(a, r + 1, c + 1))));
+}

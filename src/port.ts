@@ -86,15 +86,20 @@ export interface Layout {
   readonly headerRows?: readonly number[];
   /** Cells with a pale yellow fill: where people type. */
   readonly inputArea?: Rect;
-  /** Wrap text over the whole extent (true) or in one area. */
-  readonly wrap?: true | Rect;
+  /**
+   * Wrap text over the whole extent (true) or in these areas only, so that headings stay on
+   * one line. A file's adapter makes wrapped rows tall enough to show every line.
+   */
+  readonly wrap?: true | readonly Rect[];
+  /** Areas centred across: counts and grades stand under the middle of their headings. */
+  readonly center?: readonly Rect[];
   /** Replace every data validation of the extent with these. */
   readonly validations?: ReadonlyArray<{ readonly range: Rect; readonly rule: ValidationRule; readonly help: string }>;
   readonly notes?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly text: string }>;
   readonly protection?: Protection;
   readonly charts?: readonly ChartSpec[];
-  /** Print setup: fit to page width. */
-  readonly fitToWidth?: boolean;
+  /** Print setup: A4 in this orientation, fitted to the page width (Apps Script cannot set it; a file's adapter does). */
+  readonly print?: 'portrait' | 'landscape';
 }
 
 /**

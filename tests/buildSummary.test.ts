@@ -111,12 +111,12 @@ describe('buildSummary', () => {
     const { app, wb } = answeredBook();
     buildSummary(wb, BUILT);
     expect(section(app, '5. 注意が必要な事業')).toEqual([
-      ['事業番号', '事業名', '所管課', '自己評価', '前年度', '実施状況・実績', '課題・改善点', '今後の方向性'],
-      ['4-1-2-2', '男女別統計による住民ニーズの把握', '企画課', 'C', '—', 'Cの取り組み', '', '見直し'],
-      ['4-1-2-2', '男女別統計による住民ニーズの把握', '子育て支援課', '未回答', '—'],
-      ['4-1-3-2', '男女平等推進委員会におけるプランの進捗状況の点検と評価の実施', '男女共同参画センター', 'C', 'B', 'Cの取り組み', '委員の意見の反映', '見直し'],
-      ['4-2-1-1', '男女平等に関する意識・実態調査の実施', '男女共同参画センター', 'D', 'D', '調査は次年度に実施予定', '', '見直し'],
-      ['4-2-1-3', '苦情処理の充実', '男女共同参画センター', '未回答', '—'],
+      ['事業', '所管課', '自己評価', '前年度', '今後の方向性', '参加者数（男・女）', '実施状況・実績', '課題・改善点'],
+      ['4-1-2-2 男女別統計による住民ニーズの把握', '企画課', 'C', '—', '見直し', '', 'Cの取り組み'],
+      ['4-1-2-2 男女別統計による住民ニーズの把握', '子育て支援課', '未回答', '—'],
+      ['4-1-3-2 男女平等推進委員会におけるプランの進捗状況の点検と評価の実施', '男女共同参画センター', 'C', 'B', '見直し', '', 'Cの取り組み', '委員の意見の反映'],
+      ['4-2-1-1 男女平等に関する意識・実態調査の実施', '男女共同参画センター', 'D', 'D', '見直し', '', '調査は次年度に実施予定'],
+      ['4-2-1-3 苦情処理の充実', '男女共同参画センター', '未回答', '—'],
     ]);
   });
 
@@ -130,23 +130,26 @@ describe('buildSummary', () => {
     // 17: 41.4% → 44.0% toward 60%: 2.6 / 18.6 = 14.0% → 遅れ.
     const kpis = section(app, '7. 成果指標');
     expect(kpis.slice(0, 3)).toEqual([
-      ['番号', '指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'],
-      ['16', '男女共同参画センター（アイレック）の認知度', '59.1%（平成28年度）', '63.5%（令和2年度）', '80%（令和9年度）', '21.1%', '36.4%', '遅れ'],
-      ['17', 'きよせ女性広報誌「Ms. スクエア」の認知度', '41.4%（平成28年度）', '44%（令和2年度）', '60%（令和9年度）', '14.0%', '36.4%', '遅れ'],
+      ['指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'],
+      ['16 男女共同参画センター（アイレック）の認知度', '59.1%（平成28年度）', '63.5%（令和2年度）', '80%（令和9年度）', '21.1%', '36.4%', '遅れ'],
+      ['17 きよせ女性広報誌「Ms. スクエア」の認知度', '41.4%（平成28年度）', '44%（令和2年度）', '60%（令和9年度）', '14.0%', '36.4%', '遅れ'],
     ]);
   });
 
-  it('draws the grade distribution per 課題 as a stacked bar chart beside its table', () => {
+  it('draws the grade distribution per 目標 as a stacked bar chart below the tables, within the page', () => {
     const { app, wb } = answeredBook();
     buildSummary(wb, BUILT);
     const s = app.sheet(TAB.summary)!;
     expect(s.charts).toHaveLength(1);
     const chart = s.charts[0];
-    expect(chart.title).toBe('課題別の自己評価の分布');
+    expect(chart.title).toBe('目標別の自己評価の分布');
     expect(chart.stacked).toBe(true);
     const values = s.values();
-    const header = values.findIndex((r) => String(r[0]).startsWith('3. ')) + 2;
-    expect([chart.range.row, chart.range.numRows, chart.range.col, chart.range.numCols]).toEqual([header, 3, 1, 6]);
+    const header = values.findIndex((r) => String(r[0]).startsWith('2. ')) + 2;
+    // The header row and 目標4 (全体 left out), grades A–D and 未回答.
+    expect([chart.range.row, chart.range.numRows, chart.range.col, chart.range.numCols]).toEqual([header, 2, 1, 6]);
+    expect(chart.col).toBe(1);
+    expect(chart.row).toBe(values.findIndex((r) => String(r[0]).startsWith('9. ')) + 2);
     expect(s.protections[0]).toMatchObject({ type: 'SHEET', warningOnly: false, editors: [app.owner, app.user] });
   });
 

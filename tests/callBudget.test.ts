@@ -75,7 +75,10 @@ describe('Spreadsheet calls stay batched', () => {
   const large = measure(600, 10);
 
   it('do not grow with the number of rows', () => {
-    expect(large).toEqual(small);
+    // 事業別一覧 passes Sheets' 1,000 rows of a new tab in the large plan only: growing it once
+    // costs 2 calls, however many rows it holds.
+    expect({ ...large, summary: undefined }).toEqual({ ...small, summary: undefined });
+    expect(large.summary.total - small.summary.total).toBeLessThanOrEqual(2);
   });
 
   it('stay within each action’s budget', () => {
@@ -94,7 +97,8 @@ describe('Spreadsheet calls stay batched', () => {
     expect(small.create.perTab).toBeLessThanOrEqual(13);
     // …and 調査シート一覧, new in this run, gets its protection for the 管理者 once (7 calls).
     expect(small.create.otherTabs).toBeLessThanOrEqual(50);
-    expect(small.summary.total).toBeLessThanOrEqual(40);
+    // Two report tabs now (評価サマリー and 事業別一覧), each written and formatted once.
+    expect(small.summary.total).toBeLessThanOrEqual(60);
     // A tab whose rows changed: read, grow, write, its fills and dropdowns, and its answer area
     // moved under the same protections (none made anew).
     expect(small.grown.tabs).toBe(10);

@@ -198,7 +198,7 @@ describe('returned files are checked against what was sent', () => {
 
   it('refuses a file whose heading was changed to another department', async () => {
     const { path, out, wb, ws } = await exported('forged');
-    expect(ws.getCell('A6').value).toBe('確認コード');
+    expect(ws.getCell('H1').value).toBe('確認コード');
     ws.getCell('B3').value = '企画課';
     ws.getCell('E8').value = '企画課の回答のふり';
     ws.getCell('F8').value = 'A';

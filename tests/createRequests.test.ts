@@ -49,7 +49,7 @@ describe('createRequests on the Kiyose example', () => {
     expect(center[1]).toEqual(expect.arrayContaining(['対象年度', '令和7年度（2025年度）']));
     expect(center[2].slice(0, 2)).toEqual(['所管課', '男女共同参画センター']);
     expect(center[3].slice(0, 2)).toEqual(['回答期限', '2026年5月29日']);
-    expect(center[4][1]).toContain('A：目標を達成');
+    expect(center[5][1]).toContain('A：目標を達成');
     expect(center[6]).toEqual([...HEADERS.request]);
     expect(requestRows(app, CENTER).map((r) => r['事業番号'])).toEqual(['4-1-1-1', '4-1-2-1', '4-1-2-2', '4-1-3-1', '4-1-3-2', '4-1-3-3', '4-2-1-1', '4-2-1-2', '4-2-1-3', '4-2-1-4']);
     expect(requestRows(app, '調査_職員課').map((r) => [r['事業番号'], r['事業名']])).toEqual([

@@ -49,7 +49,7 @@ describe('npm run demo', () => {
     await book.xlsx.readFile(demo);
     expect(book.worksheets.map((w) => w.name)).toEqual([
       TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check, TAB.requestIndex,
-      '調査_男女共同参画センター', '調査_職員課', '調査_企画課', '調査_子育て支援課', TAB.summary,
+      '調査_男女共同参画センター', '調査_職員課', '調査_企画課', '調査_子育て支援課', TAB.summary, TAB.projectList,
     ]);
     const request = book.getWorksheet('調査_職員課')!;
     expect(request.getCell('F8').dataValidation).toMatchObject({ type: 'list', formulae: ['"A,B,C,D"'] });
@@ -68,6 +68,43 @@ describe('npm run demo', () => {
     const request = await values(demo, '調査_男女共同参画センター');
     expect(request[1].slice(0, 2)).toEqual(['対象年度', '令和7年度（2025年度）']);
     expect(request.find((r) => r[0] === '4-2-1-1')?.slice(3, 6)).toEqual(['D', '調査の実施を令和8年度に延期した。', 'D']);
+  });
+
+  it('prints every tab on A4, the reports and requests landscape and fitted to the width, with rows tall enough for wrapped text', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(demo);
+    for (const ws of book.worksheets) expect(ws.pageSetup.paperSize, ws.name).toBe(9);
+    for (const name of [TAB.summary, TAB.projectList, '調査_職員課']) {
+      expect(book.getWorksheet(name)!.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    // 4-1-3-2's 実施状況 (two lines in its column) gets a row of more than one line.
+    const request = book.getWorksheet('調査_男女共同参画センター')!;
+    let row = 0;
+    request.eachRow((r, n) => { if (r.getCell(1).value === '4-1-3-2') row = n; });
+    expect(request.getRow(row).height).toBeGreaterThan(20);
+    // The heading's long lines run across unwrapped: their rows keep one line.
+    expect(request.getRow(5).height ?? 15).toBeLessThanOrEqual(20);
+  });
+
+  it('puts the chart of grades per 目標 into the summary as a picture', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(demo);
+    const images = book.getWorksheet(TAB.summary)!.getImages();
+    expect(images).toHaveLength(1);
+    const media = (book as unknown as { model: { media: Array<{ extension: string; buffer: Buffer }> } }).model.media;
+    expect(media[0].extension).toBe('png');
+    expect(media[0].buffer.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('lists every 事業 with its answer under its 目標, 課題 and 施策 in 事業別一覧', async () => {
+    const rows = await values(demo, TAB.projectList);
+    expect(rows[2].slice(0, 9)).toEqual(['事業番号', '事業名', '所管課', '自己評価', '前年度', '今後の方向性', '実施状況・実績', '課題・改善点', '参加者数（男・女）']);
+    expect(rows.filter((r) => /^\d+-\d+-\d+-\d+$/.test(String(r[0])))).toHaveLength(14);
+    expect(rows.map((r) => String(r[0]).trim()).filter((t) => /^(目標|課題|施策)/.test(t))).toEqual([
+      '目標4 プランの積極的な推進', '課題4-1 庁内推進体制の充実と強化', '施策4-1-1 国や都との連携強化', '施策4-1-2 庁内推進体制の充実',
+      '施策4-1-3 プランの進捗管理と改善', '課題4-2 男女共同参画の推進基盤の強化', '施策4-2-1 男女共同参画センター事業の充実',
+    ]);
+    expect(rows.find((r) => r[0] === '4-1-2-3')!.slice(0, 9)).toEqual(['4-1-2-3', '男女共同参画研修の充実', '職員課', 'A', 'B', '拡充', '全職員向けのeラーニング研修を新設した。', '', '35・38']);
   });
 
   it('builds the summary with the numbers of the example answers', async () => {

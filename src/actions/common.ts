@@ -70,7 +70,10 @@ export function writeFindings(wb: Workbook, findings: readonly Finding[]): void 
     rows.push([f.severity, f.sheet, where, f.message]);
   }
   if (sorted.length === 0) rows.push(['', '', '', 'エラーはありません。']);
-  replaceTab(wb, TAB.check, rows, wb.read(TAB.check), { layout: { frozenRows: 1, headerRows: [1], columnWidths: [70, 120, 70, 640] } });
+  const old = wb.read(TAB.check);
+  const extent = replaceTab(wb, TAB.check, rows, old, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [70, 150, 70, 640] } });
+  // Long messages wrap in their column; the page is A4 landscape (one line of findings prints on one page).
+  if (old === undefined || rows.length !== old.length) wb.format(TAB.check, { wrap: [{ row: 1, col: 4, numRows: extent.rows, numCols: 1 }], print: 'landscape' }, extent);
 }
 
 /** The alert text for a list of findings: the count and the first few, each with tab and cell. */

@@ -7,7 +7,7 @@ import { type Finding, error, hasErrors } from '../domain/findings';
 import { formatFiscalYear, parseFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
 import type { Scales } from '../domain/scales';
-import { HEADING, REQUEST_HEADER_ROW, type RequestTabContent, requestTabName } from '../domain/requestTab';
+import { HEADING, REQUEST_HEADER_ROW, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requestTab';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
@@ -40,7 +40,7 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   if (!log.entries.some((e) => e.token === token)) {
     replaceTab(book, TAB.exports, [...(log.values ?? [[...HEADERS.exports]]), [d.name, settings.year, token, now]], log.values, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 80, 120, 140] } });
   }
-  const rows = tab.rows.map((line, i) => (i === REQUEST_HEADER_ROW - 2 ? [HEADING.token, token] : line));
+  const rows = tab.rows.map((line, i) => (i === TOKEN_CELL.row - 1 ? [...line, ...Array(TOKEN_CELL.col - 1 - line.length).fill(''), HEADING.token, token] : line));
   replaceTab(out, sheet, rows, undefined, { layout: tab.layout });
   return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件、確認コード ${token}）。`, findings: [] };
 

@@ -2,6 +2,7 @@ import { byCurrentDepartment, readAnswers } from '../domain/answers';
 import { hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { summarise } from '../domain/summary';
+import { renderProjectList } from '../domain/projectListTab';
 import { renderSummary } from '../domain/summaryTab';
 import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
@@ -23,13 +24,14 @@ export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
     return { ok: false, title: TITLE, message: `入力にエラーがあるため、評価サマリーは作成していません。\n\n${findingsSummary(findings)}`, findings };
   }
   const summary = summarise(inputs, settings, answers.records, now);
-  const { rows, layout } = renderSummary(summary);
-  const old = wb.read(TAB.summary);
-  wb.format(TAB.summary, layout, replaceTab(wb, TAB.summary, rows, old));
+  for (const [tab, { rows, layout }] of [[TAB.summary, renderSummary(summary)], [TAB.projectList, renderProjectList(summary, inputs)]] as const) {
+    const old = wb.read(tab);
+    wb.format(tab, layout, replaceTab(wb, tab, rows, old));
+  }
   protectAdminTabs(wb, inputs.admins);
   const message =
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`
-      : `${formatFiscalYear(settings.year)}の評価サマリーを作成しました（事業 ${summary.projectCount}件、回答 ${summary.answerCount}件）。「${TAB.summary}」シートを見てください。`;
+      : `${formatFiscalYear(settings.year)}の評価サマリーを作成しました（事業 ${summary.projectCount}件、回答 ${summary.answerCount}件）。「${TAB.summary}」と「${TAB.projectList}」シートを見てください。`;
   return { ok: true, title: TITLE, message: findings.length ? `${message}\n\n${findingsSummary(findings)}` : message, findings };
 }

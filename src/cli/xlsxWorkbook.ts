@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
-import { styleGrid, validationGrid } from '../layoutGrids';
-import type { Extent, Layout, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import { areaGrid, styleGrid, validationGrid } from '../layoutGrids';
+import type { ChartSpec, Extent, Layout, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import { renderChart } from './chartPicture';
 import { readBookBytes, unreadableBook, writeAtomically } from './files';
 
 /** A gap this wide between a value and the rest of the tab makes it a stray value, left unread. */
@@ -17,6 +18,21 @@ function reach(positions: number[], gap: number): number {
     last = p;
   }
   return last;
+}
+
+const A4 = 9;
+/** Height of a line of 11-point text, in points; a wide (CJK) character is about 13.5 px wide, a narrow one 7.5. */
+const LINE_POINTS = 15;
+
+/** Lines a text takes in a column `width` pixels wide, wrapped at its width and at its line breaks. */
+export function linesOf(text: string, width: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let px = 0;
+    for (const ch of paragraph) px += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 7.5 : 13.5;
+    lines += Math.max(1, Math.ceil(px / Math.max(width, 20)));
+  }
+  return lines;
 }
 
 /** Sheets measures columns in pixels, Excel in characters of about 7 pixels. */
@@ -53,6 +69,11 @@ export class XlsxWorkbook implements Workbook {
   /** Saves without ever leaving a half-written book (see writeAtomically). */
   async save(path: string): Promise<void> {
     await Promise.all(this.pending);
+    for (const ws of this.book.worksheets) {
+      this.fitRowHeights(ws);
+      // A4 for every tab: exceljs leaves the paper to the printer's locale (Letter outside Japan).
+      ws.pageSetup.paperSize = A4;
+    }
     writeAtomically(path, new Uint8Array(await this.book.xlsx.writeBuffer()));
   }
 
@@ -173,14 +194,21 @@ export class XlsxWorkbook implements Workbook {
       ws.getColumn(i + 1).width = Math.round(w / PIXELS_PER_CHAR);
     });
     if (layout.headerRows || layout.inputArea) {
+      // Set over the whole extent, so that rows a rebuild no longer uses lose their old fills.
       const styles = styleGrid(layout, extent);
       each(whole, (c, r, k) => {
         const fill = styles.backgrounds[r][k];
-        if (fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } };
-        if (styles.weights[r][k] === 'bold') c.font = { bold: true };
+        c.fill = fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } } : { type: 'pattern', pattern: 'none' };
+        c.font = { bold: styles.weights[r][k] === 'bold' };
       });
     }
-    if (layout.wrap) each(layout.wrap === true ? whole : layout.wrap, (c) => { c.alignment = { wrapText: true, vertical: 'top' }; });
+    if (layout.wrap || layout.center) {
+      const wrapped = layout.wrap === true ? undefined : areaGrid(layout.wrap ?? [], extent);
+      const centred = areaGrid(layout.center ?? [], extent);
+      each(whole, (c, r, k) => {
+        c.alignment = { vertical: 'top', wrapText: wrapped ? wrapped[r][k] : true, horizontal: centred[r][k] ? 'center' : undefined };
+      });
+    }
     for (const n of layout.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
     if (layout.validations?.length) {
       const { area, grid } = validationGrid(layout.validations, extent);
@@ -195,7 +223,44 @@ export class XlsxWorkbook implements Workbook {
       if (p.editable) each(p.editable, (c) => { c.protection = { locked: false }; });
       this.pending.push(ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true }));
     }
-    if (layout.fitToWidth) ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 };
+    if (layout.print) {
+      ws.pageSetup = { ...ws.pageSetup, paperSize: A4, orientation: layout.print, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+      ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+      // A table's header row, frozen at the top, is printed again at the top of every page.
+      const header = layout.frozenRows;
+      if (header && layout.headerRows?.includes(header)) ws.pageSetup.printTitlesRow = `${header}:${header}`;
+    }
+    // exceljs writes no charts: each becomes a picture of the same data, drawn by vega-lite.
+    for (const chart of layout.charts ?? []) this.pending.push(this.chartPicture(ws, chart));
+  }
+
+  private async chartPicture(ws: ExcelJS.Worksheet, chart: ChartSpec): Promise<void> {
+    const d = chart.data;
+    const data = Array.from({ length: d.numRows }, (_, r) => Array.from({ length: d.numCols }, (_, c) => fromExcel(ws.getCell(d.row + r, d.col + c), 'values')));
+    const picture = await renderChart(chart.title, data);
+    if (!picture) {
+      this.notices.set(`${ws.name}#chart`, `「${ws.name}」のグラフは作れませんでした（この環境にはグラフを描く部品がありません）。表はすべてそろっています。`);
+      return;
+    }
+    const id = this.book.addImage({ buffer: picture.png as unknown as ExcelJS.Buffer, extension: 'png' });
+    ws.addImage(id, { tl: { col: chart.anchor.col - 1, row: chart.anchor.row - 1 }, ext: { width: picture.width, height: picture.height } });
+  }
+
+  /**
+   * Neither exceljs nor LibreOffice grows a row to its wrapped text: each row with wrapped cells
+   * gets the height of its tallest cell, from its text and its column's width.
+   */
+  private fitRowHeights(ws: ExcelJS.Worksheet): void {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      let lines = 1;
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (!cell.alignment?.wrapText) return;
+        const text = String(fromExcel(cell, 'shown'));
+        const width = (ws.getColumn(c).width ?? 9) * PIXELS_PER_CHAR - 6;
+        lines = Math.max(lines, linesOf(text, width));
+      });
+      row.height = lines > 1 ? lines * LINE_POINTS + 4 : undefined!;
+    });
   }
 }
 

@@ -11,10 +11,14 @@ import { ANSWER_FIELDS, type AnswerField, HEADERS, REQUEST_FILLED, REQUEST_TAB_P
 
 /**
  * A department's request tab: a heading (label in A, value in B) above the table.
- *   1 title · 2 対象年度 · 3 所管課 · 4 回答期限 · 5 回答のしかた · 6 blank · 7 header row · 8… rows
+ *   1 title (and, in an exported file, its 確認コード at H1) · 2 対象年度 · 3 所管課 · 4 回答期限 ·
+ *   5 回答のしかた · 6 選べる区分 · 7 header row · 8… rows
  */
 export const REQUEST_HEADER_ROW = 7;
-export const HEADING = { year: '対象年度', department: '所管課', deadline: '回答期限', howTo: '回答のしかた', token: '確認コード' } as const;
+export const HEADING = { year: '対象年度', department: '所管課', deadline: '回答期限', howTo: '回答のしかた', scales: '選べる区分', token: '確認コード' } as const;
+
+/** Where an exported request carries its 確認コード: top right, clear of the heading's long lines. */
+export const TOKEN_CELL = { row: 1, col: 8 } as const;
 
 /** 事業内容 of a row kept because it has answers although its 事業 left the plan. */
 export const NOT_IN_PLAN = '※この事業は現在のプランにありません（入力済みの回答は残してあります）';
@@ -53,9 +57,11 @@ export function isRequestTabName(name: string): boolean {
 
 /** Reads a request tab: its heading and its rows, by header text. */
 export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
+  // A heading is a label and, in the next cell, its value (most stand in A and B).
   const headingValue = (label: string) => {
-    for (let r = 0; r < Math.min(values.length, REQUEST_HEADER_ROW + 3); r++) {
-      if (norm(values[r]?.[0]) === label) return values[r][1] ?? '';
+    for (let r = 0; r < Math.min(values.length, REQUEST_HEADER_ROW - 1); r++) {
+      const c = (values[r] ?? []).findIndex((v) => norm(v) === label);
+      if (c >= 0) return values[r][c + 1] ?? '';
     }
     return '';
   };
@@ -147,8 +153,8 @@ export function buildRequestTab(input: RequestTabInput): RequestTab {
     [HEADING.year, formatFiscalYear(input.year)],
     [HEADING.department, input.department.name],
     [HEADING.deadline, formatDate(input.deadline)],
-    [HEADING.howTo, `黄色の列（${ANSWER_FIELDS.join('、')}）に入力してください。自己評価は ${gradeText} から、今後の方向性は ${scales.directions.join('・')} から選びます。参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。`],
-    [],
+    [HEADING.howTo, '黄色の欄に入力してください。自己評価と今後の方向性は一覧から選びます。参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。'],
+    [HEADING.scales, `自己評価：${gradeText}　／　今後の方向性：${scales.directions.join('・')}`],
   ];
   const rows: OutGrid = [...heading, header, ...body];
   return { rows, layout: requestLayout(input, body.length), answersKept, keptOutsidePlan };
@@ -166,10 +172,12 @@ function requestLayout(input: RequestTabInput, count: number): Layout {
   const editors = input.department.editors;
   return {
     frozenRows: REQUEST_HEADER_ROW,
-    columnWidths: [80, 200, 320, 80, 320, 80, 80, 260, 80, 80],
+    // About 1,200 px: landscape A4 fitted to the width. The heading's lines run across unwrapped.
+    columnWidths: [70, 160, 240, 60, 240, 56, 70, 200, 60, 60],
     headerRows: [REQUEST_HEADER_ROW],
     inputArea: answers,
-    wrap: true,
+    wrap: [{ row: REQUEST_HEADER_ROW, col: 1, numRows: numRows + 1, numCols: HEADERS.request.length }],
+    print: 'landscape',
     validations: [
       { range: { row: first, col: col('自己評価'), numRows, numCols: 1 }, rule: { kind: 'list', values: input.scales.grades.map((g) => g.code) }, help: `自己評価は ${input.scales.grades.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。` },
       { range: { row: first, col: col('今後の方向性'), numRows, numCols: 1 }, rule: { kind: 'list', values: [...input.scales.directions] }, help: `今後の方向性は ${input.scales.directions.join('、')} から選んでください。` },

@@ -57,6 +57,8 @@ export interface Summary {
   readonly byIssue: readonly Distribution[];
   readonly byMeasure: readonly Distribution[];
   readonly overall: Distribution;
+  /** Every department's answer on every 事業 this year (absent answers included), in plan order. */
+  readonly assignments: readonly Assignment[];
   readonly attention: readonly Assignment[];
   readonly previousGrades: ReadonlyMap<string, string>;
   readonly directions: ReadonlyArray<{ readonly direction: string; readonly count: number }>;
@@ -179,6 +181,7 @@ export function summarise(inputs: PlanInputs, settings: Settings, records: reado
     byIssue: group(2),
     byMeasure: group(3),
     overall: distribution('', '全体', current, previous, settings),
+    assignments: current,
     attention,
     previousGrades,
     directions,

@@ -1,11 +1,11 @@
-import type { ChartSpec, Layout } from '../port';
+import type { ChartSpec, Layout, Rect } from '../port';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import type { Indicator } from './inputs';
 import type { Target } from './quantity';
 import type { Distribution, KpiRow, Summary } from './summary';
 
-const DASH = '—';
+export const DASH = '—';
 
 export const pct = (x: number | undefined) => (x === undefined ? DASH : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
 const points = (now: number | undefined, before: number | undefined) => {
@@ -28,48 +28,65 @@ function targetText(indicator: Indicator, t: Target): string {
 
 const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
 
+/**
+ * Column widths of the summary (pixels): a label column, then columns narrow enough for counts
+ * and wide enough, at the end, for what departments wrote. About 1,090 px: an A4 landscape
+ * page fitted to its width prints the type at 9 pt or more.
+ */
+export const SUMMARY_WIDTHS = [200, 110, 64, 64, 64, 72, 280, 240];
+
 /** The 評価サマリー tab: the page the committee prints and discusses. */
 export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
   const rows: OutGrid = [];
   const headerRows: number[] = [];
+  // Tables wrap and centre their numbers; titles stay on one line and run across the page.
+  const wrap: Rect[] = [];
+  const center: Rect[] = [];
   const add = (...lines: OutCell[][]) => rows.push(...lines);
   const section = (title: string) => {
     add([]);
     add([title]);
     headerRows.push(rows.length);
   };
-  const header = (...cells: string[]) => {
-    add(cells);
+  /** A table: its header row, its lines, and which of its columns hold numbers (centred). */
+  const table = (header: readonly string[], lines: readonly OutCell[][], numbers: readonly [number, number]) => {
+    add([...header]);
     headerRows.push(rows.length);
+    const first = rows.length;
+    add(...lines);
+    // The area starts at the header row: headings wrap and centre like the numbers under them.
+    const area = { row: first, col: 1, numRows: rows.length - first + 1, numCols: header.length };
+    wrap.push(area);
+    center.push({ ...area, col: numbers[0], numCols: numbers[1] - numbers[0] + 1 });
+    return area;
   };
   const noAnswers = s.answerCount === 0;
-  // Only the attention list holds long text; headings and tables read best unwrapped.
-  let attentionFrom = 0;
 
   add([`${s.planName} 評価サマリー　${formatFiscalYear(s.year)}`]);
   add([`作成日時：${formatDateTime(s.builtAt)}　対象の事業：${s.projectCount}件　回答：${s.answerCount}件（所管課ごとの事業ごとの回答）`]);
   if (noAnswers) add([`${formatFiscalYear(s.year)}の回答はまだありません。各課が調査シートに入力し、「回答を取り込む」を実行すると、自己評価の集計がここに表示されます。`]);
 
   section('1. 所管課別の回答状況');
-  header('所管課', '対象の事業', '回答済', '未回答', '回答率');
-  for (const r of s.responses) add([r.department, r.due, r.answered, r.unanswered, pct(r.rate)]);
   const due = s.responses.reduce((n, r) => n + r.due, 0);
   const answered = s.responses.reduce((n, r) => n + r.answered, 0);
-  add(['合計', due, answered, due - answered, pct(due ? answered / due : undefined)]);
+  table(
+    ['所管課', '対象の事業', '回答済', '未回答', '回答率'],
+    [...s.responses.map((r) => [r.department, r.due, r.answered, r.unanswered, pct(r.rate)]), ['合計', due, answered, due - answered, pct(due ? answered / due : undefined)]],
+    [2, 5],
+  );
 
   const top = s.gradeCodes.slice(0, 2).join('・');
   const distributionTable = (title: string, label: string, list: readonly Distribution[], prefix: string) => {
     section(title);
-    header(label, ...s.gradeCodes, '未回答', `${top} の割合`, '前年度からの変化');
-    const first = rows.length;
-    for (const d of [...list, s.overall]) {
+    const header = [label, ...s.gradeCodes, '未回答', `${top} の割合`, '前年度からの変化'];
+    const lines = [...list, s.overall].map((d) => {
       const name = d === s.overall ? '全体' : `${prefix}${d.key} ${d.name}`.trim();
-      add([name, ...s.gradeCodes.map((c) => d.counts[c] ?? 0), d.counts['未回答'] ?? 0, pct(d.topShare), points(d.topShare, d.previousTopShare)]);
-    }
-    return { headerRow: first, lastRow: rows.length - 1 };
+      return [name, ...s.gradeCodes.map((c) => d.counts[c] ?? 0), d.counts['未回答'] ?? 0, pct(d.topShare), points(d.topShare, d.previousTopShare)];
+    });
+    return table(header, lines, [2, header.length]);
   };
-  distributionTable('2. 自己評価の分布（目標別）', '目標', s.byGoal, '目標');
-  const issues = distributionTable('3. 自己評価の分布（課題別）', '課題', s.byIssue, '課題');
+  const goals = distributionTable('2. 自己評価の分布（目標別）', '目標', s.byGoal, '目標');
+  distributionTable('3. 自己評価の分布（課題別）', '課題', s.byIssue, '課題');
   distributionTable('4. 自己評価の分布（施策別）', '施策', s.byMeasure, '施策');
   if (noAnswers) add(['（回答がまだないため、割合は「—」と表示しています）']);
 
@@ -77,55 +94,56 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
   if (noAnswers) add(['（回答がまだないため、省略しています）']);
   else if (s.attention.length === 0) add(['該当する事業はありません。']);
   else {
-    header('事業番号', '事業名', '所管課', '自己評価', '前年度', '実施状況・実績', '課題・改善点', '今後の方向性');
-    attentionFrom = rows.length + 1;
-    for (const a of s.attention) {
+    const lines = s.attention.map((a) => {
       const f = a.answer?.fields;
-      add([a.project.id, a.project.name, a.department, a.grade ?? '未回答', s.previousGrades.get(`${a.project.id}|${a.department}`) ?? DASH, text(f?.['実施状況・実績']), text(f?.['課題・改善点']), text(f?.['今後の方向性'])]);
-    }
+      return [`${a.project.id} ${a.project.name}`, a.department, a.grade ?? '未回答', s.previousGrades.get(`${a.project.id}|${a.department}`) ?? DASH, text(f?.['今後の方向性']), participants(f), text(f?.['実施状況・実績']), text(f?.['課題・改善点'])];
+    });
+    table(['事業', '所管課', '自己評価', '前年度', '今後の方向性', '参加者数（男・女）', '実施状況・実績', '課題・改善点'], lines, [3, 6]);
   }
 
-  const attentionTo = rows.length;
   section('6. 今後の方向性');
-  header('今後の方向性', '件数');
-  for (const d of s.directions) add([d.direction, d.count]);
+  table(['今後の方向性', '件数'], s.directions.map((d) => [d.direction, d.count]), [2, 2]);
 
   section('7. 成果指標');
-  header('番号', '指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価');
-  for (const k of s.kpis) add(kpiLine(k));
+  table(['指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'], s.kpis.map(kpiLine), [2, 7]);
   add(['進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算し、範囲内・超えていれば「達成」。経過より進捗率が大きければ「順調」。']);
 
   section('8. 男女別の参加者数');
-  header('報告のあった事業', '男性', '女性', '女性の割合');
-  add([s.bySex.projects, s.bySex.men, s.bySex.women, pct(s.bySex.womenShare)]);
+  table(['報告のあった事業', '男性', '女性', '女性の割合'], [[s.bySex.projects, s.bySex.men, s.bySex.women, pct(s.bySex.womenShare)]], [1, 4]);
 
-  const width = Math.max(...rows.map((r) => r.length));
-  const chartCols = 1 + s.gradeCodes.length + 1;
-  const charts: ChartSpec[] = noAnswers
-    ? []
-    : [{ title: '課題別の自己評価の分布', data: { row: issues.headerRow, col: 1, numRows: issues.lastRow - issues.headerRow + 1, numCols: chartCols }, anchor: { row: issues.headerRow, col: width + 2 } }];
+  const charts: ChartSpec[] = [];
+  if (!noAnswers) {
+    // Below the tables, so that the page keeps its width: the grades of 2. drawn as bars.
+    section('9. 目標別の自己評価の分布（グラフ）');
+    const chartCols = 1 + s.gradeCodes.length + 1;
+    charts.push({ title: '目標別の自己評価の分布', data: { row: goals.row, col: 1, numRows: goals.numRows - 1, numCols: chartCols } /* header and every 目標, not 全体 */, anchor: { row: rows.length + 1, col: 1 } });
+    for (let i = 0; i < CHART_ROWS; i++) add([]);
+    add([`（2. の表の${s.gradeCodes.join('・')}・未回答の件数を、目標ごとに積み上げた棒グラフです）`]);
+  }
   return {
     rows,
-    layout: {
-      frozenRows: 2,
-      columnWidths: [220, 240, 110, 110, 110, 260, 260, 110],
-      headerRows,
-      wrap: attentionFrom ? { row: attentionFrom, col: 1, numRows: attentionTo - attentionFrom + 1, numCols: 8 } : undefined,
-      charts,
-      fitToWidth: true,
-    },
+    layout: { frozenRows: 2, columnWidths: SUMMARY_WIDTHS, headerRows, wrap, center, charts, print: 'landscape' },
   };
 }
 
-function text(v: unknown): string {
+/** Rows left free under the chart's heading for the chart itself. */
+const CHART_ROWS = 14;
+
+/** 参加者数 as 「男・女」, a dash for the one not reported; blank where neither is. */
+export function participants(f: Readonly<Record<string, unknown>> | undefined): string {
+  const men = text(f?.['参加者数（男性）']);
+  const women = text(f?.['参加者数（女性）']);
+  return men === '' && women === '' ? '' : `${men || DASH}・${women || DASH}`;
+}
+
+export function text(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
 function kpiLine(k: KpiRow): OutCell[] {
   const i = k.indicator;
   return [
-    i.number,
-    i.name,
+    `${i.number} ${i.name}`,
     `${amount(i, i.base.value, i.base.unit)}（${shortYear(i.baseYear)}）`,
     k.latest ? `${amount(i, k.latest.value.value, k.latest.value.unit)}（${shortYear(k.latest.year)}）` : '実績なし',
     `${targetText(i, i.target)}（${shortYear(i.targetYear)}）`,

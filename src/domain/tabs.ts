@@ -9,6 +9,8 @@ export const TAB = {
   settings: '設定',
   answers: '回答',
   summary: '評価サマリー',
+  /** The body of the yearly 進捗状況報告書: every 事業 under its headings with its answer. */
+  projectList: '事業別一覧',
   check: 'チェック結果',
   /** Which department each request tab belongs to, and its answer status. */
   requestIndex: '調査シート一覧',
@@ -58,7 +60,7 @@ export const SETTING = {
 } as const;
 
 /** Tabs only the 管理者 may edit: the inputs and what the tool writes from them. */
-export const ADMIN_TABS: readonly string[] = [TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex, TAB.summary];
+export const ADMIN_TABS: readonly string[] = [TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex, TAB.summary, TAB.projectList];
 
 export const DEFAULT_GRADES = 'A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施';
 export const DEFAULT_DIRECTIONS = '拡充、継続、見直し、完了、廃止';

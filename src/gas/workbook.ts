@@ -1,7 +1,7 @@
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
 import { fingerprint } from '../domain/requestIndex';
 import type { Extent, Layout, Lock, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
-import { type CellRule, styleGrid, validationGrid, widthRuns } from '../layoutGrids';
+import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../layoutGrids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -244,7 +244,10 @@ export class GasWorkbook implements Workbook {
       whole().setBackgrounds(styles.backgrounds);
       whole().setFontWeights(styles.weights);
     }
-    if (layout.wrap) (layout.wrap === true ? whole() : range(layout.wrap)).setWrap(true);
+    // Areas are set as one grid over the whole tab, which also clears what rows no longer used had.
+    if (layout.wrap === true) whole().setWrap(true);
+    else if (layout.wrap) whole().setWraps(areaGrid(layout.wrap, extent));
+    if (layout.center) whole().setHorizontalAlignments(areaGrid(layout.center, extent).map((line) => line.map((c) => (c ? 'center' : null))));
     if (layout.notes?.length) {
       const notes = Array.from({ length: Math.max(...layout.notes.map((n) => n.row)) }, () => Array<string>(extent.cols).fill(''));
       for (const n of layout.notes) notes[n.row - 1][n.col - 1] = n.text;
@@ -346,7 +349,8 @@ function stretch(layout: Layout, last: number, to: number): Layout {
   return {
     ...layout,
     inputArea: layout.inputArea && fit(layout.inputArea),
-    wrap: layout.wrap && (layout.wrap === true ? true : fit(layout.wrap)),
+    wrap: layout.wrap && (layout.wrap === true ? true : layout.wrap.map(fit)),
+    center: layout.center?.map(fit),
     validations: layout.validations?.map((v) => ({ ...v, range: fit(v.range) })),
   };
 }

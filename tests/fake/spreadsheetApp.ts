@@ -29,7 +29,7 @@ export interface CallCounts {
 }
 
 const READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getNotes', 'getDataValidations', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getProtections', 'getCharts', 'getEditors', 'getSheets', 'canDomainEdit']);
-const WRITES = new Set(['setDataValidations', 'setBackgrounds', 'setFontWeights', 'setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setRange', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'toast', 'setName']);
+const WRITES = new Set(['setDataValidations', 'setBackgrounds', 'setFontWeights', 'setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setRange', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setWraps', 'setHorizontalAlignments', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'toast', 'setName']);
 
 export interface FakeCell {
   value: Value;
@@ -41,6 +41,7 @@ export interface FakeCell {
   bold?: boolean;
   background?: string;
   wrap?: boolean;
+  align?: string;
 }
 
 export interface FakeValidation {
@@ -250,6 +251,8 @@ export class FakeRange {
   setFontWeight(w: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.bold = w === 'bold'; }); return this.t('setFontWeight', this); }
   setBackground(b: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.background = b; }); return this.t('setBackground', this); }
   setWrap(w: boolean) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.wrap = w; }); return this.t('setWrap', this); }
+  setWraps(w: boolean[][]) { this.app.mustEdit(this.sheet, this); this.shape(w); this.each((c, r, k) => { c.wrap = w[r][k]; }); return this.t('setWraps', this); }
+  setHorizontalAlignments(a: Array<Array<string | null>>) { this.app.mustEdit(this.sheet, this); this.shape(a); this.each((c, r, k) => { c.align = a[r][k] ?? undefined; }); return this.t('setHorizontalAlignments', this); }
   setVerticalAlignment(_a: string) { this.app.mustEdit(this.sheet, this); return this.t('setVerticalAlignment', this); }
   protect() {
     this.app.mustEdit(this.sheet, this);
