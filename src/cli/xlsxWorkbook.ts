@@ -29,7 +29,7 @@ export function linesOf(text: string, width: number): number {
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let px = 0;
-    for (const ch of paragraph) px += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 7.5 : 13.5;
+    for (const ch of paragraph) px += /[ -\u00ff\uff61-\uff9f]/.test(ch) ? 7.5 : 13.5;
     lines += Math.max(1, Math.ceil(px / Math.max(width, 20)));
   }
   return lines;
