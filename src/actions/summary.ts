@@ -10,8 +10,12 @@ import { type ActionResult, checkInputs, findingsSummary, protectAdminTabs, refu
 
 const TITLE = '評価サマリーを作成';
 
-/** Rebuilds 評価サマリー from プラン, 体系, 回答, 指標 and 指標実績 for the 対象年度. */
-export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
+/**
+ * Rebuilds 評価サマリー and 事業別一覧 from プラン, 体系, 回答, 指標 and 指標実績 for the
+ * 対象年度. `into` another workbook: the two reports only, the book left as it is (the
+ * command line's report to PDF).
+ */
+export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb): ActionResult {
   const { inputs, findings } = checkInputs(wb);
   const notAdmin = refuseNonAdmin(wb, inputs.admins, TITLE);
   if (notAdmin) return notAdmin;
@@ -25,10 +29,10 @@ export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   }
   const summary = summarise(inputs, settings, answers.records, now);
   for (const [tab, { rows, layout }] of [[TAB.summary, renderSummary(summary)], [TAB.projectList, renderProjectList(summary, inputs)]] as const) {
-    const old = wb.read(tab);
-    wb.format(tab, layout, replaceTab(wb, tab, rows, old));
+    const old = into.read(tab);
+    into.format(tab, layout, replaceTab(into, tab, rows, old));
   }
-  protectAdminTabs(wb, inputs.admins);
+  if (into === wb) protectAdminTabs(wb, inputs.admins);
   const message =
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`

@@ -15,7 +15,8 @@ const WIDTH = 620;
 export async function renderChart(title: string, data: Cell[][]): Promise<{ png: Buffer; width: number; height: number } | undefined> {
   const [header, ...rows] = data;
   const series = header.slice(1).map(String);
-  const values = rows.flatMap((r) => series.map((s, i) => ({ category: String(r[0]), grade: s, count: Number(r[i + 1]) || 0 })));
+  // 「目標4 プランの積極的な推進」 → 「目標4」: vega measures CJK text short and would cut long labels.
+  const values = rows.flatMap((r) => series.map((s, i) => ({ category: String(r[0]).split(' ')[0], grade: s, count: Number(r[i + 1]) || 0 })));
   const height = Math.max(60, rows.length * 34);
   try {
     const [vega, vl, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
@@ -26,12 +27,17 @@ export async function renderChart(title: string, data: Cell[][]): Promise<{ png:
       data: { values },
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'category', type: 'nominal', title: null, sort: null, axis: { labelLimit: 140 } },
+        y: { field: 'category', type: 'nominal', title: null, sort: null },
         x: { field: 'count', type: 'quantitative', stack: 'zero', title: '事業数（所管課ごと）', axis: { tickMinStep: 1, format: 'd' } },
         color: { field: 'grade', type: 'nominal', title: '自己評価', sort: series, scale: { domain: series } },
         order: { field: 'grade', sort: 'ascending' },
       },
-      config: { font: 'Noto Sans CJK JP', legend: { orient: 'bottom', titleLimit: 200 } },
+      config: {
+        font: 'Noto Sans CJK JP',
+        title: { fontSize: 18 },
+        axis: { labelFontSize: 15, titleFontSize: 15 },
+        legend: { orient: 'bottom', titleLimit: 200, labelFontSize: 15, titleFontSize: 15 },
+      },
     };
     const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none' });
     const svg = await view.toSVG();

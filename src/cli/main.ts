@@ -12,6 +12,7 @@ import { validatePlan } from '../actions/validate';
 import { cellLabel } from '../domain/findings';
 import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
+import { printToPdf } from './pdf';
 import { type Io, formatTable } from './output';
 import { CliError, EXIT, FileLock } from './files';
 import { TableSyntaxError, decodeText, parseDelimited } from './textTable';
@@ -28,7 +29,8 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
   check <book.xlsx>                       プランの入力チェック（結果は「チェック結果」シート）
   requests <book.xlsx>                    所管課別調査シートを作成・更新
   merge <book.xlsx>                       回答を取り込む
-  summary <book.xlsx>                     評価サマリーを作成
+  summary <book.xlsx>                     評価サマリーと事業別一覧を作成
+  report <book.xlsx> <out.pdf> [--force]  評価サマリーと事業別一覧を1つの PDF（A4）にする（LibreOffice が必要）
   export-request <book.xlsx> <所管課> <out.xlsx> [--force]
                                           1つの課の調査シートを別ファイルに書き出す（既にあるファイルは --force のときだけ上書き）
   import-request <book.xlsx> <in.xlsx>    回答済みのファイルを調査シートに戻す
@@ -84,6 +86,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         });
         if (code === EXIT.ok && book) printSummary(book.read(TAB.summary) ?? [], io);
         return code;
+      }
+      case 'report': {
+        if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf> が必要です。');
+        const out = args[1];
+        if (sameFile(out, args[0])) throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf）を指定してください。`);
+        if (existsSync(out) && !force) throw new CliError(`${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`, EXIT.usage);
+        const book = await openBook(args[0], io);
+        const reports = new XlsxWorkbook();
+        const result = buildSummary(book, new Date(), reports);
+        if (result.ok) await printToPdf(reports, out, io);
+        return report(result.ok ? { ...result, title: '報告書の PDF', message: `${out} に「評価サマリー」と「事業別一覧」を PDF（A4 横）で書き出しました。ブックは変更していません。` } : result, io);
       }
       case 'export-request': {
         if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');

@@ -1,0 +1,102 @@
+/**
+ * What a committee member and a department clerk hold in their hands: the demo workbook
+ * printed by LibreOffice. Every page is A4; every text of the summary's C/D list, every request
+ * tab's instructions and every 事業内容 appear whole (a row too short shows its first line only).
+ * Needs LibreOffice and poppler-utils (.ci/run installs them); skipped without them, except in CI.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
+import { TAB } from '../src/domain/tabs';
+
+const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
+const hasLibreOffice = spawnSync('soffice', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
+const dir = mkdtempSync(join(tmpdir(), 'danjo-print-'));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => out.push(l), examplesDir });
+  return { code, text: out.join('\n') };
+}
+
+const squash = (t: string) => t.replace(/\s+/g, '');
+
+it('LibreOffice is there where CI asks for it', () => {
+  if (process.env.REQUIRE_LIBREOFFICE) expect(hasLibreOffice, 'soffice and pdftotext must be installed (.ci/run installs them)').toBe(true);
+});
+
+describe.skipIf(!hasLibreOffice)('the demo workbook printed by LibreOffice', () => {
+  const book = join(dir, 'kiyose-demo.xlsx');
+  const pdf = join(dir, 'kiyose-demo.pdf');
+  let text = '';
+
+  beforeAll(async () => {
+    expect((await cli('demo', book)).code).toBe(0);
+    const run = spawnSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, book], { encoding: 'utf8', timeout: 240_000 });
+    expect(run.status, run.stderr).toBe(0);
+    text = squash(spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).stdout);
+  }, 300_000);
+
+  it('prints every page on A4', () => {
+    const info = spawnSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' }).stdout;
+    const sizes = info.split('\n').filter((l) => /^Page\s+\d+ size:/.test(l));
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const line of sizes) expect(line).toMatch(/\(A4\)/);
+  });
+
+  it('shows every text of the summary’s C/D list whole', async () => {
+    const summary = (await XlsxWorkbook.open(book)).read(TAB.summary)!;
+    const start = summary.findIndex((r) => String(r[0]).startsWith('5. '));
+    const end = summary.findIndex((r, i) => i > start + 1 && r.every((v) => v === ''));
+    const texts = summary.slice(start + 2, end).flatMap((r) => [r[0], r[6], r[7]].map(String)).filter((t) => t.length > 8);
+    expect(texts.length).toBeGreaterThanOrEqual(4);
+    for (const t of texts) expect(text, t).toContain(squash(t));
+  });
+
+  it('shows every request tab’s instructions and every 事業内容 whole', async () => {
+    const wb = await XlsxWorkbook.open(book);
+    const tabs = wb.sheetNames().filter((n) => n.startsWith('調査_'));
+    expect(tabs).toHaveLength(4);
+    for (const name of tabs) {
+      const values = wb.read(name)!;
+      for (const t of [values[4][1], values[5][1], ...values.slice(7).map((r) => r[2])].map(String).filter((t) => t !== '')) {
+        expect(text, `${name}: ${t}`).toContain(squash(t));
+      }
+    }
+  });
+
+  it('makes the summary and 事業別一覧 one A4 PDF with the report command', async () => {
+    const out = join(dir, 'report.pdf');
+    const r = await cli('report', book, out);
+    expect(r.code, r.text).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/Page size:\s+841\.89 x 595\.\d+ pts \(A4\)/);
+    const reportText = squash(spawnSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).stdout);
+    expect(reportText).toContain('評価サマリー');
+    expect(reportText).toContain('事業別一覧');
+  });
+});
+
+it('says how to install LibreOffice when it is not there, and writes nothing', async () => {
+  const book = join(dir, 'no-office.xlsx');
+  expect((await cli('demo', book)).code).toBe(0);
+  const before = process.env.SOFFICE;
+  process.env.SOFFICE = join(dir, 'no-such-soffice');
+  try {
+    const out = join(dir, 'none.pdf');
+    const r = await cli('report', book, out);
+    expect(r.code).toBe(3);
+    expect(r.text).toContain('LibreOffice が見つかりません');
+    expect(r.text).toContain('sudo apt-get install libreoffice-calc-nogui fonts-noto-cjk');
+    expect(existsSync(out)).toBe(false);
+  } finally {
+    if (before === undefined) delete process.env.SOFFICE;
+    else process.env.SOFFICE = before;
+  }
+});
