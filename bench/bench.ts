@@ -49,7 +49,9 @@ interface Measure {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 let peakRss = 0;
-const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 
 function withApp<T>(app: FakeApp, fn: (wb: Workbook) => T): T {
   const uninstall = app.install();
@@ -64,7 +66,12 @@ function withApp<T>(app: FakeApp, fn: (wb: Workbook) => T): T {
 }
 
 /** Runs an action RUNS times, each on a fresh copy of `state`; returns the measure and the state after. */
-function measure(name: string, size: string, state: FakeApp, run: (wb: Workbook, app: FakeApp) => ActionResult): { m: Measure; after: FakeApp; result: ActionResult } {
+function measure(
+  name: string,
+  size: string,
+  state: FakeApp,
+  run: (wb: Workbook, app: FakeApp) => ActionResult,
+): { m: Measure; after: FakeApp; result: ActionResult } {
   const times: number[] = [];
   let last: { app: FakeApp; result: ActionResult; runsNeeded: number } | undefined;
   for (let i = 0; i < RUNS; i++) {
@@ -96,7 +103,22 @@ function measure(name: string, size: string, state: FakeApp, run: (wb: Workbook,
   probe.sheets.length = 0;
   const logicMs = [...times].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   return {
-    m: { action: name, size, tabs, reads: c.read, writes: c.write, other: c.other, cellsRead: c.cellsRead, cellsWritten: c.cellsWritten, logicMs, projectedMs: (c.read + c.write) * CALL_MS + logicMs, runsNeeded: last!.runsNeeded, perRequestTab, otherTabs: c.read + c.write - onRequestTabs, note: last!.result.ok ? '' : 'エラーあり' },
+    m: {
+      action: name,
+      size,
+      tabs,
+      reads: c.read,
+      writes: c.write,
+      other: c.other,
+      cellsRead: c.cellsRead,
+      cellsWritten: c.cellsWritten,
+      logicMs,
+      projectedMs: (c.read + c.write) * CALL_MS + logicMs,
+      runsNeeded: last!.runsNeeded,
+      perRequestTab,
+      otherTabs: c.read + c.write - onRequestTabs,
+      note: last!.result.ok ? '' : 'エラーあり',
+    },
     after: last!.app,
     result: last!.result,
   };
@@ -104,7 +126,12 @@ function measure(name: string, size: string, state: FakeApp, run: (wb: Workbook,
 
 /** The value of an item of 設定, and setting it (straight into the fake, not counted). */
 function settingOf(app: FakeApp, item: string): string {
-  return String(app.sheet(TAB.settings)!.values().find((r) => r[0] === item)?.[1] ?? '');
+  return String(
+    app
+      .sheet(TAB.settings)!
+      .values()
+      .find((r) => r[0] === item)?.[1] ?? '',
+  );
 }
 function setSetting(app: FakeApp, item: string, value: string) {
   const s = app.sheet(TAB.settings)!;
@@ -145,14 +172,22 @@ for (const { name, size } of SIZES.filter((s) => !ONLY || s.name === ONLY)) {
   // Only the measures are kept, and each state only as long as a later step starts from it,
   // so that peak memory is the cycle's own.
   const v = measure('validatePlan', name, state0, (wb) => validatePlan(wb)).m;
-  let created: ReturnType<typeof measure> | undefined = measure('createRequests（初回）', name, state0, (wb, app) => createRequests(wb, budget(app)));
+  let created: ReturnType<typeof measure> | undefined = measure('createRequests（初回）', name, state0, (wb, app) =>
+    createRequests(wb, budget(app)),
+  );
   state0 = undefined;
-  const refreshed = measure('createRequests（再実行）', name, created.after, (wb, app) => createRequests(wb, budget(app))).m;
+  const refreshed = measure('createRequests（再実行）', name, created.after, (wb, app) =>
+    createRequests(wb, budget(app)),
+  ).m;
   answerAll(created.after);
   const createdM = created.m;
-  let merged: ReturnType<typeof measure> | undefined = measure('mergeResponses', name, created.after, (wb) => mergeResponses(wb, new Date(2027, 5, 1)));
+  let merged: ReturnType<typeof measure> | undefined = measure('mergeResponses', name, created.after, (wb) =>
+    mergeResponses(wb, new Date(2027, 5, 1)),
+  );
   created = undefined;
-  const again = measure('mergeResponses（2回目）', name, merged.after, (wb) => mergeResponses(wb, new Date(2027, 5, 2))).m;
+  const again = measure('mergeResponses（2回目）', name, merged.after, (wb) =>
+    mergeResponses(wb, new Date(2027, 5, 2)),
+  ).m;
   const summary = measure('buildSummary', name, merged.after, (wb) => buildSummary(wb, new Date(2027, 6, 1)));
   // The whole cycle (validate, create, merge, summary) ends here: its peak memory.
   peaks[name] = peakRss;
@@ -165,7 +200,9 @@ for (const { name, size } of SIZES.filter((s) => !ONLY || s.name === ONLY)) {
   const rolled = measure('createRequests（翌年度）', name, nextYear, (wb, app) => createRequests(wb, budget(app)));
   // The city changes its 今後の方向性 scale: every tab's dropdowns are set again.
   setSetting(rolled.after, SETTING.directionScale, `${DEFAULT_DIRECTIONS}、統合`);
-  const relaid = measure('createRequests（区分を変更）', name, rolled.after, (wb, app) => createRequests(wb, budget(app))).m;
+  const relaid = measure('createRequests（区分を変更）', name, rolled.after, (wb, app) =>
+    createRequests(wb, budget(app)),
+  ).m;
   results.push(v, createdM, refreshed, mergedM, again, summary.m, rolled.m, relaid);
   console.error(`… ${name}: generated in ${generateMs.toFixed(0)} ms, ${summary.result.message.split('\n')[0]}`);
 }
@@ -173,51 +210,90 @@ for (const { name, size } of SIZES.filter((s) => !ONLY || s.name === ONLY)) {
 // Targets (only when every size ran)
 const checks: Array<{ target: string; value: string; pass: boolean }> = [];
 if (!ONLY) {
-const byKey = (action: string, size: string) => results.find((r) => r.action === action && r.size === size)!;
-const calls = (m: Measure) => m.reads + m.writes;
-const deptRatio = SIZES[2].size.departments / SIZES[0].size.departments;
-const check = (target: string, value: string, pass: boolean) => checks.push({ target, value, pass });
-for (const action of [...new Set(results.map((r) => r.action))]) {
-  const real = byKey(action, 'real');
-  const stress = byKey(action, 'stress');
-  check(`${action}: stress の呼び出し ≤ real × 課の比 (${deptRatio.toFixed(2)})`, `${calls(stress)} ≤ ${(calls(real) * deptRatio).toFixed(0)}`, calls(stress) <= calls(real) * deptRatio);
-  const large = byKey(action, 'large');
-  check(
-    `${action}: 行で呼び出しが増えない（1タブあたりの最大と、ほかのシートへの呼び出しが large と stress で同じ）`,
-    `${large.perRequestTab}+${large.otherTabs} / ${stress.perRequestTab}+${stress.otherTabs}`,
-    large.perRequestTab === stress.perRequestTab && large.otherTabs === stress.otherTabs,
-  );
-}
-for (const { name } of SIZES) {
-  check(`validatePlan ≤ 15 (${name})`, String(calls(byKey('validatePlan', name))), calls(byKey('validatePlan', name)) <= 15);
-  for (const action of ['mergeResponses', 'mergeResponses（2回目）']) {
-    const m = byKey(action, name);
-    check(`${action} ≤ 3/タブ + 10 (${name})`, `${calls(m)} ≤ ${3 * m.tabs + 10}`, calls(m) <= 3 * m.tabs + 10);
+  const byKey = (action: string, size: string) => results.find((r) => r.action === action && r.size === size)!;
+  const calls = (m: Measure) => m.reads + m.writes;
+  const deptRatio = SIZES[2].size.departments / SIZES[0].size.departments;
+  const check = (target: string, value: string, pass: boolean) => checks.push({ target, value, pass });
+  for (const action of [...new Set(results.map((r) => r.action))]) {
+    const real = byKey(action, 'real');
+    const stress = byKey(action, 'stress');
+    check(
+      `${action}: stress の呼び出し ≤ real × 課の比 (${deptRatio.toFixed(2)})`,
+      `${calls(stress)} ≤ ${(calls(real) * deptRatio).toFixed(0)}`,
+      calls(stress) <= calls(real) * deptRatio,
+    );
+    const large = byKey(action, 'large');
+    check(
+      `${action}: 行で呼び出しが増えない（1タブあたりの最大と、ほかのシートへの呼び出しが large と stress で同じ）`,
+      `${large.perRequestTab}+${large.otherTabs} / ${stress.perRequestTab}+${stress.otherTabs}`,
+      large.perRequestTab === stress.perRequestTab && large.otherTabs === stress.otherTabs,
+    );
   }
-  for (const action of ['createRequests（初回）', 'createRequests（再実行）', 'createRequests（翌年度）', 'createRequests（区分を変更）']) {
-    const m = byKey(action, name);
-    check(`${action} ≤ 12/タブ + 10 (${name})`, `${calls(m)} ≤ ${12 * m.tabs + 10}`, calls(m) <= 12 * m.tabs + 10);
+  for (const { name } of SIZES) {
+    check(
+      `validatePlan ≤ 15 (${name})`,
+      String(calls(byKey('validatePlan', name))),
+      calls(byKey('validatePlan', name)) <= 15,
+    );
+    for (const action of ['mergeResponses', 'mergeResponses（2回目）']) {
+      const m = byKey(action, name);
+      check(`${action} ≤ 3/タブ + 10 (${name})`, `${calls(m)} ≤ ${3 * m.tabs + 10}`, calls(m) <= 3 * m.tabs + 10);
+    }
+    for (const action of [
+      'createRequests（初回）',
+      'createRequests（再実行）',
+      'createRequests（翌年度）',
+      'createRequests（区分を変更）',
+    ]) {
+      const m = byKey(action, name);
+      check(`${action} ≤ 12/タブ + 10 (${name})`, `${calls(m)} ≤ ${12 * m.tabs + 10}`, calls(m) <= 12 * m.tabs + 10);
+    }
+    check(
+      `buildSummary ≤ 40 (${name})`,
+      String(calls(byKey('buildSummary', name))),
+      calls(byKey('buildSummary', name)) <= 40,
+    );
   }
-  check(`buildSummary ≤ 40 (${name})`, String(calls(byKey('buildSummary', name))), calls(byKey('buildSummary', name)) <= 40);
-}
-check('全体の処理時間 real < 0.2 s', `${(cycle.real / 1000).toFixed(3)} s`, cycle.real < 200);
-check('全体の処理時間 stress < 5 s', `${(cycle.stress / 1000).toFixed(2)} s`, cycle.stress < 5000);
-check('ピークメモリ stress < 1 GB', `${(peaks.stress / 2 ** 20).toFixed(0)} MB`, peaks.stress < 2 ** 30);
-for (const m of results.filter((r) => r.size === 'stress')) {
-  const ok = m.projectedMs <= LIMIT_MS || m.runsNeeded > 1;
-  check(`${m.action}: stress の見込み時間が6分以内（超えるなら分割実行）`, `${(m.projectedMs / 1000).toFixed(0)} s${m.runsNeeded > 1 ? `、${m.runsNeeded}回に分けて実行` : ''}`, ok);
+  check('全体の処理時間 real < 0.2 s', `${(cycle.real / 1000).toFixed(3)} s`, cycle.real < 200);
+  check('全体の処理時間 stress < 5 s', `${(cycle.stress / 1000).toFixed(2)} s`, cycle.stress < 5000);
+  check('ピークメモリ stress < 1 GB', `${(peaks.stress / 2 ** 20).toFixed(0)} MB`, peaks.stress < 2 ** 30);
+  for (const m of results.filter((r) => r.size === 'stress')) {
+    const ok = m.projectedMs <= LIMIT_MS || m.runsNeeded > 1;
+    check(
+      `${m.action}: stress の見込み時間が6分以内（超えるなら分割実行）`,
+      `${(m.projectedMs / 1000).toFixed(0)} s${m.runsNeeded > 1 ? `、${m.runsNeeded}回に分けて実行` : ''}`,
+      ok,
+    );
+  }
 }
 
-}
-
-console.log('\n| 操作 | サイズ | 調査タブ | 読み | 書き | その他 | 1タブ最大 | 読んだセル | 書いたセル | 処理 ms | 見込み s | 実行回数 |');
+console.log(
+  '\n| 操作 | サイズ | 調査タブ | 読み | 書き | その他 | 1タブ最大 | 読んだセル | 書いたセル | 処理 ms | 見込み s | 実行回数 |',
+);
 console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const m of results) {
-  console.log(`| ${m.action} | ${m.size} | ${m.tabs} | ${m.reads} | ${m.writes} | ${m.other} | ${m.perRequestTab} | ${m.cellsRead} | ${m.cellsWritten} | ${m.logicMs.toFixed(1)} | ${(m.projectedMs / 1000).toFixed(1)} | ${m.runsNeeded} |`);
+  console.log(
+    `| ${m.action} | ${m.size} | ${m.tabs} | ${m.reads} | ${m.writes} | ${m.other} | ${m.perRequestTab} | ${m.cellsRead} | ${m.cellsWritten} | ${m.logicMs.toFixed(1)} | ${(m.projectedMs / 1000).toFixed(1)} | ${m.runsNeeded} |`,
+  );
 }
-console.log('\nピークメモリ: ' + Object.entries(peaks).map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)} MB`).join('、'));
-console.log('全体の処理時間（validate + requests + merge + summary）: ' + Object.entries(cycle).map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s`).join('、'));
+console.log(
+  '\nピークメモリ: ' +
+    Object.entries(peaks)
+      .map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)} MB`)
+      .join('、'),
+);
+console.log(
+  '全体の処理時間（validate + requests + merge + summary）: ' +
+    Object.entries(cycle)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s`)
+      .join('、'),
+);
 console.log('\n目標');
 for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.target}: ${c.value}`);
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, callMs: CALL_MS, sizes: SIZES, results, peakRssBytes: peaks, cycleMs: cycle, checks }, null, 2)}\n`);
-console.log(`\n${checks.filter((c) => c.pass).length} passed, ${checks.filter((c) => !c.pass).length} failed（bench/results.json に保存）`);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, callMs: CALL_MS, sizes: SIZES, results, peakRssBytes: peaks, cycleMs: cycle, checks }, null, 2)}\n`,
+);
+console.log(
+  `\n${checks.filter((c) => c.pass).length} passed, ${checks.filter((c) => !c.pass).length} failed（bench/results.json に保存）`,
+);

@@ -26,7 +26,8 @@ await build({
   },
 });
 const code = readFileSync('build/Code.js', 'utf8');
-if (/^\s*(import|export)\s/m.test(code)) throw new Error('build/Code.js still holds import/export: Apps Script would reject it.');
+if (/^\s*(import|export)\s/m.test(code))
+  throw new Error('build/Code.js still holds import/export: Apps Script would reject it.');
 copyFileSync('appsscript.json', 'build/appsscript.json');
 const kb = (statSync('build/Code.js').size / 1024).toFixed(1);
 console.log(`build/Code.js ${kb} KB (${FUNCTIONS.length} global functions)`);
@@ -47,6 +48,10 @@ await build({
   // summary without its picture, and says so.
   external: ['@resvg/resvg-js', 'vega', 'vega-lite'],
   // exceljs is CommonJS and asks for Node's modules with require().
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
-console.log(`dist/danjo-plan.mjs ${(statSync('dist/danjo-plan.mjs').size / 1024 / 1024).toFixed(1)} MB (the command line, self-contained)`);
+console.log(
+  `dist/danjo-plan.mjs ${(statSync('dist/danjo-plan.mjs').size / 1024 / 1024).toFixed(1)} MB (the command line, self-contained)`,
+);

@@ -30,20 +30,31 @@ export function widthRuns(widths: readonly number[]): WidthRun[] {
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   const base = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (base === undefined) return plain;
-  const based = [{ start: 1, count: widths.length, width: base }, ...runsOf(widths.map((w) => (w === base ? undefined : w)))];
+  const based = [
+    { start: 1, count: widths.length, width: base },
+    ...runsOf(widths.map((w) => (w === base ? undefined : w))),
+  ];
   return based.length < plain.length ? based : plain;
 }
 
-const inside = (r: Rect, row: number, col: number) => row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols;
+const inside = (r: Rect, row: number, col: number) =>
+  row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols;
 
 /** Fill and weight of every cell of the extent: header rows grey and bold, the input area yellow. */
-export function styleGrid(layout: Layout, extent: Extent): { backgrounds: Array<Array<string | null>>; weights: Array<Array<'bold' | 'normal'>> } {
+export function styleGrid(
+  layout: Layout,
+  extent: Extent,
+): { backgrounds: Array<Array<string | null>>; weights: Array<Array<'bold' | 'normal'>> } {
   const headers = new Set(layout.headerRows ?? []);
   const backgrounds: Array<Array<string | null>> = [];
   const weights: Array<Array<'bold' | 'normal'>> = [];
   for (let r = 1; r <= extent.rows; r++) {
     const header = headers.has(r);
-    backgrounds.push(Array.from({ length: extent.cols }, (_, c) => (header ? HEADER_FILL : layout.inputArea && inside(layout.inputArea, r, c + 1) ? INPUT_FILL : null)));
+    backgrounds.push(
+      Array.from({ length: extent.cols }, (_, c) =>
+        header ? HEADER_FILL : layout.inputArea && inside(layout.inputArea, r, c + 1) ? INPUT_FILL : null,
+      ),
+    );
     weights.push(Array<'bold' | 'normal'>(extent.cols).fill(header ? 'bold' : 'normal'));
   }
   return { backgrounds, weights };
@@ -58,7 +69,10 @@ export interface CellRule {
  * Every validation as one grid over the columns they use, down to the extent's last row:
  * cells outside the ranges get none, which also clears rules left on rows that went away.
  */
-export function validationGrid(validations: NonNullable<Layout['validations']>, extent: Extent): { area: Rect; grid: Array<Array<CellRule | null>> } {
+export function validationGrid(
+  validations: NonNullable<Layout['validations']>,
+  extent: Extent,
+): { area: Rect; grid: Array<Array<CellRule | null>> } {
   const top = Math.min(...validations.map((v) => v.range.row));
   const left = Math.min(...validations.map((v) => v.range.col));
   const right = Math.max(...validations.map((v) => v.range.col + v.range.numCols - 1));
@@ -78,5 +92,7 @@ export function validationGrid(validations: NonNullable<Layout['validations']>, 
 
 /** True for every cell of the extent inside one of the areas (for wrap and alignment grids). */
 export function areaGrid(areas: readonly Rect[], extent: Extent): boolean[][] {
-  return Array.from({ length: extent.rows }, (_, r) => Array.from({ length: extent.cols }, (_, c) => areas.some((a) => inside(a, r + 1, c + 1))));
+  return Array.from({ length: extent.rows }, (_, r) =>
+    Array.from({ length: extent.cols }, (_, c) => areas.some((a) => inside(a, r + 1, c + 1))),
+  );
 }

@@ -47,7 +47,12 @@ function run(label: string, action: (wb: Workbook) => ActionResult): void {
   } catch (e) {
     // Every action can be run again safely: say so rather than show a stack trace.
     const detail = e instanceof Error ? e.message : String(e);
-    result = { ok: false, title: `${label}：途中で止まりました`, message: `処理の途中でエラーが起きました（${detail}）。\n入力された回答は消えていません。もう一度「${label}」を実行してください。何度も起きるときは管理者に連絡してください。`, findings: [] };
+    result = {
+      ok: false,
+      title: `${label}：途中で止まりました`,
+      message: `処理の途中でエラーが起きました（${detail}）。\n入力された回答は消えていません。もう一度「${label}」を実行してください。何度も起きるときは管理者に連絡してください。`,
+      findings: [],
+    };
   }
   ui.alert(result.title, result.message, ui.ButtonSet.OK);
 }
@@ -63,7 +68,9 @@ export function validatePlan(): void {
 export function createRequests(): void {
   // Apps Script stops a run at 6 minutes: leave the rest for the next run after 4.5.
   const started = Date.now();
-  run('所管課別調査シートを作成', (wb) => requestsAction(wb, { outOfTime: () => Date.now() - started > RUN_BUDGET_MS }));
+  run('所管課別調査シートを作成', (wb) =>
+    requestsAction(wb, { outOfTime: () => Date.now() - started > RUN_BUDGET_MS }),
+  );
 }
 
 export function mergeResponses(): void {

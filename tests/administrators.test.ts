@@ -25,7 +25,15 @@ function sharedBook(admins = `${ADMIN}, ${COLLEAGUE}`) {
   const tabs = seedTabs();
   tabs[TAB.settings] = tabs[TAB.settings].map((r) => (r[0] === '管理者' ? [r[0], admins] : r));
   const app = new FakeApp(tabs);
-  app.sharedWith = [app.owner, ADMIN, COLLEAGUE, OTHER, ...tsv('kiyose-departments.tsv').slice(1).map((r) => r[2])];
+  app.sharedWith = [
+    app.owner,
+    ADMIN,
+    COLLEAGUE,
+    OTHER,
+    ...tsv('kiyose-departments.tsv')
+      .slice(1)
+      .map((r) => r[2]),
+  ];
   const menu = loadBundle(code, app) as Record<string, () => void>;
   /** Runs a menu item as a user; returns what the alert said. */
   const run = (user: string, fn: string) => {
@@ -42,7 +50,8 @@ function typeAs(app: FakeApp, user: string, sheet: string, row: number, col: num
   app.sheet(sheet)!.getRange(row, col).setValue(value);
 }
 
-const editorsOf = (s: FakeSheet, type: 'SHEET' | 'RANGE') => s.protections.filter((p) => p.type === type).map((p) => [...p.editors].sort());
+const editorsOf = (s: FakeSheet, type: 'SHEET' | 'RANGE') =>
+  s.protections.filter((p) => p.type === type).map((p) => [...p.editors].sort());
 
 describe('two 管理者', () => {
   it('each runs every action after the other, and every protection lists both', () => {
@@ -54,12 +63,24 @@ describe('two 管理者', () => {
     typeAs(app, SHOKUIN, '調査_職員課', 9, 6, 'A');
     typeAs(app, KIKAKU, '調査_企画課', 8, 5, '調査を公表');
     typeAs(app, KIKAKU, '調査_企画課', 8, 6, 'B');
-    for (const [user, fn] of [[COLLEAGUE, 'mergeResponses'], [ADMIN, 'buildSummary'], [COLLEAGUE, 'createRequests'], [ADMIN, 'mergeResponses'], [COLLEAGUE, 'buildSummary']]) {
+    for (const [user, fn] of [
+      [COLLEAGUE, 'mergeResponses'],
+      [ADMIN, 'buildSummary'],
+      [COLLEAGUE, 'createRequests'],
+      [ADMIN, 'mergeResponses'],
+      [COLLEAGUE, 'buildSummary'],
+    ]) {
       const alert = run(user, fn);
       expect(alert.title, `${user} ${fn}: ${alert.message}`).not.toContain('途中');
       expect(alert.message, `${user} ${fn}`).not.toMatch(/エラー [1-9]/);
     }
-    expect(app.sheet(TAB.answers)!.values().slice(1).map((r) => r.slice(1, 5))).toEqual([
+    expect(
+      app
+        .sheet(TAB.answers)!
+        .values()
+        .slice(1)
+        .map((r) => r.slice(1, 5)),
+    ).toEqual([
       ['4-1-2-3', '職員課', '研修を実施', 'A'],
       ['4-1-2-2', '企画課', '調査を公表', 'B'],
     ]);
@@ -81,7 +102,8 @@ describe('two 管理者', () => {
     expect(() => typeAs(app, SHOKUIN, '調査_職員課', 9, 2, '事業名を変えた')).toThrow(PROTECTED);
     expect(() => typeAs(app, SHOKUIN, '調査_職員課', 3, 2, '企画課')).toThrow(PROTECTED);
     expect(() => typeAs(app, SHOKUIN, '調査_企画課', 8, 6, 'D')).toThrow(PROTECTED);
-    for (const tab of [TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex]) expect(() => typeAs(app, SHOKUIN, tab, 2, 3, 'x'), tab).toThrow(PROTECTED);
+    for (const tab of [TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex])
+      expect(() => typeAs(app, SHOKUIN, tab, 2, 3, 'x'), tab).toThrow(PROTECTED);
     // Nor may another editor of the spreadsheet add herself as a department's editor.
     expect(() => typeAs(app, OTHER, TAB.departments, 3, 3, OTHER)).toThrow(PROTECTED);
   });
@@ -105,7 +127,9 @@ describe('a request tab forged by another editor', () => {
     const values = app.sheet('調査_職員課')!.values();
     values[8][4] = '偽の回答';
     values[8][5] = 'D';
-    forged.getRange(1, 1, values.length, values[0].length).setValues(values.map((r) => r.map((v) => (v instanceof Date ? v : String(v)))));
+    forged
+      .getRange(1, 1, values.length, values[0].length)
+      .setValues(values.map((r) => r.map((v) => (v instanceof Date ? v : String(v)))));
     return forged;
   }
 
@@ -117,8 +141,16 @@ describe('a request tab forged by another editor', () => {
     forge(app);
     const alert = run(ADMIN, 'mergeResponses');
     expect(alert.message).toContain('調査_職員課（訂正）');
-    const check = app.sheet(TAB.check)!.values().map((r) => r.map(String));
-    expect(check).toContainEqual(['エラー', '調査_職員課（訂正）', '', expect.stringContaining('「調査シート一覧」に記録された「職員課」の調査シートではありません')]);
+    const check = app
+      .sheet(TAB.check)!
+      .values()
+      .map((r) => r.map(String));
+    expect(check).toContainEqual([
+      'エラー',
+      '調査_職員課（訂正）',
+      '',
+      expect.stringContaining('「調査シート一覧」に記録された「職員課」の調査シートではありません'),
+    ]);
     const stored = app.sheet(TAB.answers)!.values().slice(1);
     expect(stored.map((r) => r.slice(1, 5))).toEqual([['4-1-2-3', '職員課', '研修を実施', 'A']]);
   });
@@ -149,7 +181,10 @@ describe('a request tab forged by another editor', () => {
 describe('what real Apps Script refuses', () => {
   it('names two departments whose tab names differ only in case apart (調査_ABC課, 調査_abc課_2)', () => {
     const tabs = seedTabs();
-    tabs[TAB.departments].push(['ABC課', '', 'abc@city.kiyose.example.lg.jp', 'FALSE'], ['abc課', '', 'abc2@city.kiyose.example.lg.jp', 'FALSE']);
+    tabs[TAB.departments].push(
+      ['ABC課', '', 'abc@city.kiyose.example.lg.jp', 'FALSE'],
+      ['abc課', '', 'abc2@city.kiyose.example.lg.jp', 'FALSE'],
+    );
     tabs[TAB.plan].push(['4', '2', '1', '5', '事業A', '', 'ABC課'], ['4', '2', '1', '6', '事業B', '', 'abc課']);
     const { app, run } = bookOf(tabs);
     const alert = run(ADMIN, 'createRequests');
@@ -189,5 +224,7 @@ function bookOf(tabs: Record<string, string[][]>) {
 }
 
 function SpreadsheetAppOf(app: FakeApp) {
-  return (app.globals().SpreadsheetApp as { getActiveSpreadsheet: () => { insertSheet: (n: string, i?: number) => unknown } }).getActiveSpreadsheet();
+  return (
+    app.globals().SpreadsheetApp as { getActiveSpreadsheet: () => { insertSheet: (n: string, i?: number) => unknown } }
+  ).getActiveSpreadsheet();
 }

@@ -30,7 +30,12 @@ function answeredBook() {
   const b = fakeBook(tabs);
   uninstall = b.uninstall;
   createRequests(b.wb);
-  const a = (grade: string, direction: string, extra: Record<string, unknown> = {}) => ({ '実施状況・実績': `${grade}の取り組み`, 自己評価: grade, 今後の方向性: direction, ...extra });
+  const a = (grade: string, direction: string, extra: Record<string, unknown> = {}) => ({
+    '実施状況・実績': `${grade}の取り組み`,
+    自己評価: grade,
+    今後の方向性: direction,
+    ...extra,
+  });
   typeAnswers(b.app, CENTER, {
     '4-1-1-1': a('A', '継続'),
     '4-1-2-1': a('B', '継続'),
@@ -42,7 +47,10 @@ function answeredBook() {
     '4-2-1-2': a('A', '拡充', { '参加者数（男性）': 20, '参加者数（女性）': 45 }),
     '4-2-1-4': a('B', '継続'),
   });
-  typeAnswers(b.app, '調査_職員課', { '4-1-2-2': a('B', '継続'), '4-1-2-3': a('A', '拡充', { '参加者数（男性）': 12, '参加者数（女性）': 15 }) });
+  typeAnswers(b.app, '調査_職員課', {
+    '4-1-2-2': a('B', '継続'),
+    '4-1-2-3': a('A', '拡充', { '参加者数（男性）': 12, '参加者数（女性）': 15 }),
+  });
   typeAnswers(b.app, '調査_企画課', { '4-1-2-2': a('C', '見直し') });
   expect(mergeResponses(b.wb, new Date(2026, 5, 30)).ok).toBe(true);
   return b;
@@ -114,8 +122,25 @@ describe('buildSummary', () => {
       ['事業', '所管課', '自己評価', '前年度', '今後の方向性', '参加者数（男・女）', '実施状況・実績', '課題・改善点'],
       ['4-1-2-2 男女別統計による住民ニーズの把握', '企画課', 'C', '—', '見直し', '', 'Cの取り組み'],
       ['4-1-2-2 男女別統計による住民ニーズの把握', '子育て支援課', '未回答', '—'],
-      ['4-1-3-2 男女平等推進委員会におけるプランの進捗状況の点検と評価の実施', '男女共同参画センター', 'C', 'B', '見直し', '', 'Cの取り組み', '委員の意見の反映'],
-      ['4-2-1-1 男女平等に関する意識・実態調査の実施', '男女共同参画センター', 'D', 'D', '見直し', '', '調査は次年度に実施予定'],
+      [
+        '4-1-3-2 男女平等推進委員会におけるプランの進捗状況の点検と評価の実施',
+        '男女共同参画センター',
+        'C',
+        'B',
+        '見直し',
+        '',
+        'Cの取り組み',
+        '委員の意見の反映',
+      ],
+      [
+        '4-2-1-1 男女平等に関する意識・実態調査の実施',
+        '男女共同参画センター',
+        'D',
+        'D',
+        '見直し',
+        '',
+        '調査は次年度に実施予定',
+      ],
       ['4-2-1-3 苦情処理の充実', '男女共同参画センター', '未回答', '—'],
     ]);
   });
@@ -123,16 +148,42 @@ describe('buildSummary', () => {
   it('counts 今後の方向性, participants by sex, and the KPIs of the plan', () => {
     const { app, wb } = answeredBook();
     buildSummary(wb, BUILT);
-    expect(section(app, '6. 今後の方向性')).toEqual([['今後の方向性', '件数'], ['拡充', 3], ['継続', 6], ['見直し', 3], ['完了', 0], ['廃止', 0]]);
+    expect(section(app, '6. 今後の方向性')).toEqual([
+      ['今後の方向性', '件数'],
+      ['拡充', 3],
+      ['継続', 6],
+      ['見直し', 3],
+      ['完了', 0],
+      ['廃止', 0],
+    ]);
     // 20 + 12 men, 45 + 15 women → 60 / 92 = 65.2%.
-    expect(section(app, '8. 男女別の参加者数')).toEqual([['報告のあった事業', '男性', '女性', '女性の割合'], [2, 32, 60, '65.2%']]);
+    expect(section(app, '8. 男女別の参加者数')).toEqual([
+      ['報告のあった事業', '男性', '女性', '女性の割合'],
+      [2, 32, 60, '65.2%'],
+    ]);
     // 16: 59.1% (H28) → 63.5% (R2) toward 80% (H39): 4.4 / 20.9 = 21.1%; 4 of 11 years elapsed = 36.4% → 遅れ.
     // 17: 41.4% → 44.0% toward 60%: 2.6 / 18.6 = 14.0% → 遅れ.
     const kpis = section(app, '7. 成果指標');
     expect(kpis.slice(0, 3)).toEqual([
       ['指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'],
-      ['16 男女共同参画センター（アイレック）の認知度', '59.1%（平成28年度）', '63.5%（令和2年度）', '80%（令和9年度）', '21.1%', '36.4%', '遅れ'],
-      ['17 きよせ女性広報誌「Ms. スクエア」の認知度', '41.4%（平成28年度）', '44%（令和2年度）', '60%（令和9年度）', '14.0%', '36.4%', '遅れ'],
+      [
+        '16 男女共同参画センター（アイレック）の認知度',
+        '59.1%（平成28年度）',
+        '63.5%（令和2年度）',
+        '80%（令和9年度）',
+        '21.1%',
+        '36.4%',
+        '遅れ',
+      ],
+      [
+        '17 きよせ女性広報誌「Ms. スクエア」の認知度',
+        '41.4%（平成28年度）',
+        '44%（令和2年度）',
+        '60%（令和9年度）',
+        '14.0%',
+        '36.4%',
+        '遅れ',
+      ],
     ]);
   });
 
@@ -172,7 +223,16 @@ describe('buildSummary', () => {
     expect(result.message).toContain('回答はまだないため');
     const v = b.app.sheet(TAB.summary)!.values();
     expect(v[2][0]).toContain('令和7年度（2025年度）の回答はまだありません');
-    expect(section(b.app, '2. 自己評価の分布（目標別）')[1]).toEqual(['目標4 プランの積極的な推進', 0, 0, 0, 0, 14, '—', '—']);
+    expect(section(b.app, '2. 自己評価の分布（目標別）')[1]).toEqual([
+      '目標4 プランの積極的な推進',
+      0,
+      0,
+      0,
+      0,
+      14,
+      '—',
+      '—',
+    ]);
     expect(section(b.app, '5. 注意が必要な事業')).toEqual([['（回答がまだないため、省略しています）']]);
     expect(b.app.sheet(TAB.summary)!.charts).toHaveLength(0);
   });
@@ -180,7 +240,14 @@ describe('buildSummary', () => {
 
 describe('KPI progress', () => {
   const indicator = (base: string, target: string, baseYear = 2016, targetYear = 2027) => ({
-    number: '1', name: 'x', baseYear, base: parseQuantity(base)!, targetYear, target: parseTarget(target)!, source: '', percent: base.endsWith('%') || target.includes('%'),
+    number: '1',
+    name: 'x',
+    baseYear,
+    base: parseQuantity(base)!,
+    targetYear,
+    target: parseTarget(target)!,
+    source: '',
+    percent: base.endsWith('%') || target.includes('%'),
   });
   const result = (value: string | number, year: number) => [{ number: '1', year, value: parseQuantity(value)! }];
 

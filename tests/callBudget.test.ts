@@ -21,7 +21,13 @@ function calls(app: FakeApp) {
   const requestTabs = app.sheets.filter((s) => s.name.startsWith('調査_')).map((s) => s.name);
   const each = requestTabs.map((n) => c.bySheet[n] ?? 0).sort((a, b) => b - a);
   const onTabs = each.reduce((n, k) => n + k, 0);
-  return { tabs: requestTabs.length, perTab: each[0] ?? 0, secondMost: each[1] ?? 0, total: c.read + c.write, otherTabs: c.read + c.write - onTabs };
+  return {
+    tabs: requestTabs.length,
+    perTab: each[0] ?? 0,
+    secondMost: each[1] ?? 0,
+    total: c.read + c.write,
+    otherTabs: c.read + c.write - onTabs,
+  };
 }
 
 function measure(projects: number, departments: number) {
@@ -61,11 +67,21 @@ function measure(projects: number, departments: number) {
 function addOneProjectEach(app: FakeApp) {
   const structure = app.sheet(TAB.structure)!;
   const at = structure.values().length;
-  [['目標', 9, '', '', '追加の目標'], ['課題', 9, 9, '', '追加の課題'], ['施策', 9, 9, 9, '追加の施策']].forEach((line, i) => line.forEach((v, c) => structure.type(at + 1 + i, c + 1, v)));
+  [
+    ['目標', 9, '', '', '追加の目標'],
+    ['課題', 9, 9, '', '追加の課題'],
+    ['施策', 9, 9, 9, '追加の施策'],
+  ].forEach((line, i) => line.forEach((v, c) => structure.type(at + 1 + i, c + 1, v)));
   const plan = app.sheet(TAB.plan)!;
   const end = plan.values().length;
-  const departments = app.sheet(TAB.departments)!.values().slice(1).map((r) => String(r[0]));
-  departments.forEach((d, i) => [9, 9, 9, i + 1, `追加の事業${i + 1}`, '', d].forEach((v, c) => plan.type(end + 1 + i, c + 1, v)));
+  const departments = app
+    .sheet(TAB.departments)!
+    .values()
+    .slice(1)
+    .map((r) => String(r[0]));
+  departments.forEach((d, i) =>
+    [9, 9, 9, i + 1, `追加の事業${i + 1}`, '', d].forEach((v, c) => plan.type(end + 1 + i, c + 1, v)),
+  );
 }
 
 // The budgets of the benchmark (npm run bench), kept here so that no change adds a call per row.

@@ -4,7 +4,18 @@
  * are not what was sent. Each case is run as a user would run it, on real files.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +49,16 @@ function book(name: string): string {
   return path;
 }
 
-const settingOf = async (path: string, item: string) => (await XlsxWorkbook.open(path)).read(TAB.settings)!.find((r) => r[0] === item)?.[1];
+const settingOf = async (path: string, item: string) =>
+  (await XlsxWorkbook.open(path)).read(TAB.settings)!.find((r) => r[0] === item)?.[1];
 
 describe('one writer at a time', () => {
   it('never lets two commands both succeed with one change lost', async () => {
     const path = book('two.xlsx');
-    const [a, b] = await Promise.all([cli('set', path, '回答期限', '2027/6/1'), cli('set', path, 'プラン名', '第二次プラン')]);
+    const [a, b] = await Promise.all([
+      cli('set', path, '回答期限', '2027/6/1'),
+      cli('set', path, 'プラン名', '第二次プラン'),
+    ]);
     const deadline = await settingOf(path, '回答期限');
     const plan = await settingOf(path, 'プラン名');
     expect(a.code === 0 && b.code === 0).toBe(false); // the lock is taken before the book is opened
@@ -102,10 +117,28 @@ describe('no file overwritten by mistake', () => {
 describe('bad files, told in Japanese with an exit code and no stack trace', () => {
   const cases: Array<[string, () => Buffer, string]> = [
     ['empty.xlsx', () => Buffer.alloc(0), '空のファイル（0バイト）です'],
-    ['truncated.xlsx', () => readFileSync(demo).subarray(0, 4000), 'ブックとして開けません（ファイルが途中までしかないか、壊れています'],
-    ['old.xlsx', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(500).fill(0)]), '古い Excel 形式（.xls）か、パスワードで保護されたファイルです'],
+    [
+      'truncated.xlsx',
+      () => readFileSync(demo).subarray(0, 4000),
+      'ブックとして開けません（ファイルが途中までしかないか、壊れています',
+    ],
+    [
+      'old.xlsx',
+      () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(500).fill(0)]),
+      '古い Excel 形式（.xls）か、パスワードで保護されたファイルです',
+    ],
     ['table.xlsx', () => Buffer.from('所管課,別名\n職員課,人事課\n'), 'テキスト（CSV など）のファイルです'],
-    ['calc.xlsx', () => Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'), Buffer.alloc(200)]), 'OpenDocument（.ods）形式で、読めません'],
+    [
+      'calc.xlsx',
+      () =>
+        Buffer.concat([
+          Buffer.from('PK\x03\x04', 'latin1'),
+          Buffer.alloc(26),
+          Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+          Buffer.alloc(200),
+        ]),
+      'OpenDocument（.ods）形式で、読めません',
+    ],
   ];
   it.each(cases)('%s', async (name, bytes, message) => {
     const path = join(dir, name);
@@ -151,7 +184,9 @@ describe('cells far from the table', () => {
     const r = await cli('check', path);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.code).toBe(0);
-    expect(r.text).toContain('シート「プラン」のセル XFD8 など 2 か所に、表から遠く離れた値があります。読み飛ばしました');
+    expect(r.text).toContain(
+      'シート「プラン」のセル XFD8 など 2 か所に、表から遠く離れた値があります。読み飛ばしました',
+    );
   });
 });
 
@@ -220,7 +255,9 @@ describe('returned files are checked against what was sent', () => {
     await wb.xlsx.writeFile(out);
     const r = await cli('import-request', path, out);
     expect(r.code).toBe(1);
-    expect(r.text).toMatch(/8\s+事業番号 4-1-2-3 の行の事業名「男女別統計による住民ニーズの把握」が、プランの事業名「男女共同参画研修の充実」と違います/);
+    expect(r.text).toMatch(
+      /8\s+事業番号 4-1-2-3 の行の事業名「男女別統計による住民ニーズの把握」が、プランの事業名「男女共同参画研修の充実」と違います/,
+    );
   });
 });
 

@@ -19,7 +19,10 @@ function book(edit: (t: Record<string, string[][]>) => void) {
 
 function findingAt(rows: string[][], severity: string, sheet: string, cell: string, message: string) {
   const hit = rows.find((r) => r[0] === severity && r[1] === sheet && r[2] === cell && r[3].includes(message));
-  expect(hit, `expected ${severity} at ${sheet}!${cell} containing «${message}»; found:\n${rows.map((r) => r.join(' | ').slice(0, 160)).join('\n')}`).toBeDefined();
+  expect(
+    hit,
+    `expected ${severity} at ${sheet}!${cell} containing «${message}»; found:\n${rows.map((r) => r.join(' | ').slice(0, 160)).join('\n')}`,
+  ).toBeDefined();
 }
 
 describe('bad input corpus: the plan tabs', () => {

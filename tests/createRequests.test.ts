@@ -19,13 +19,25 @@ const CENTER = '調査_男女共同参画センター';
 export function bigPlanTabs(projectsPerDepartment = 3, departmentCount = 12) {
   const tabs = seedTabs();
   const departments = [['所管課', '別名', '編集者', '関係各課']];
-  for (let d = 1; d <= departmentCount; d++) departments.push([`第${d}課`, `旧${d}課`, `d${d}@city.example.lg.jp`, d % 4 === 0 ? 'TRUE' : 'FALSE']);
-  departments.push(['子ども・子育て支援部子ども家庭支援センター相談調整担当係（母子保健連携）', '相談調整', 'kodomo@city.example.lg.jp', 'FALSE']);
+  for (let d = 1; d <= departmentCount; d++)
+    departments.push([`第${d}課`, `旧${d}課`, `d${d}@city.example.lg.jp`, d % 4 === 0 ? 'TRUE' : 'FALSE']);
+  departments.push([
+    '子ども・子育て支援部子ども家庭支援センター相談調整担当係（母子保健連携）',
+    '相談調整',
+    'kodomo@city.example.lg.jp',
+    'FALSE',
+  ]);
   const plan: string[][] = [[...HEADERS.plan]];
-  const structure: string[][] = [[...HEADERS.structure], ['目標', '1', '', '', '目標1'], ['課題', '1', '1', '', '課題1-1'], ['施策', '1', '1', '1', '施策1-1-1']];
+  const structure: string[][] = [
+    [...HEADERS.structure],
+    ['目標', '1', '', '', '目標1'],
+    ['課題', '1', '1', '', '課題1-1'],
+    ['施策', '1', '1', '1', '施策1-1-1'],
+  ];
   let n = 1;
   for (let d = 1; d <= departmentCount; d++) {
-    for (let p = 0; p < projectsPerDepartment; p++, n++) plan.push(['1', '1', '1', String(n), `事業${n}`, `内容${n}`, p === 1 ? `旧${d}課` : `第${d}課`]);
+    for (let p = 0; p < projectsPerDepartment; p++, n++)
+      plan.push(['1', '1', '1', String(n), `事業${n}`, `内容${n}`, p === 1 ? `旧${d}課` : `第${d}課`]);
   }
   plan.push(['1', '1', '1', String(n++), '全庁の事業', '各課で取り組む', '関係各課']);
   plan.push(['1', '1', '1', String(n++), '連携事業', '二つの課で', '第1課、第2課']);
@@ -51,7 +63,18 @@ describe('createRequests on the Kiyose example', () => {
     expect(center[3].slice(0, 2)).toEqual(['回答期限', '2026年5月29日']);
     expect(center[5][1]).toContain('A：目標を達成');
     expect(center[6]).toEqual([...HEADERS.request]);
-    expect(requestRows(app, CENTER).map((r) => r['事業番号'])).toEqual(['4-1-1-1', '4-1-2-1', '4-1-2-2', '4-1-3-1', '4-1-3-2', '4-1-3-3', '4-2-1-1', '4-2-1-2', '4-2-1-3', '4-2-1-4']);
+    expect(requestRows(app, CENTER).map((r) => r['事業番号'])).toEqual([
+      '4-1-1-1',
+      '4-1-2-1',
+      '4-1-2-2',
+      '4-1-3-1',
+      '4-1-3-2',
+      '4-1-3-3',
+      '4-2-1-1',
+      '4-2-1-2',
+      '4-2-1-3',
+      '4-2-1-4',
+    ]);
     expect(requestRows(app, '調査_職員課').map((r) => [r['事業番号'], r['事業名']])).toEqual([
       ['4-1-2-2', '男女別統計による住民ニーズの把握'],
       ['4-1-2-3', '男女共同参画研修の充実'],
@@ -71,9 +94,18 @@ describe('createRequests on the Kiyose example', () => {
     const { app, wb } = book();
     createRequests(wb);
     const s = app.sheet('調査_職員課')!;
-    expect(s.cellAt(8, 6)!.validation).toMatchObject({ kind: 'list', values: ['A', 'B', 'C', 'D'], allowInvalid: false });
-    expect(s.cellAt(9, 7)!.validation).toMatchObject({ kind: 'list', values: ['拡充', '継続', '見直し', '完了', '廃止'] });
-    expect(s.cellAt(8, 9)!.validation?.formula).toBe('=OR(ISBLANK(INDIRECT("RC",FALSE)),AND(ISNUMBER(INDIRECT("RC",FALSE)),INDIRECT("RC",FALSE)=INT(INDIRECT("RC",FALSE)),INDIRECT("RC",FALSE)>=0))');
+    expect(s.cellAt(8, 6)!.validation).toMatchObject({
+      kind: 'list',
+      values: ['A', 'B', 'C', 'D'],
+      allowInvalid: false,
+    });
+    expect(s.cellAt(9, 7)!.validation).toMatchObject({
+      kind: 'list',
+      values: ['拡充', '継続', '見直し', '完了', '廃止'],
+    });
+    expect(s.cellAt(8, 9)!.validation?.formula).toBe(
+      '=OR(ISBLANK(INDIRECT("RC",FALSE)),AND(ISNUMBER(INDIRECT("RC",FALSE)),INDIRECT("RC",FALSE)=INT(INDIRECT("RC",FALSE)),INDIRECT("RC",FALSE)>=0))',
+    );
     expect(s.cellAt(9, 10)!.validation?.kind).toBe('formula');
     expect(s.cellAt(8, 5)!.validation).toBeUndefined();
     expect(s.frozenRows).toBe(7);
@@ -88,7 +120,9 @@ describe('createRequests on the Kiyose example', () => {
     expect(sheetProtection.unprotected).toEqual([answers]);
     const answerProtection = s.protections.filter((p) => p.type === 'RANGE');
     expect(answerProtection.map((p) => p.range)).toEqual([answers]);
-    expect(answerProtection[0].editors.sort()).toEqual([app.owner, app.user, 'shokuin@city.kiyose.example.lg.jp'].sort());
+    expect(answerProtection[0].editors.sort()).toEqual(
+      [app.owner, app.user, 'shokuin@city.kiyose.example.lg.jp'].sort(),
+    );
     expect(answerProtection[0].domainEdit).toBe(false);
   });
 
@@ -103,7 +137,11 @@ describe('createRequests on the Kiyose example', () => {
 
   it('fills 前年度の自己評価 from last year’s answers', () => {
     const tabs = seedTabs();
-    tabs[TAB.answers] = [[...HEADERS.answers], ['2024', '4-1-2-3', '職員課', '研修を2回実施', 'ｂ', '継続', '', '10', '12', ''], ['2023', '4-1-2-2', '職員課', '', 'D', '', '', '', '', '']];
+    tabs[TAB.answers] = [
+      [...HEADERS.answers],
+      ['2024', '4-1-2-3', '職員課', '研修を2回実施', 'ｂ', '継続', '', '10', '12', ''],
+      ['2023', '4-1-2-2', '職員課', '', 'D', '', '', '', '', ''],
+    ];
     const { app, wb } = book(tabs);
     createRequests(wb);
     expect(requestRows(app, '調査_職員課').map((r) => r['前年度の自己評価'])).toEqual(['', 'B']);
@@ -121,7 +159,10 @@ describe('createRequests on the Kiyose example', () => {
     const plan = app.sheet(TAB.plan)!;
     // Reorder: reverse the plan rows; remove 4-2-1-4; insert a new 事業 at the top.
     const rows = plan.values();
-    const body = rows.slice(1).reverse().filter((r) => r[3] !== 4 || r[1] !== 2 || r[2] !== 1);
+    const body = rows
+      .slice(1)
+      .reverse()
+      .filter((r) => r[3] !== 4 || r[1] !== 2 || r[2] !== 1);
     const next = [rows[0], [4, 1, 1, 2, '新しい事業', '説明', '男女共同参画センター'], ...body];
     plan.clearAll();
     next.forEach((line, r) => line.forEach((v, c) => plan.type(r + 1, c + 1, v)));
@@ -129,12 +170,36 @@ describe('createRequests on the Kiyose example', () => {
     const result = createRequests(wb);
     expect(result.message).toContain('作成 0、更新 4');
     const after = requestRows(app, CENTER);
-    expect(after.map((r) => r['事業番号'])).toEqual(['4-1-1-2', '4-2-1-3', '4-2-1-2', '4-2-1-1', '4-1-3-3', '4-1-3-2', '4-1-3-1', '4-1-2-2', '4-1-2-1', '4-1-1-1', '4-2-1-4']);
+    expect(after.map((r) => r['事業番号'])).toEqual([
+      '4-1-1-2',
+      '4-2-1-3',
+      '4-2-1-2',
+      '4-2-1-1',
+      '4-1-3-3',
+      '4-1-3-2',
+      '4-1-3-1',
+      '4-1-2-2',
+      '4-1-2-1',
+      '4-1-1-1',
+      '4-2-1-4',
+    ]);
     const byId = Object.fromEntries(after.map((r) => [r['事業番号'], r]));
-    expect(byId['4-1-1-1']).toMatchObject({ '実施状況・実績': '市長会で要望した', 自己評価: 'A', 今後の方向性: '継続' });
-    expect(byId['4-1-3-2']).toMatchObject({ '実施状況・実績': '=IMPORTRANGE("x","y")', '課題・改善点': '委員の公募', '参加者数（女性）': 7 });
+    expect(byId['4-1-1-1']).toMatchObject({
+      '実施状況・実績': '市長会で要望した',
+      自己評価: 'A',
+      今後の方向性: '継続',
+    });
+    expect(byId['4-1-3-2']).toMatchObject({
+      '実施状況・実績': '=IMPORTRANGE("x","y")',
+      '課題・改善点': '委員の公募',
+      '参加者数（女性）': 7,
+    });
     expect(app.sheet(CENTER)!.cellAt(13, 5)!.formula).toBeUndefined();
-    expect(byId['4-2-1-4']).toMatchObject({ 事業内容: NOT_IN_PLAN, '実施状況・実績': '連携協定を結んだ', 自己評価: 'B' });
+    expect(byId['4-2-1-4']).toMatchObject({
+      事業内容: NOT_IN_PLAN,
+      '実施状況・実績': '連携協定を結んだ',
+      自己評価: 'B',
+    });
     expect(byId['4-1-1-2']['実施状況・実績']).toBe('');
     expect(result.message).toContain('入力済みの回答 3行はそのまま残しました（うち 1行はプランにない事業');
   });
@@ -191,7 +256,9 @@ describe('createRequests on the Kiyose example', () => {
     const result = createRequests(wb);
     expect(app.sheet('調査_職員課')!.values()).toEqual(before);
     expect(result.message).toContain('作れなかった課：職員課');
-    expect(checkRows(app).find((r) => r[1] === '調査_職員課')?.[3]).toContain('まだ「回答」に取り込まれていないものが 1行あります');
+    expect(checkRows(app).find((r) => r[1] === '調査_職員課')?.[3]).toContain(
+      'まだ「回答」に取り込まれていないものが 1行あります',
+    );
     expect(app.sheet('調査_企画課')!.values()[1][1]).toBe('令和8年度（2026年度）');
   });
 });
@@ -213,7 +280,10 @@ describe('createRequests on a plan with many departments', () => {
     const { app, wb } = book(bigPlanTabs());
     const first = createRequests(wb);
     const long = '子ども・子育て支援部子ども家庭支援センター相談調整担当係（母子保健連携）';
-    const entry = app.sheet('調査シート一覧')!.values().find((r) => r[0] === long)!;
+    const entry = app
+      .sheet('調査シート一覧')!
+      .values()
+      .find((r) => r[0] === long)!;
     const name = String(entry[1]);
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name.startsWith('調査_子ども・子育て支援部')).toBe(true);
@@ -309,7 +379,14 @@ describe('createRequests when time runs short', () => {
     app.resetCounts();
     const result = createRequests(wb);
     expect(result.message).toContain('更新 4');
-    expect(app.sheet('調査_職員課')!.cellAt(8, 7)!.validation?.values).toEqual(['拡充', '継続', '見直し', '完了', '廃止', '統合']);
+    expect(app.sheet('調査_職員課')!.cellAt(8, 7)!.validation?.values).toEqual([
+      '拡充',
+      '継続',
+      '見直し',
+      '完了',
+      '廃止',
+      '統合',
+    ]);
     expect(app.counts.setDataValidations).toBe(4);
     expect(app.counts.protect ?? 0).toBe(0);
     expect(app.sheets.map((s) => s.protections)).toEqual(protections);
@@ -319,8 +396,14 @@ describe('createRequests when time runs short', () => {
 describe('tab names', () => {
   it('replaces characters a tab cannot have, shortens long names, numbers clashes, and shows the mapping', () => {
     const tabs = seedTabs();
-    tabs[TAB.departments].push(['企画/調整課[臨時]', '', 'k@city.example.lg.jp', 'FALSE'], ['職員課?', '', 'q@city.example.lg.jp', 'FALSE']);
-    tabs[TAB.plan].push(['4', '2', '1', '5', '臨時の事業', '', '企画/調整課[臨時]'], ['4', '2', '1', '6', '別の事業', '', '職員課?']);
+    tabs[TAB.departments].push(
+      ['企画/調整課[臨時]', '', 'k@city.example.lg.jp', 'FALSE'],
+      ['職員課?', '', 'q@city.example.lg.jp', 'FALSE'],
+    );
+    tabs[TAB.plan].push(
+      ['4', '2', '1', '5', '臨時の事業', '', '企画/調整課[臨時]'],
+      ['4', '2', '1', '6', '別の事業', '', '職員課?'],
+    );
     const { app, wb } = book(tabs);
     app.addSheet('調査_職員課＿').type(1, 1, '自分用のメモ');
     const result = createRequests(wb);

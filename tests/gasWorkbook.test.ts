@@ -23,8 +23,20 @@ function layout(count: number, editors = ['dept@city.example.lg.jp']): Layout {
     headerRows: [3],
     inputArea: answers,
     wrap: true,
-    validations: [{ range: { row: 4, col: 3, numRows: count, numCols: 1 }, rule: { kind: 'list', values: ['A', 'B'] }, help: 'A か B' }],
-    protection: { editors, admins: [], warningOnly: editors.length === 0, editable: answers, description: editors.length ? undefined : '警告のみ' },
+    validations: [
+      {
+        range: { row: 4, col: 3, numRows: count, numCols: 1 },
+        rule: { kind: 'list', values: ['A', 'B'] },
+        help: 'A か B',
+      },
+    ],
+    protection: {
+      editors,
+      admins: [],
+      warningOnly: editors.length === 0,
+      editable: answers,
+      description: editors.length ? undefined : '警告のみ',
+    },
   };
 }
 
@@ -34,7 +46,14 @@ function looks(s: FakeSheet) {
   for (let r = 1; r <= s.maxRows; r++) {
     for (let c = 1; c <= 4; c++) {
       const cell = s.cellAt(r, c);
-      cells.push([r, c, cell?.background ?? null, cell?.bold ?? false, cell?.wrap ?? false, cell?.validation?.values ?? null]);
+      cells.push([
+        r,
+        c,
+        cell?.background ?? null,
+        cell?.bold ?? false,
+        cell?.wrap ?? false,
+        cell?.validation?.values ?? null,
+      ]);
     }
   }
   return { cells, maxRows: s.maxRows, frozenRows: s.frozenRows, widths: s.columnWidths };
@@ -43,7 +62,11 @@ function looks(s: FakeSheet) {
 describe('GasWorkbook.createFormatted', () => {
   it('gives each tab exactly what createSheet + format give it, cut to its own height', () => {
     const { app, wb } = book();
-    for (const [name, count] of [['short', 2], ['long', 9], ['one', 1]] as const) {
+    for (const [name, count] of [
+      ['short', 2],
+      ['long', 9],
+      ['one', 1],
+    ] as const) {
       const extent = { rows: 3 + count, cols: 4 };
       wb.createFormatted(`new_${name}`, layout(count), extent);
       wb.createSheet(`old_${name}`);
@@ -74,7 +97,8 @@ describe('GasWorkbook.createFormatted', () => {
     const tallest = 4 + 9 * 7;
     wb.createFormatted('first', layout(5), { rows: 8, cols: 4 }, tallest);
     app.resetCounts();
-    for (let i = 0; i < 10; i++) wb.createFormatted(`tab${i}`, layout(1 + i * 7), { rows: 4 + i * 7, cols: 4 }, tallest);
+    for (let i = 0; i < 10; i++)
+      wb.createFormatted(`tab${i}`, layout(1 + i * 7), { rows: 4 + i * 7, cols: 4 }, tallest);
     const c = app.callCounts();
     expect(c.byMethod.insertSheet).toBe(10);
     expect(c.byMethod.getEditors ?? 0).toBe(0);
@@ -97,7 +121,10 @@ describe('GasWorkbook.createFormatted', () => {
   });
 
   it('replaces a template left by a run that was cut off', () => {
-    const { app, wb } = book((a) => { a.addSheet('プラン'); a.addSheet(TEMPLATE_SHEET).type(1, 1, '古い'); });
+    const { app, wb } = book((a) => {
+      a.addSheet('プラン');
+      a.addSheet(TEMPLATE_SHEET).type(1, 1, '古い');
+    });
     wb.createFormatted('tab', layout(2), { rows: 5, cols: 4 });
     expect(app.sheet('tab')!.values()).toEqual([]);
     wb.close();
@@ -106,7 +133,10 @@ describe('GasWorkbook.createFormatted', () => {
 
   it('adds the runner by name first where they may edit only through a group (Apps Script refuses otherwise)', () => {
     const group = 'danjo-staff@city.example.lg.jp';
-    const { app, wb } = book((a) => { a.sharedWith = [a.owner, group, 'other-department@city.example.lg.jp']; a.runnerGroup = group; });
+    const { app, wb } = book((a) => {
+      a.sharedWith = [a.owner, group, 'other-department@city.example.lg.jp'];
+      a.runnerGroup = group;
+    });
     for (const name of ['a', 'b']) wb.createFormatted(name, layout(2), { rows: 5, cols: 4 }, 5);
     for (const name of ['a', 'b']) {
       const [sheetLevel, answers] = app.sheet(name)!.protections;
@@ -118,15 +148,22 @@ describe('GasWorkbook.createFormatted', () => {
   });
 
   it('calls setDomainEdit only where the spreadsheet is shared with its domain (it throws outside Google Workspace)', () => {
-    const { app, wb } = book((a) => { a.workspace = false; a.domainShared = false; });
+    const { app, wb } = book((a) => {
+      a.workspace = false;
+      a.domainShared = false;
+    });
     wb.createFormatted('tab', layout(2), { rows: 5, cols: 4 });
     expect(app.callCounts().byMethod.setDomainEdit ?? 0).toBe(0);
-    expect(app.sheet('tab')!.protections[1].editors.sort()).toEqual([app.owner, app.user, 'dept@city.example.lg.jp'].sort());
+    expect(app.sheet('tab')!.protections[1].editors.sort()).toEqual(
+      [app.owner, app.user, 'dept@city.example.lg.jp'].sort(),
+    );
   });
 
   it('protects with a warning only, and its description, where no editor is listed', () => {
     const { app, wb } = book();
     wb.createFormatted('tab', layout(2, []), { rows: 5, cols: 4 });
-    expect(protectionsOf(app.sheet('tab')!)).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true, description: '警告のみ' })]);
+    expect(protectionsOf(app.sheet('tab')!)).toEqual([
+      expect.objectContaining({ type: 'SHEET', warningOnly: true, description: '警告のみ' }),
+    ]);
   });
 });

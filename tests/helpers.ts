@@ -75,7 +75,15 @@ export function requestRows(app: FakeApp, sheet: string): Array<Record<string, u
 
 /** A tab's protections as a person (or the next run) sees them: who may edit what. */
 export function protectionsOf(s: FakeSheet) {
-  return s.protections.map((p) => ({ type: p.type, range: p.range, editors: [...p.editors].sort(), domainEdit: p.domainEdit, warningOnly: p.warningOnly, unprotected: p.unprotected, description: p.description }));
+  return s.protections.map((p) => ({
+    type: p.type,
+    range: p.range,
+    editors: [...p.editors].sort(),
+    domainEdit: p.domainEdit,
+    warningOnly: p.warningOnly,
+    unprotected: p.unprotected,
+    description: p.description,
+  }));
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -26,7 +26,13 @@ const T2 = new Date(2026, 5, 8, 10, 0);
 /** What 職員課 types in the report: a full-width grade, a lower-case one, a count with 人. */
 const TYPED = {
   '4-1-2-2': { '実施状況・実績': '統計を男女別に集計', 自己評価: 'Ｂ', 今後の方向性: '継続' },
-  '4-1-2-3': { '実施状況・実績': '研修を実施', 自己評価: 'a', 今後の方向性: '拡充', '参加者数（男性）': '５６人', '参加者数（女性）': '４２' },
+  '4-1-2-3': {
+    '実施状況・実績': '研修を実施',
+    自己評価: 'a',
+    今後の方向性: '拡充',
+    '参加者数（男性）': '５６人',
+    '参加者数（女性）': '４２',
+  },
 };
 
 function setYear(app: ReturnType<typeof fakeBook>['app'], year: string) {
@@ -42,7 +48,13 @@ describe('the second year in the sheet', () => {
     createRequests(b.wb);
     typeAnswers(b.app, SHOKUIN, TYPED);
     expect(mergeResponses(b.wb, T1).ok).toBe(true);
-    expect(b.app.sheet(TAB.answers)!.values().filter((r) => r[2] === '職員課').map((r) => r.slice(4, 9))).toEqual([
+    expect(
+      b.app
+        .sheet(TAB.answers)!
+        .values()
+        .filter((r) => r[2] === '職員課')
+        .map((r) => r.slice(4, 9)),
+    ).toEqual([
       ['B', '継続', '', '', ''],
       ['A', '拡充', '', 56, 42],
     ]);
@@ -71,7 +83,12 @@ describe('the second year in the sheet', () => {
     const before = b.app.sheet(SHOKUIN)!.values();
     const next = createRequests(b.wb);
     expect(next.ok).toBe(false);
-    expect(checkRows(b.app)).toContainEqual(['エラー', SHOKUIN, 'A9', expect.stringContaining('まだ「回答」に取り込まれていないものが 1行あります')]);
+    expect(checkRows(b.app)).toContainEqual([
+      'エラー',
+      SHOKUIN,
+      'A9',
+      expect.stringContaining('まだ「回答」に取り込まれていないものが 1行あります'),
+    ]);
     expect(b.app.sheet(SHOKUIN)!.values()).toEqual(before);
   });
 
@@ -82,7 +99,10 @@ describe('the second year in the sheet', () => {
     typeAnswers(b.app, SHOKUIN, { '4-1-2-3': { '実施状況・実績': '2025/4/1', 自己評価: 'B' } });
     expect(b.app.sheet(SHOKUIN)!.values()[8][4]).toBeInstanceOf(Date);
     expect(mergeResponses(b.wb, T1).ok).toBe(true);
-    const row = b.app.sheet(TAB.answers)!.values().find((r) => r[1] === '4-1-2-3')!;
+    const row = b.app
+      .sheet(TAB.answers)!
+      .values()
+      .find((r) => r[1] === '4-1-2-3')!;
     expect(row[3]).toBe('2025/4/1');
     expect(mergeResponses(b.wb, T2).message).toContain('新規 0行、更新 0行');
   });
@@ -134,10 +154,23 @@ describe('a 回答 row copied by hand', () => {
     uninstall = b.uninstall;
     const summary = buildSummary(b.wb, T1);
     expect(summary.message).toContain('回答 1件');
-    const message = '2行目と 3行目は、同じ回答（令和7年度（2025年度）・事業番号 4-1-2-3・職員課）です。2行目だけを数えています。';
+    const message =
+      '2行目と 3行目は、同じ回答（令和7年度（2025年度）・事業番号 4-1-2-3・職員課）です。2行目だけを数えています。';
     expect(summary.findings).toEqual([
-      expect.objectContaining({ severity: '注意', sheet: TAB.answers, row: 2, col: 2, message: expect.stringContaining(message) }),
-      expect.objectContaining({ severity: '注意', sheet: TAB.answers, row: 3, col: 2, message: expect.stringContaining(message) }),
+      expect.objectContaining({
+        severity: '注意',
+        sheet: TAB.answers,
+        row: 2,
+        col: 2,
+        message: expect.stringContaining(message),
+      }),
+      expect.objectContaining({
+        severity: '注意',
+        sheet: TAB.answers,
+        row: 3,
+        col: 2,
+        message: expect.stringContaining(message),
+      }),
     ]);
     createRequests(b.wb);
     typeAnswers(b.app, SHOKUIN, { '4-1-2-3': { '実施状況・実績': '研修を実施', 自己評価: 'B' } });

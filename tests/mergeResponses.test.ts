@@ -33,9 +33,22 @@ function setup() {
 function answerAll(app: ReturnType<typeof setup>['app']) {
   typeAnswers(app, '調査_職員課', {
     '4-1-2-2': { '実施状況・実績': '各種統計で男女別の集計を行った', 自己評価: 'ａ', 今後の方向性: '継続' },
-    '4-1-2-3': { '実施状況・実績': '管理職向け研修を実施', 自己評価: 'B（おおむね達成）', 今後の方向性: '拡充', '参加者数（男性）': '１２', '参加者数（女性）': 15 },
+    '4-1-2-3': {
+      '実施状況・実績': '管理職向け研修を実施',
+      自己評価: 'B（おおむね達成）',
+      今後の方向性: '拡充',
+      '参加者数（男性）': '１２',
+      '参加者数（女性）': 15,
+    },
   });
-  typeAnswers(app, '調査_企画課', { '4-1-2-2': { '実施状況・実績': '=IMPORTRANGE("x","y")', 自己評価: 'C', 今後の方向性: '見直し', '課題・改善点': '+集計項目の統一' } });
+  typeAnswers(app, '調査_企画課', {
+    '4-1-2-2': {
+      '実施状況・実績': '=IMPORTRANGE("x","y")',
+      自己評価: 'C',
+      今後の方向性: '見直し',
+      '課題・改善点': '+集計項目の統一',
+    },
+  });
   typeAnswers(app, CENTER, {
     '4-1-1-1': { '実施状況・実績': '市長会を通じて要望', 自己評価: 'A', 今後の方向性: '継続' },
     '4-2-1-3': { '実施状況・実績': '', 自己評価: '', 今後の方向性: '', '課題・改善点': '苦情処理委員会の周知が不足' },
@@ -51,7 +64,11 @@ describe('mergeResponses', () => {
     const result = mergeResponses(wb, T1);
     expect(result.ok).toBe(true);
     const rows = answerRows(app);
-    expect(rows.slice(0, 3)).toEqual(HISTORY.map((r) => r.map((v) => (/^\d+$/.test(v) ? Number(v) : /^\d{4}\/\d+\/\d+$/.test(v) ? expect.any(Date) : v))));
+    expect(rows.slice(0, 3)).toEqual(
+      HISTORY.map((r) =>
+        r.map((v) => (/^\d+$/.test(v) ? Number(v) : /^\d{4}\/\d+\/\d+$/.test(v) ? expect.any(Date) : v)),
+      ),
+    );
     expect(rows.slice(3)).toEqual([
       [2025, '4-1-1-1', '男女共同参画センター', '市長会を通じて要望', 'A', '継続', '', '', '', T1, ''],
       [2025, '4-2-1-3', '男女共同参画センター', '', '', '', '苦情処理委員会の周知が不足', '', '', T1, ''],
@@ -71,7 +88,13 @@ describe('mergeResponses', () => {
     expect(result.message).toContain('・男女共同参画センター：回答中（1/10事業）');
     expect(result.message).toContain('・職員課：回答済（2/2事業）');
     expect(result.message).toContain('・子育て支援課：未回答（0/1事業）');
-    expect(app.sheet(TAB.requestIndex)!.values().slice(1).map((r) => [r[0], r[4], r[5], r[6]])).toEqual([
+    expect(
+      app
+        .sheet(TAB.requestIndex)!
+        .values()
+        .slice(1)
+        .map((r) => [r[0], r[4], r[5], r[6]]),
+    ).toEqual([
       ['男女共同参画センター', 1, '回答中', T1],
       ['職員課', 2, '回答済', T1],
       ['企画課', 1, '回答済', T1],
@@ -94,8 +117,22 @@ describe('mergeResponses', () => {
     const third = mergeResponses(wb, T3);
     expect(third.message).toContain('新規 0行、更新 1行');
     const rows = answerRows(app);
-    expect(rows[5]).toEqual([2025, '4-1-2-2', '職員課', '各種統計で男女別の集計を行った', 'B', '継続', '', '', '', T3, '']);
-    rows.forEach((r, i) => { if (i !== 5) expect(r).toEqual(first[i]); });
+    expect(rows[5]).toEqual([
+      2025,
+      '4-1-2-2',
+      '職員課',
+      '各種統計で男女別の集計を行った',
+      'B',
+      '継続',
+      '',
+      '',
+      '',
+      T3,
+      '',
+    ]);
+    rows.forEach((r, i) => {
+      if (i !== 5) expect(r).toEqual(first[i]);
+    });
   });
 
   it('skips a department with a bad answer whole, merges the others, and says where', () => {
@@ -105,11 +142,15 @@ describe('mergeResponses', () => {
     const result = mergeResponses(wb, T1);
     expect(result.ok).toBe(false);
     expect(result.message).toContain('取り込まなかった課：職員課');
-    const merged = answerRows(app).slice(3).map((r) => r[2]);
+    const merged = answerRows(app)
+      .slice(3)
+      .map((r) => r[2]);
     expect(merged).not.toContain('職員課');
     expect(merged).toContain('企画課');
     const check = checkRows(app);
-    expect(check.find((r) => r[1] === '調査_職員課' && r[2] === 'F9')?.[3]).toContain('自己評価「E」は A（目標を達成）、B（おおむね達成）、C（一部未達成）、D（未実施） のいずれか');
+    expect(check.find((r) => r[1] === '調査_職員課' && r[2] === 'F9')?.[3]).toContain(
+      '自己評価「E」は A（目標を達成）、B（おおむね達成）、C（一部未達成）、D（未実施） のいずれか',
+    );
     expect(check.find((r) => r[1] === '調査_職員課' && r[2] === 'I9')?.[3]).toContain('0 以上の整数');
   });
 
@@ -125,22 +166,30 @@ describe('mergeResponses', () => {
     app.sheet('調査_企画課')!.type(2, 2, '令和6年度（2024年度）');
     mergeResponses(wb, T1);
     const check = checkRows(app);
-    const at = (sheet: string, cell: string) => check.find((r) => r[0] === 'エラー' && r[1] === sheet && r[2] === cell)?.[3];
+    const at = (sheet: string, cell: string) =>
+      check.find((r) => r[0] === 'エラー' && r[1] === sheet && r[2] === cell)?.[3];
     expect(at(CENTER, 'A8')).toContain('事業番号「4-1-1-9」はこの課の事業ではありません');
     expect(at(CENTER, 'A9')).toContain('事業番号 4-1-3-1 の行が 9行目と 11行目にあります');
     expect(at(CENTER, 'E10')).toContain('「実施状況・実績」が空です');
     expect(at(CENTER, 'A12')).toContain('事業番号「4-1-2-3」はこの課の事業ではありません');
-    expect(at('調査_企画課', 'B2')).toContain('対象年度（令和6年度（2024年度））が「設定」の対象年度（令和7年度（2025年度））と違います');
-    expect(check.find((r) => r[0] === '注意' && r[1] === CENTER)?.[3]).toContain('事業 4-1-1-1「国や都との連携」の行がありません');
+    expect(at('調査_企画課', 'B2')).toContain(
+      '対象年度（令和6年度（2024年度））が「設定」の対象年度（令和7年度（2025年度））と違います',
+    );
+    expect(check.find((r) => r[0] === '注意' && r[1] === CENTER)?.[3]).toContain(
+      '事業 4-1-1-1「国や都との連携」の行がありません',
+    );
   });
 
   it('never turns an answer into a formula, whatever it starts with', () => {
     const { app, wb } = setup();
-    typeAnswers(app, '調査_子育て支援課', { '4-1-2-2': { '実施状況・実績': "'-保育の統計を整備", '課題・改善点': "'@担当者へ", 自己評価: 'B' } });
+    typeAnswers(app, '調査_子育て支援課', {
+      '4-1-2-2': { '実施状況・実績': "'-保育の統計を整備", '課題・改善点': "'@担当者へ", 自己評価: 'B' },
+    });
     mergeResponses(wb, T1);
     const last = answerRows(app).at(-1)!;
     expect(last.slice(3, 7)).toEqual(['-保育の統計を整備', 'B', '', '@担当者へ']);
-    for (let c = 1; c <= 11; c++) expect(app.sheet(TAB.answers)!.cellAt(answerRows(app).length, c)?.formula).toBeUndefined();
+    for (let c = 1; c <= 11; c++)
+      expect(app.sheet(TAB.answers)!.cellAt(answerRows(app).length, c)?.formula).toBeUndefined();
   });
 
   it('lets only one person merge at a time', () => {
@@ -158,7 +207,9 @@ describe('mergeResponses', () => {
 describe('mergeResponses and what departments write for "none"', () => {
   it('takes ― or － in a participant count as "not applicable", not an error', () => {
     const { app, wb } = setup();
-    typeAnswers(app, '調査_企画課', { '4-1-2-2': { '実施状況・実績': '調査を公表', 自己評価: 'B', '参加者数（男性）': '－', '参加者数（女性）': '―' } });
+    typeAnswers(app, '調査_企画課', {
+      '4-1-2-2': { '実施状況・実績': '調査を公表', 自己評価: 'B', '参加者数（男性）': '－', '参加者数（女性）': '―' },
+    });
     const result = mergeResponses(wb, T1);
     expect(result.ok).toBe(true);
     expect(answerRows(app).at(-1)!.slice(2, 9)).toEqual(['企画課', '調査を公表', 'B', '', '', '－', '―']);
@@ -173,8 +224,14 @@ describe('mergeResponses and a tab left from a department without 事業', () =>
     const result = mergeResponses(wb, T1);
     expect(result.ok).toBe(true);
     const notes = checkRows(app).filter((r) => r[1] === '調査_企画課');
-    expect(notes).toEqual([['注意', '調査_企画課', '', '「企画課」の事業は今のプランにないため、このシートは取り込んでいません。']]);
-    expect(answerRows(app).slice(3).map((r) => r[2])).not.toContain('企画課');
+    expect(notes).toEqual([
+      ['注意', '調査_企画課', '', '「企画課」の事業は今のプランにないため、このシートは取り込んでいません。'],
+    ]);
+    expect(
+      answerRows(app)
+        .slice(3)
+        .map((r) => r[2]),
+    ).not.toContain('企画課');
   });
 });
 
@@ -197,12 +254,21 @@ describe('mergeResponses and a damaged 回答 tab', () => {
     const b = fakeBook(tabs);
     uninstall = b.uninstall;
     createRequests(b.wb);
-    typeAnswers(b.app, '調査_企画課', { '4-1-2-2': { '実施状況・実績': '公表', 自己評価: 'B', '課題・改善点': '周知' } });
+    typeAnswers(b.app, '調査_企画課', {
+      '4-1-2-2': { '実施状況・実績': '公表', 自己評価: 'B', '課題・改善点': '周知' },
+    });
     const before = b.app.sheet(TAB.answers)!.values();
     const result = mergeResponses(b.wb, T1);
     expect(result.ok).toBe(false);
     expect(result.message).toContain('「回答」シートの見出しに問題があるため、取り込んでいません');
-    expect(checkRows(b.app).find((r) => r[1] === TAB.answers)?.slice(2)).toEqual(['1行目', '見出し「課題・改善点」の列がありません。1行目の見出しに「課題・改善点」を加えてください（列の位置は自由です）。']);
+    expect(
+      checkRows(b.app)
+        .find((r) => r[1] === TAB.answers)
+        ?.slice(2),
+    ).toEqual([
+      '1行目',
+      '見出し「課題・改善点」の列がありません。1行目の見出しに「課題・改善点」を加えてください（列の位置は自由です）。',
+    ]);
     expect(b.app.sheet(TAB.answers)!.values()).toEqual(before);
   });
 });

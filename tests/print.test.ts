@@ -27,7 +27,8 @@ async function cli(...argv: string[]) {
 const squash = (t: string) => t.replace(/\s+/g, '');
 
 it('LibreOffice is there where CI asks for it', () => {
-  if (process.env.REQUIRE_LIBREOFFICE) expect(hasLibreOffice, 'soffice and pdftotext must be installed (.ci/run installs them)').toBe(true);
+  if (process.env.REQUIRE_LIBREOFFICE)
+    expect(hasLibreOffice, 'soffice and pdftotext must be installed (.ci/run installs them)').toBe(true);
 });
 
 describe.skipIf(!hasLibreOffice)('the demo workbook printed by LibreOffice', () => {
@@ -37,7 +38,10 @@ describe.skipIf(!hasLibreOffice)('the demo workbook printed by LibreOffice', () 
 
   beforeAll(async () => {
     expect((await cli('demo', book)).code).toBe(0);
-    const run = spawnSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, book], { encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, book], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     text = squash(spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).stdout);
   }, 300_000);
@@ -53,7 +57,10 @@ describe.skipIf(!hasLibreOffice)('the demo workbook printed by LibreOffice', () 
     const summary = (await XlsxWorkbook.open(book)).read(TAB.summary)!;
     const start = summary.findIndex((r) => String(r[0]).startsWith('5. '));
     const end = summary.findIndex((r, i) => i > start + 1 && r.every((v) => v === ''));
-    const texts = summary.slice(start + 2, end).flatMap((r) => [r[0], r[6], r[7]].map(String)).filter((t) => t.length > 8);
+    const texts = summary
+      .slice(start + 2, end)
+      .flatMap((r) => [r[0], r[6], r[7]].map(String))
+      .filter((t) => t.length > 8);
     expect(texts.length).toBeGreaterThanOrEqual(4);
     for (const t of texts) expect(text, t).toContain(squash(t));
   });
@@ -64,7 +71,9 @@ describe.skipIf(!hasLibreOffice)('the demo workbook printed by LibreOffice', () 
     expect(tabs).toHaveLength(4);
     for (const name of tabs) {
       const values = wb.read(name)!;
-      for (const t of [values[4][1], values[5][1], ...values.slice(7).map((r) => r[2])].map(String).filter((t) => t !== '')) {
+      for (const t of [values[4][1], values[5][1], ...values.slice(7).map((r) => r[2])]
+        .map(String)
+        .filter((t) => t !== '')) {
         expect(text, `${name}: ${t}`).toContain(squash(t));
       }
     }

@@ -27,9 +27,14 @@ function load(app: FakeApp): Record<string, () => void> {
 }
 
 const ANSWERS = {
-  調査_職員課: { '4-1-2-3': { '実施状況・実績': '研修を実施', 自己評価: 'A', 今後の方向性: '拡充', '参加者数（男性）': 10 } },
+  調査_職員課: {
+    '4-1-2-3': { '実施状況・実績': '研修を実施', 自己評価: 'A', 今後の方向性: '拡充', '参加者数（男性）': 10 },
+  },
   調査_企画課: { '4-1-2-2': { '実施状況・実績': '調査を公表', 自己評価: 'B' } },
-  調査_男女共同参画センター: { '4-1-1-1': { '実施状況・実績': '要望した', 自己評価: 'A' }, '4-2-1-4': { '課題・改善点': '連携先を増やす' } },
+  調査_男女共同参画センター: {
+    '4-1-1-1': { '実施状況・実績': '要望した', 自己評価: 'A' },
+    '4-2-1-4': { '課題・改善点': '連携先を増やす' },
+  },
 };
 
 /** The seed plan with request tabs and answers typed: the state before a merge. */
@@ -70,7 +75,13 @@ describe('two people at once', () => {
     g.mergeResponses();
     expect(during).toContain('ほかの人が同じスプレッドシートで処理を実行中です');
     expect(app.alerts.at(-1)!.title).toBe('回答を取り込む');
-    expect(app.sheet(TAB.answers)!.values().slice(1).map((r) => r[1])).toEqual(['4-1-1-1', '4-2-1-4', '4-1-2-3', '4-1-2-2']);
+    expect(
+      app
+        .sheet(TAB.answers)!
+        .values()
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['4-1-1-1', '4-2-1-4', '4-1-2-3', '4-1-2-2']);
     expect(app.lockHeldBy).toBeUndefined();
   });
 });
@@ -141,14 +152,28 @@ describe('a run cut off half-way', () => {
     // A sheet ID in 調査シート一覧 is compared as the tab it names (a cut-off run uses up IDs).
     const tabOfId = (app: FakeApp, values: unknown[][]) => {
       const at = values[0]?.indexOf('シートID') ?? -1;
-      return at < 0 ? values : values.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === at ? `→${app.sheets.find((x) => String(x.id) === String(v))?.name}` : v))));
+      return at < 0
+        ? values
+        : values.map((r, i) =>
+            i === 0
+              ? r
+              : r.map((v, c) => (c === at ? `→${app.sheets.find((x) => String(x.id) === String(v))?.name}` : v)),
+          );
     };
     const state = (app: FakeApp) =>
       app.sheets.map((s) => ({
         name: s.name,
         values: tabOfId(app, s.values()),
         rows: s.name.startsWith('調査_') ? s.maxRows : undefined,
-        formats: s.rows.flatMap((line, r) => (line ?? []).map((c, k) => (c && (c.background || c.validation) ? `${r + 1},${k + 1}:${c.background ?? ''}:${c.validation?.kind ?? ''}` : '')).filter(Boolean)),
+        formats: s.rows.flatMap((line, r) =>
+          (line ?? [])
+            .map((c, k) =>
+              c && (c.background || c.validation)
+                ? `${r + 1},${k + 1}:${c.background ?? ''}:${c.validation?.kind ?? ''}`
+                : '',
+            )
+            .filter(Boolean),
+        ),
         protections: protectionsOf(s),
       }));
     const reference = new FakeApp(seedTabs());
@@ -183,7 +208,9 @@ describe('a run cut off half-way', () => {
     app.failAfterWrites = app.writesDone + 1;
     g.mergeResponses();
     expect(app.alerts.at(-1)!.title).toBe('回答を取り込む：途中で止まりました');
-    expect(app.alerts.at(-1)!.message).toContain('入力された回答は消えていません。もう一度「回答を取り込む」を実行してください');
+    expect(app.alerts.at(-1)!.message).toContain(
+      '入力された回答は消えていません。もう一度「回答を取り込む」を実行してください',
+    );
     expect(app.lockHeldBy).toBeUndefined();
   });
 });
@@ -191,14 +218,28 @@ describe('a run cut off half-way', () => {
 describe('security', () => {
   it('asks only for this spreadsheet and for menus and dialogs', () => {
     const manifest = JSON.parse(readFileSync(`${root}appsscript.json`, 'utf8'));
-    expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/userinfo.email']);
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/userinfo.email',
+    ]);
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Asia/Tokyo');
     expect(JSON.parse(readFileSync(`${root}build/appsscript.json`, 'utf8'))).toEqual(manifest);
   });
 
   it('uses no service beyond the spreadsheet, and shows no HTML', () => {
-    for (const service of ['HtmlService', 'UrlFetchApp', 'DriveApp', 'GmailApp', 'MailApp', 'PropertiesService', 'ScriptApp', 'eval(', 'new Function']) {
+    for (const service of [
+      'HtmlService',
+      'UrlFetchApp',
+      'DriveApp',
+      'GmailApp',
+      'MailApp',
+      'PropertiesService',
+      'ScriptApp',
+      'eval(',
+      'new Function',
+    ]) {
       expect(code, service).not.toContain(service);
     }
   });

@@ -12,9 +12,33 @@ describe('setupSheets', () => {
     const book = fakeBook({});
     uninstall = book.uninstall;
     const result = setupSheets(book.wb);
-    expect(book.app.sheets.map((s) => s.name)).toEqual([TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check, TAB.requestIndex]);
+    expect(book.app.sheets.map((s) => s.name)).toEqual([
+      TAB.plan,
+      TAB.structure,
+      TAB.indicators,
+      TAB.indicatorResults,
+      TAB.departments,
+      TAB.settings,
+      TAB.answers,
+      TAB.check,
+      TAB.requestIndex,
+    ]);
     expect(book.app.sheet(TAB.answers)!.values()).toEqual([[...HEADERS.answers]]);
-    expect(book.app.sheet(TAB.settings)!.values().map((r) => r[0])).toEqual(['項目', 'プラン名', '対象年度', '回答期限', '自己評価の区分', '今後の方向性の区分', '評価対象外の区分', '管理者']);
+    expect(
+      book.app
+        .sheet(TAB.settings)!
+        .values()
+        .map((r) => r[0]),
+    ).toEqual([
+      '項目',
+      'プラン名',
+      '対象年度',
+      '回答期限',
+      '自己評価の区分',
+      '今後の方向性の区分',
+      '評価対象外の区分',
+      '管理者',
+    ]);
     expect(book.app.sheet(TAB.plan)!.cellAt(1, 7)!.note).toContain('関係各課');
     expect(book.app.sheet(TAB.plan)!.frozenRows).toBe(1);
     expect(result.message).toContain('シートを作成しました');
@@ -27,7 +51,9 @@ describe('setupSheets', () => {
     setupSheets(book.wb);
     const after = snapshot(book.app);
     for (const [name, values] of Object.entries(before)) expect(after[name]).toEqual(values);
-    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), TAB.answers, TAB.check, TAB.requestIndex].sort());
+    expect(Object.keys(after).sort()).toEqual(
+      [...Object.keys(before), TAB.answers, TAB.check, TAB.requestIndex].sort(),
+    );
     const again = setupSheets(book.wb);
     expect(again.message).toContain('何も変更していません');
   });
@@ -49,7 +75,9 @@ describe('a spreadsheet just set up', () => {
     uninstall = book.uninstall;
     setupSheets(book.wb);
     const result = validatePlan(book.wb);
-    expect(result.message).toContain('[注意] 「プラン」 A2: 「プラン」にまだ何も入力されていません。2行目から1行に1件ずつ入力してください。');
+    expect(result.message).toContain(
+      '[注意] 「プラン」 A2: 「プラン」にまだ何も入力されていません。2行目から1行に1件ずつ入力してください。',
+    );
     expect(result.message).toContain('「所管課」にまだ何も入力されていません');
     expect(result.message).toContain('「対象年度」が入力されていません');
   });

@@ -33,14 +33,16 @@ interface ModelProject {
 
 /** The plan and the departments as the center keeps them, changed along the years. */
 class Model {
-  projects: ModelProject[] = tsv('kiyose-plan.tsv').slice(1).map((r) => ({
-    key: r.slice(0, 4).join('-'),
-    id: r.slice(0, 4).join('-'),
-    former: [],
-    name: r[4],
-    description: r[5],
-    assigned: r[6],
-  }));
+  projects: ModelProject[] = tsv('kiyose-plan.tsv')
+    .slice(1)
+    .map((r) => ({
+      key: r.slice(0, 4).join('-'),
+      id: r.slice(0, 4).join('-'),
+      former: [],
+      name: r[4],
+      description: r[5],
+      assigned: r[6],
+    }));
   departments = tsv('kiyose-departments.tsv');
   /** year → `${project key}|${department's first name}` → the grade code typed. */
   readonly grades = new Map<number, Map<string, string>>();
@@ -58,7 +60,14 @@ class Model {
   change(year: number): string[] {
     switch (year - FIRST_YEAR) {
       case 2:
-        this.projects.push({ key: 'new', id: '4-2-1-5', former: [], name: '男性の家事・育児参加の促進', description: '男性向けの家事・育児講座を開きます。', assigned: '子育て支援課' });
+        this.projects.push({
+          key: 'new',
+          id: '4-2-1-5',
+          former: [],
+          name: '男性の家事・育児参加の促進',
+          description: '男性向けの家事・育児講座を開きます。',
+          assigned: '子育て支援課',
+        });
         return [TAB.plan];
       case 3:
         // 職員課 becomes 人事課; its old name stays as 別名 (the plan still says 職員課).
@@ -92,13 +101,19 @@ class Model {
       const seed = year + i + department.length;
       if (seed % 5 === 0) return; // not answered this year
       const code = GRADES[seed % 4];
-      const forms = [code, String.fromCharCode(code.charCodeAt(0) + 0xfee0), code.toLowerCase(), `${code}（${label(code)}）`];
+      const forms = [
+        code,
+        String.fromCharCode(code.charCodeAt(0) + 0xfee0),
+        code.toLowerCase(),
+        `${code}（${label(code)}）`,
+      ];
       typed[id] = {
         '実施状況・実績': seed % 7 === 0 ? `${year}/4/1` : `${year}年度の取り組み（${project.name}）`,
         自己評価: forms[seed % forms.length],
         今後の方向性: seed % 3 === 0 ? '継続' : '見直し',
         '課題・改善点': `${year}年度の課題`,
-        '参加者数（男性）': seed % 2 ? `${(seed % 60) + 1}人`.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : '',
+        '参加者数（男性）':
+          seed % 2 ? `${(seed % 60) + 1}人`.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : '',
         '参加者数（女性）': seed % 2 ? seed % 50 : '',
       };
       grades.set(`${project.key}|${this.who.get(department)}`, code);
@@ -119,7 +134,9 @@ interface Driver {
   put(tab: string, rows: string[][]): Promise<void>;
   setYear(year: number): Promise<void>;
   run(action: 'requests' | 'merge' | 'summary'): Promise<{ ok: boolean; message: string }>;
-  requestTabs(): Promise<Array<{ sheet: string; year: unknown; department: string; rows: Array<Record<string, unknown>> }>>;
+  requestTabs(): Promise<
+    Array<{ sheet: string; year: unknown; department: string; rows: Array<Record<string, unknown>> }>
+  >;
   answer(sheet: string, department: string, answers: Record<string, Record<string, unknown>>): Promise<void>;
   answers(): Promise<unknown[][]>;
 }
@@ -130,7 +147,10 @@ function requestTabsOf(sheets: ReadonlyArray<{ name: string; values: unknown[][]
     .map((s) => {
       const headerRow = s.values.findIndex((r) => r[0] === '事業番号');
       const header = s.values[headerRow].map(String);
-      const rows = s.values.slice(headerRow + 1).filter((l) => l.some((v) => v !== '' && v !== null)).map((l) => Object.fromEntries(header.map((h, i) => [h, l[i] ?? ''])));
+      const rows = s.values
+        .slice(headerRow + 1)
+        .filter((l) => l.some((v) => v !== '' && v !== null))
+        .map((l) => Object.fromEntries(header.map((h, i) => [h, l[i] ?? ''])));
       return { sheet: s.name, year: s.values[1][1], department: String(s.values[2][1]), rows };
     });
 }
@@ -143,7 +163,9 @@ function bundleDriver(code: string): Driver {
   return {
     put: async (tab, rows) => app.sheet(tab)!.retype(rows),
     setYear: async (year) => {
-      const settings = tsv('kiyose-settings.tsv').map((r) => (r[0] === '対象年度' ? [r[0], `${year}`] : r[0] === '回答期限' ? [r[0], `${year + 1}/5/29`] : r));
+      const settings = tsv('kiyose-settings.tsv').map((r) =>
+        r[0] === '対象年度' ? [r[0], `${year}`] : r[0] === '回答期限' ? [r[0], `${year + 1}/5/29`] : r,
+      );
       app.sheet(TAB.settings)!.retype(settings);
     },
     run: async (action) => {
@@ -180,12 +202,19 @@ function cliDriver(): Driver {
   const init = () =>
     (ready ??= (async () => {
       await cli('init', book);
-      for (const [tab, rows] of Object.entries(seedTabs())) expect((await cli(...(tab === TAB.plan ? ['import-plan', book] : ['import', book, tab]), file(`${tab}.tsv`, rows))).ok).toBe(true);
+      for (const [tab, rows] of Object.entries(seedTabs()))
+        expect(
+          (await cli(...(tab === TAB.plan ? ['import-plan', book] : ['import', book, tab]), file(`${tab}.tsv`, rows)))
+            .ok,
+        ).toBe(true);
     })());
   return {
     put: async (tab, rows) => {
       await init();
-      const r = await cli(...(tab === TAB.plan ? ['import-plan', book] : ['import', book, tab]), file(`${tab}.tsv`, rows));
+      const r = await cli(
+        ...(tab === TAB.plan ? ['import-plan', book] : ['import', book, tab]),
+        file(`${tab}.tsv`, rows),
+      );
       expect(r.message).toContain('読み込みました');
     },
     setYear: async (year) => {
@@ -214,7 +243,9 @@ function cliDriver(): Driver {
           const cell = row.getCell(header.indexOf(h));
           // As Excel does: the cell typed into gets a date format of its own.
           if (date) cell.style = { ...cell.style, numFmt: 'yyyy/m/d' };
-          cell.value = (date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : v) as ExcelJS.CellValue;
+          cell.value = (
+            date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : v
+          ) as ExcelJS.CellValue;
         }
       });
       await wb.save(path);
@@ -228,7 +259,8 @@ function cliDriver(): Driver {
 async function tenYears(driver: Driver) {
   const model = new Model();
   for (let year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
-    for (const tab of model.change(year)) await driver.put(tab, tab === TAB.plan ? model.planRows() : model.departments);
+    for (const tab of model.change(year))
+      await driver.put(tab, tab === TAB.plan ? model.planRows() : model.departments);
     await driver.setYear(year);
     const requests = await driver.run('requests');
     expect(requests.ok, `${year}: ${requests.message}`).toBe(true);
@@ -236,10 +268,11 @@ async function tenYears(driver: Driver) {
     const tabs = await driver.requestTabs();
     const due = new Map<string, number>();
     const concerned = model.departments.filter((r) => r[3] === 'TRUE').map((r) => r[0]);
-    for (const p of model.projects) for (const d of p.assigned === '関係各課' ? concerned : [p.assigned]) {
-      const name = model.who.get(d) ?? d;
-      due.set(name, (due.get(name) ?? 0) + 1);
-    }
+    for (const p of model.projects)
+      for (const d of p.assigned === '関係各課' ? concerned : [p.assigned]) {
+        const name = model.who.get(d) ?? d;
+        due.set(name, (due.get(name) ?? 0) + 1);
+      }
     expect(tabs.map((t) => model.who.get(t.department)).sort(), `${year}`).toEqual([...due.keys()].sort());
     for (const t of tabs) {
       const department = model.who.get(t.department)!;

@@ -36,14 +36,18 @@ describe('validatePlan', () => {
   });
 
   it('links each finding to its cell', () => {
-    const { app } = run((t) => { t[TAB.plan][3][4] = ''; });
+    const { app } = run((t) => {
+      t[TAB.plan][3][4] = '';
+    });
     const cell = app.sheet(TAB.check)!.cellAt(2, 3)!;
     const planId = app.sheet(TAB.plan)!.id;
     expect(cell.formula).toBe(`=HYPERLINK("#gid=${planId}&range=E4","E4")`);
   });
 
   it('reports a missing required cell', () => {
-    const { rows, result } = run((t) => { t[TAB.plan][3][4] = ''; });
+    const { rows, result } = run((t) => {
+      t[TAB.plan][3][4] = '';
+    });
     expect(at(rows, TAB.plan, 'E4')).toContain('「事業名」が空です');
     expect(result.ok).toBe(false);
     expect(result.message).toContain('「プラン」 E4');
@@ -61,7 +65,9 @@ describe('validatePlan', () => {
   });
 
   it('names both rows of a duplicate 事業番号', () => {
-    const { rows } = run((t) => { t[TAB.plan][3][3] = '1'; });
+    const { rows } = run((t) => {
+      t[TAB.plan][3][3] = '1';
+    });
     expect(at(rows, TAB.plan, 'D3')).toContain('4-1-2-1 が 3行目と 4行目');
     expect(at(rows, TAB.plan, 'D4')).toContain('4-1-2-1 が 3行目と 4行目');
   });
@@ -96,12 +102,16 @@ describe('validatePlan', () => {
   });
 
   it('reports 関係各課 when no department is marked', () => {
-    const { rows } = run((t) => { for (const r of t[TAB.departments].slice(1)) r[3] = 'FALSE'; });
+    const { rows } = run((t) => {
+      for (const r of t[TAB.departments].slice(1)) r[3] = 'FALSE';
+    });
     expect(at(rows, TAB.plan, 'G4')).toContain('「関係各課」列が TRUE の課が1つもありません');
   });
 
   it('reports an alias used by two departments', () => {
-    const { rows } = run((t) => { t[TAB.departments][3][1] = '人事課'; });
+    const { rows } = run((t) => {
+      t[TAB.departments][3][1] = '人事課';
+    });
     expect(at(rows, TAB.departments, 'B4')).toContain('「人事課」は 3行目の「職員課」の名前か別名にも使われています');
   });
 
@@ -114,7 +124,9 @@ describe('validatePlan', () => {
     });
     expect(at(rows, TAB.indicators, 'E2')).toContain('基準値「およそ6割」を数値として読み取れません');
     expect(at(rows, TAB.indicators, 'D2')).toContain('年度として読み取れません');
-    expect(at(rows, TAB.indicators, 'F3')).toContain('目標年度（平成20年度（2008年度））が基準年度（平成28年度（2016年度））より前です');
+    expect(at(rows, TAB.indicators, 'F3')).toContain(
+      '目標年度（平成20年度（2008年度））が基準年度（平成28年度（2016年度））より前です',
+    );
     expect(at(rows, TAB.indicatorResults, 'C2')).toContain('実績「不明」');
   });
 
@@ -145,17 +157,23 @@ describe('validatePlan', () => {
   });
 
   it('reports a tab missing entirely', () => {
-    const { rows } = run((t) => { delete t[TAB.structure]; });
+    const { rows } = run((t) => {
+      delete t[TAB.structure];
+    });
     expect(rows.find((r) => r[1] === TAB.structure && r[3].includes('シート「体系」がありません'))).toBeDefined();
   });
 
   it('ignores blank rows between data rows', () => {
-    const { rows } = run((t) => { t[TAB.plan].splice(4, 0, ['', '', '', '', '', '', ''], ['', '', '', '', '', '', '']); });
+    const { rows } = run((t) => {
+      t[TAB.plan].splice(4, 0, ['', '', '', '', '', '', ''], ['', '', '', '', '', '', '']);
+    });
     expect(rows).toEqual([['', '', '', 'エラーはありません。']]);
   });
 
   it('warns where a department has no editor', () => {
-    const { rows, result } = run((t) => { t[TAB.departments][2][2] = ''; });
+    const { rows, result } = run((t) => {
+      t[TAB.departments][2][2] = '';
+    });
     expect(at(rows, TAB.departments, 'C3', '注意')).toContain('「職員課」に編集者がいません');
     expect(result.ok).toBe(true);
   });

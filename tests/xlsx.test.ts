@@ -48,8 +48,21 @@ describe('npm run demo', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(demo);
     expect(book.worksheets.map((w) => w.name)).toEqual([
-      TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.check, TAB.requestIndex,
-      '調査_男女共同参画センター', '調査_職員課', '調査_企画課', '調査_子育て支援課', TAB.summary, TAB.projectList,
+      TAB.plan,
+      TAB.structure,
+      TAB.indicators,
+      TAB.indicatorResults,
+      TAB.departments,
+      TAB.settings,
+      TAB.answers,
+      TAB.check,
+      TAB.requestIndex,
+      '調査_男女共同参画センター',
+      '調査_職員課',
+      '調査_企画課',
+      '調査_子育て支援課',
+      TAB.summary,
+      TAB.projectList,
     ]);
     const request = book.getWorksheet('調査_職員課')!;
     expect(request.getCell('F8').dataValidation).toMatchObject({ type: 'list', formulae: ['"A,B,C,D"'] });
@@ -64,10 +77,25 @@ describe('npm run demo', () => {
     expect(rows[0]).toEqual([...HEADERS.answers]);
     expect(rows.slice(1).filter((r) => r[0] === 2024)).toHaveLength(14);
     expect(rows.slice(1).filter((r) => r[0] === 2025)).toHaveLength(13);
-    expect(rows.find((r) => r[0] === 2025 && r[1] === '4-1-2-3')).toEqual([2025, '4-1-2-3', '職員課', '全職員向けのeラーニング研修を新設した。', 'A', '拡充', '', 35, 38, expect.any(Date)]);
+    expect(rows.find((r) => r[0] === 2025 && r[1] === '4-1-2-3')).toEqual([
+      2025,
+      '4-1-2-3',
+      '職員課',
+      '全職員向けのeラーニング研修を新設した。',
+      'A',
+      '拡充',
+      '',
+      35,
+      38,
+      expect.any(Date),
+    ]);
     const request = await values(demo, '調査_男女共同参画センター');
     expect(request[1].slice(0, 2)).toEqual(['対象年度', '令和7年度（2025年度）']);
-    expect(request.find((r) => r[0] === '4-2-1-1')?.slice(3, 6)).toEqual(['D', '調査の実施を令和8年度に延期した。', 'D']);
+    expect(request.find((r) => r[0] === '4-2-1-1')?.slice(3, 6)).toEqual([
+      'D',
+      '調査の実施を令和8年度に延期した。',
+      'D',
+    ]);
   });
 
   it('prints every tab on A4, the reports and requests landscape and fitted to the width, with rows tall enough for wrapped text', async () => {
@@ -75,12 +103,19 @@ describe('npm run demo', () => {
     await book.xlsx.readFile(demo);
     for (const ws of book.worksheets) expect(ws.pageSetup.paperSize, ws.name).toBe(9);
     for (const name of [TAB.summary, TAB.projectList, '調査_職員課']) {
-      expect(book.getWorksheet(name)!.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(book.getWorksheet(name)!.pageSetup, name).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
     }
     // 4-1-3-2's 実施状況 (two lines in its column) gets a row of more than one line.
     const request = book.getWorksheet('調査_男女共同参画センター')!;
     let row = 0;
-    request.eachRow((r, n) => { if (r.getCell(1).value === '4-1-3-2') row = n; });
+    request.eachRow((r, n) => {
+      if (r.getCell(1).value === '4-1-3-2') row = n;
+    });
     expect(request.getRow(row).height).toBeGreaterThan(20);
     // The heading's long lines run across unwrapped: their rows keep one line.
     expect(request.getRow(5).height ?? 15).toBeLessThanOrEqual(20);
@@ -98,13 +133,38 @@ describe('npm run demo', () => {
 
   it('lists every 事業 with its answer under its 目標, 課題 and 施策 in 事業別一覧', async () => {
     const rows = await values(demo, TAB.projectList);
-    expect(rows[2].slice(0, 9)).toEqual(['事業番号', '事業名', '所管課', '自己評価', '前年度', '今後の方向性', '実施状況・実績', '課題・改善点', '参加者数（男・女）']);
+    expect(rows[2].slice(0, 9)).toEqual([
+      '事業番号',
+      '事業名',
+      '所管課',
+      '自己評価',
+      '前年度',
+      '今後の方向性',
+      '実施状況・実績',
+      '課題・改善点',
+      '参加者数（男・女）',
+    ]);
     expect(rows.filter((r) => /^\d+-\d+-\d+-\d+$/.test(String(r[0])))).toHaveLength(14);
     expect(rows.map((r) => String(r[0]).trim()).filter((t) => /^(目標|課題|施策)/.test(t))).toEqual([
-      '目標4 プランの積極的な推進', '課題4-1 庁内推進体制の充実と強化', '施策4-1-1 国や都との連携強化', '施策4-1-2 庁内推進体制の充実',
-      '施策4-1-3 プランの進捗管理と改善', '課題4-2 男女共同参画の推進基盤の強化', '施策4-2-1 男女共同参画センター事業の充実',
+      '目標4 プランの積極的な推進',
+      '課題4-1 庁内推進体制の充実と強化',
+      '施策4-1-1 国や都との連携強化',
+      '施策4-1-2 庁内推進体制の充実',
+      '施策4-1-3 プランの進捗管理と改善',
+      '課題4-2 男女共同参画の推進基盤の強化',
+      '施策4-2-1 男女共同参画センター事業の充実',
     ]);
-    expect(rows.find((r) => r[0] === '4-1-2-3')!.slice(0, 9)).toEqual(['4-1-2-3', '男女共同参画研修の充実', '職員課', 'A', 'B', '拡充', '全職員向けのeラーニング研修を新設した。', '', '35・38']);
+    expect(rows.find((r) => r[0] === '4-1-2-3')!.slice(0, 9)).toEqual([
+      '4-1-2-3',
+      '男女共同参画研修の充実',
+      '職員課',
+      'A',
+      'B',
+      '拡充',
+      '全職員向けのeラーニング研修を新設した。',
+      '',
+      '35・38',
+    ]);
   });
 
   it('builds the summary with the numbers of the example answers', async () => {
@@ -138,16 +198,32 @@ describe('the command line', () => {
       return p;
     };
     // The plan as CSV in Shift_JIS, with 職員課 misspelt on the 4-1-2-3 row.
-    const csv = readFileSync(join(examplesDir, 'kiyose-plan.tsv'), 'utf8').split('\n').map((l) => l.split('\t').map((c) => `"${c}"`).join(',')).join('\r\n').replace('"職員課"', '"職員科"');
+    const csv = readFileSync(join(examplesDir, 'kiyose-plan.tsv'), 'utf8')
+      .split('\n')
+      .map((l) =>
+        l
+          .split('\t')
+          .map((c) => `"${c}"`)
+          .join(','),
+      )
+      .join('\r\n')
+      .replace('"職員課"', '"職員科"');
     const sjisPath = join(dir, 'plan.csv');
     writeFileSync(sjisPath, encodeShiftJis(csv));
     expect((await cli('import-plan', book, sjisPath)).text).toContain('「プラン」に 11行を読み込みました');
-    for (const [tab, file] of [[TAB.structure, 'kiyose-structure.tsv'], [TAB.indicators, 'kiyose-indicators.tsv'], [TAB.departments, 'kiyose-departments.tsv'], [TAB.settings, 'kiyose-settings.tsv']]) {
+    for (const [tab, file] of [
+      [TAB.structure, 'kiyose-structure.tsv'],
+      [TAB.indicators, 'kiyose-indicators.tsv'],
+      [TAB.departments, 'kiyose-departments.tsv'],
+      [TAB.settings, 'kiyose-settings.tsv'],
+    ]) {
       expect((await cli('import', book, tab, utf8Bom(file))).code).toBe(0);
     }
     const check = await cli('check', book);
     expect(check.code).toBe(1);
-    expect(check.text).toMatch(/エラー\s+プラン\s+G5\s+所管「職員科」は「所管課」シートにない課です。「職員課」のことでしょうか。/);
+    expect(check.text).toMatch(
+      /エラー\s+プラン\s+G5\s+所管「職員科」は「所管課」シートにない課です。「職員課」のことでしょうか。/,
+    );
     const requests = await cli('requests', book);
     expect(requests.code).toBe(1);
     expect(requests.text).toContain('調査シートは作成していません');
@@ -166,7 +242,9 @@ describe('the command line', () => {
     const before = readFileSync(book);
     const r = await cli('import-plan', book, path);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('シート「プラン」のセル F4 の文字数（40,000字）が、Excel の1セルの上限（32,767字）を超えています。');
+    expect(r.err).toContain(
+      'シート「プラン」のセル F4 の文字数（40,000字）が、Excel の1セルの上限（32,767字）を超えています。',
+    );
     expect(r.err).toContain('ファイルは変更していません。');
     expect(readFileSync(book)).toEqual(before);
     expect(existsSync(`${book}.lock`)).toBe(false);
@@ -195,7 +273,13 @@ describe('a department answering in its own file', () => {
   }
   const answers: Record<string, Record<string, unknown>> = {
     '4-1-2-2': { '実施状況・実績': '=SUM(1,2) を含む集計表を公開', 自己評価: 'ａ', 今後の方向性: '継続' },
-    '4-1-2-3': { '実施状況・実績': '管理職研修を実施', 自己評価: 'B', 今後の方向性: '拡充', '参加者数（男性）': 40, '参加者数（女性）': '４２' },
+    '4-1-2-3': {
+      '実施状況・実績': '管理職研修を実施',
+      自己評価: 'B',
+      今後の方向性: '拡充',
+      '参加者数（男性）': 40,
+      '参加者数（女性）': '４２',
+    },
   };
 
   async function typeInto(path: string, sheet: string) {
@@ -204,7 +288,8 @@ describe('a department answering in its own file', () => {
     const header = (ws.getRow(7).values as unknown[]).map(String);
     ws.eachRow((row, r) => {
       const id = String(row.getCell(1).value);
-      if (r > 7 && answers[id]) for (const [h, v] of Object.entries(answers[id])) row.getCell(header.indexOf(h)).value = v as ExcelJS.CellValue;
+      if (r > 7 && answers[id])
+        for (const [h, v] of Object.entries(answers[id])) row.getCell(header.indexOf(h)).value = v as ExcelJS.CellValue;
     });
     await wb.save(path);
   }
@@ -223,8 +308,20 @@ describe('a department answering in its own file', () => {
     const strip = (rows: unknown[][]) => rows.map((r) => r.slice(0, 9));
     const a = strip(await values(viaFile, TAB.answers));
     expect(a).toEqual(strip(await values(inTab, TAB.answers)));
-    expect(a.find((r) => r[0] === 2026 && r[1] === '4-1-2-3')).toEqual([2026, '4-1-2-3', '職員課', '管理職研修を実施', 'B', '拡充', '', 40, 42]);
-    expect(a.find((r) => r[0] === 2026 && r[1] === '4-1-2-2' && r[2] === '職員課')?.[3]).toBe('=SUM(1,2) を含む集計表を公開');
+    expect(a.find((r) => r[0] === 2026 && r[1] === '4-1-2-3')).toEqual([
+      2026,
+      '4-1-2-3',
+      '職員課',
+      '管理職研修を実施',
+      'B',
+      '拡充',
+      '',
+      40,
+      42,
+    ]);
+    expect(a.find((r) => r[0] === 2026 && r[1] === '4-1-2-2' && r[2] === '職員課')?.[3]).toBe(
+      '=SUM(1,2) を含む集計表を公開',
+    );
   });
 
   it('refuses a file for another year, and one whose answers clash with the tab, changing nothing', async () => {
@@ -247,7 +344,9 @@ describe('a department answering in its own file', () => {
     await cli('set', path, '対象年度', '令和9年度');
     const wrongYear = await cli('import-request', path, out);
     expect(wrongYear.code).toBe(1);
-    expect(wrongYear.text).toContain('answered.xlsx は 令和8年度（2026年度） の調査です。今の対象年度は令和9年度（2027年度）です');
+    expect(wrongYear.text).toContain(
+      'answered.xlsx は 令和8年度（2026年度） の調査です。今の対象年度は令和9年度（2027年度）です',
+    );
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 });

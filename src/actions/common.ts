@@ -21,7 +21,14 @@ export function readTabs(wb: Workbook, names: readonly string[]): TabValues {
 
 const SHOWN_TABS = new Set<string>([TAB.indicators, TAB.indicatorResults]);
 
-export const INPUT_TAB_NAMES = [TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings];
+export const INPUT_TAB_NAMES = [
+  TAB.plan,
+  TAB.structure,
+  TAB.indicators,
+  TAB.indicatorResults,
+  TAB.departments,
+  TAB.settings,
+];
 
 export function checkInputs(wb: Workbook) {
   return readInputs(readTabs(wb, INPUT_TAB_NAMES));
@@ -71,9 +78,12 @@ export function writeFindings(wb: Workbook, findings: readonly Finding[]): void 
   }
   if (sorted.length === 0) rows.push(['', '', '', 'エラーはありません。']);
   const old = wb.read(TAB.check);
-  const extent = replaceTab(wb, TAB.check, rows, old, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [70, 150, 70, 640] } });
+  const extent = replaceTab(wb, TAB.check, rows, old, {
+    layout: { frozenRows: 1, headerRows: [1], columnWidths: [70, 150, 70, 640] },
+  });
   // Long messages wrap in their column; the page is A4 landscape (one line of findings prints on one page).
-  if (old === undefined || rows.length !== old.length) wb.format(TAB.check, { wrap: [{ row: 1, col: 4, numRows: extent.rows, numCols: 1 }], print: 'landscape' }, extent);
+  if (old === undefined || rows.length !== old.length)
+    wb.format(TAB.check, { wrap: [{ row: 1, col: 4, numRows: extent.rows, numCols: 1 }], print: 'landscape' }, extent);
 }
 
 /** The alert text for a list of findings: the count and the first few, each with tab and cell. */
@@ -83,7 +93,8 @@ export function findingsSummary(findings: readonly Finding[], limit = 5): string
   const warnings = sorted.length - errors;
   const head = `エラー ${errors}件、注意 ${warnings}件`;
   const lines = sorted.slice(0, limit).map(describe);
-  const more = sorted.length > limit ? [`…ほか ${sorted.length - limit}件は「${TAB.check}」シートを見てください。`] : [];
+  const more =
+    sorted.length > limit ? [`…ほか ${sorted.length - limit}件は「${TAB.check}」シートを見てください。`] : [];
   return [head, ...lines, ...more].join('\n');
 }
 

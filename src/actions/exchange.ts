@@ -17,17 +17,32 @@ import { existingRequestTabs, requestTabFor, requestTabsOf } from './requests';
  * One department's request as a workbook of its own, to send by mail to an office that works
  * offline: the same tab createRequests makes, with the answers typed so far.
  */
-export function exportRequest(book: Workbook, departmentText: string, out: Workbook, newToken: () => string, now = new Date()): ActionResult {
+export function exportRequest(
+  book: Workbook,
+  departmentText: string,
+  out: Workbook,
+  newToken: () => string,
+  now = new Date(),
+): ActionResult {
   const title = '調査シートの書き出し';
   const { inputs, findings } = checkInputs(book);
   const settings = inputs.settings;
-  if (hasErrors(findings) || !settings) return refuse(title, `プランか設定にエラーがあるため、書き出していません。\n\n${findingsSummary(findings)}`, findings);
+  if (hasErrors(findings) || !settings)
+    return refuse(
+      title,
+      `プランか設定にエラーがあるため、書き出していません。\n\n${findingsSummary(findings)}`,
+      findings,
+    );
   const d = inputs.directory.resolve(departmentText);
   if (!d) {
     const hint = inputs.directory.suggest(departmentText);
-    return refuse(title, `所管課「${departmentText}」は「${TAB.departments}」シートにありません。${hint ? `「${hint}」のことでしょうか。` : ''}`);
+    return refuse(
+      title,
+      `所管課「${departmentText}」は「${TAB.departments}」シートにありません。${hint ? `「${hint}」のことでしょうか。` : ''}`,
+    );
   }
-  if (!inputs.projects.some((p) => p.departments.includes(d))) return refuse(title, `「${d.name}」の事業はプランにありません。`);
+  if (!inputs.projects.some((p) => p.departments.includes(d)))
+    return refuse(title, `「${d.name}」の事業はプランにありません。`);
   const own = requestTabsOf(book, inputs).owned.get(d);
   const current = own?.year === settings.year ? own : undefined;
   const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory);
@@ -38,12 +53,26 @@ export function exportRequest(book: Workbook, departmentText: string, out: Workb
   const log = exportedTokens(book, inputs.directory);
   const token = log.entries.find((e) => e.department === d && e.year === settings.year)?.token ?? newToken();
   if (!log.entries.some((e) => e.token === token)) {
-    replaceTab(book, TAB.exports, [...(log.values ?? [[...HEADERS.exports]]), [d.name, settings.year, token, now]], log.values, { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 80, 120, 140] } });
+    replaceTab(
+      book,
+      TAB.exports,
+      [...(log.values ?? [[...HEADERS.exports]]), [d.name, settings.year, token, now]],
+      log.values,
+      { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 80, 120, 140] } },
+    );
   }
-  const rows = tab.rows.map((line, i) => (i === TOKEN_CELL.row - 1 ? [...line, ...Array(TOKEN_CELL.col - 1 - line.length).fill(''), HEADING.token, token] : line));
+  const rows = tab.rows.map((line, i) =>
+    i === TOKEN_CELL.row - 1
+      ? [...line, ...Array(TOKEN_CELL.col - 1 - line.length).fill(''), HEADING.token, token]
+      : line,
+  );
   replaceTab(out, sheet, rows, undefined, { layout: tab.layout });
-  return { ok: true, title, message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件、確認コード ${token}）。`, findings: [] };
-
+  return {
+    ok: true,
+    title,
+    message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件、確認コード ${token}）。`,
+    findings: [],
+  };
 }
 
 /**
@@ -55,30 +84,75 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   const title = '調査シートの取り込み';
   const { inputs, findings } = checkInputs(book);
   const settings = inputs.settings;
-  if (hasErrors(findings) || !settings) return refuse(title, `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings);
+  if (hasErrors(findings) || !settings)
+    return refuse(
+      title,
+      `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`,
+      findings,
+    );
   const [file] = existingRequestTabs(incoming);
-  if (!file) return refuse(title, `${fileLabel} に調査シート（「調査_」で始まるシート）がありません。書き出したファイルをそのまま返してもらってください。`);
+  if (!file)
+    return refuse(
+      title,
+      `${fileLabel} に調査シート（「調査_」で始まるシート）がありません。書き出したファイルをそのまま返してもらってください。`,
+    );
   if (file.year !== settings.year) {
-    return refuse(title, `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(settings.year)}です。今年度のファイルを書き出して、回答し直してもらってください。`);
+    return refuse(
+      title,
+      `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(settings.year)}です。今年度のファイルを書き出して、回答し直してもらってください。`,
+    );
   }
   const d = inputs.directory.resolve(file.departmentText);
-  if (!d) return refuse(title, `${fileLabel} の所管課「${file.departmentText}」は「${TAB.departments}」シートにありません。`);
-  const issued = exportedTokens(book, inputs.directory).entries.find((e) => e.department === d && e.year === settings.year)?.token;
+  if (!d)
+    return refuse(title, `${fileLabel} の所管課「${file.departmentText}」は「${TAB.departments}」シートにありません。`);
+  const issued = exportedTokens(book, inputs.directory).entries.find(
+    (e) => e.department === d && e.year === settings.year,
+  )?.token;
   if (!file.token || file.token !== issued) {
-    return refuse(title, `${fileLabel} の確認コード（${file.token || 'なし'}）が、「${d.name}」に書き出したファイルのものと違います。見出しの所管課が書き換えられたか、別の課のファイルです。取り込んでいません。「${d.name}」の調査シートを export-request で書き出し直して、回答してもらってください。`);
+    return refuse(
+      title,
+      `${fileLabel} の確認コード（${file.token || 'なし'}）が、「${d.name}」に書き出したファイルのものと違います。見出しの所管課が書き換えられたか、別の課のファイルです。取り込んでいません。「${d.name}」の調査シートを export-request で書き出し直して、回答してもらってください。`,
+    );
   }
   const swapped = swappedRows(file, inputs.projects, fileLabel);
-  if (swapped.length) return refuse(title, `${fileLabel} に、事業番号と事業名が合わない行があるため、取り込んでいません（回答が別の事業に入ってしまうため）。事業番号を元に戻すか、書き出し直したファイルに回答し直してもらってください。`, swapped);
+  if (swapped.length)
+    return refuse(
+      title,
+      `${fileLabel} に、事業番号と事業名が合わない行があるため、取り込んでいません（回答が別の事業に入ってしまうため）。事業番号を元に戻すか、書き出し直したファイルに回答し直してもらってください。`,
+      swapped,
+    );
   const owned = requestTabsOf(book, inputs).owned.get(d);
   const target = owned?.year === settings.year ? owned : undefined;
-  if (!target || !target.table) return refuse(title, `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートがありません。先に「所管課別調査シートを作成」（requests）を実行してください。`);
+  if (!target || !target.table)
+    return refuse(
+      title,
+      `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートがありません。先に「所管課別調査シートを作成」（requests）を実行してください。`,
+    );
 
-  const checked = mergeAnswers({ settings, projects: inputs.projects, directory: inputs.directory, tabs: [{ tab: file, department: d }], answers: { records: [] }, answerValues: [], now: new Date() });
+  const checked = mergeAnswers({
+    settings,
+    projects: inputs.projects,
+    directory: inputs.directory,
+    tabs: [{ tab: file, department: d }],
+    answers: { records: [] },
+    answerValues: [],
+    now: new Date(),
+  });
   const problems = checked.findings.map((f) => ({ ...f, sheet: `${fileLabel}：${f.sheet}` }));
-  if (hasErrors(problems)) return refuse(title, `${fileLabel} の回答にエラーがあるため、取り込んでいません。\n\n${findingsSummary(problems)}`, problems);
+  if (hasErrors(problems))
+    return refuse(
+      title,
+      `${fileLabel} の回答にエラーがあるため、取り込んでいません。\n\n${findingsSummary(problems)}`,
+      problems,
+    );
 
   const conflicts = conflictsWith(target, file, settings.scales);
-  if (conflicts.length) return refuse(title, `「${target.sheet}」にも別の回答が入力されている行があるため、取り込んでいません（どちらかの回答が消えてしまうため）。どちらを残すか決めて、一方を空にしてから、もう一度実行してください。`, conflicts);
+  if (conflicts.length)
+    return refuse(
+      title,
+      `「${target.sheet}」にも別の回答が入力されている行があるため、取り込んでいません（どちらかの回答が消えてしまうため）。どちらを残すか決めて、一方を空にしてから、もう一度実行してください。`,
+      conflicts,
+    );
 
   const byId = new Map(file.rows.filter((r) => r.id !== '').map((r) => [r.id, r.fields]));
   const imported = writeAnswersInto(book, target, byId);
@@ -94,7 +168,11 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
  * Writes answers into a request tab by 事業番号, one block per run of answer columns; cells with
  * nothing to put keep what they hold. Returns how many rows received answers.
  */
-export function writeAnswersInto(book: Workbook, target: RequestTabContent, byId: ReadonlyMap<string, Readonly<Partial<Record<AnswerField, Cell>>>>): number {
+export function writeAnswersInto(
+  book: Workbook,
+  target: RequestTabContent,
+  byId: ReadonlyMap<string, Readonly<Partial<Record<AnswerField, Cell>>>>,
+): number {
   const table = target.table;
   if (!table || target.rows.length === 0) return 0;
   const fieldAt = new Map(ANSWER_FIELDS.map((f) => [table.columns.get(f)!, f]));
@@ -111,7 +189,10 @@ export function writeAnswersInto(book: Workbook, target: RequestTabContent, byId
     });
     book.write(target.sheet, first, run[0], block);
   }
-  return target.rows.filter((r) => { const f = byId.get(r.id); return f && ANSWER_FIELDS.some((k) => f[k] !== undefined && !isBlank(f[k])); }).length;
+  return target.rows.filter((r) => {
+    const f = byId.get(r.id);
+    return f && ANSWER_FIELDS.some((k) => f[k] !== undefined && !isBlank(f[k]));
+  }).length;
 }
 
 /** Rows where both the tab and the file hold answers, and they differ. */
@@ -120,7 +201,8 @@ function conflictsWith(target: RequestTabContent, file: RequestTabContent, scale
   for (const r of file.rows) {
     const mine = target.rows.find((t) => t.id === r.id);
     if (!mine) continue;
-    const bothTyped = ANSWER_FIELDS.some((f) => !isBlank(mine.fields[f])) && ANSWER_FIELDS.some((f) => !isBlank(r.fields[f]));
+    const bothTyped =
+      ANSWER_FIELDS.some((f) => !isBlank(mine.fields[f])) && ANSWER_FIELDS.some((f) => !isBlank(r.fields[f]));
     if (bothTyped && !sameTypedAnswer(mine.fields, r.fields, scales)) {
       out.push(error(target.sheet, mine.row, 1, `事業番号 ${r.id} は、シートとファイルの両方に違う回答があります。`));
     }
@@ -147,7 +229,14 @@ function swappedRows(file: RequestTabContent, projects: readonly Project[], file
   return file.rows.flatMap((r) => {
     const p = byId.get(r.id);
     if (!p || compact(r.name) === compact(p.name)) return [];
-    return [error(`${fileLabel}：${file.sheet}`, r.row, nameCol, `事業番号 ${r.id} の行の事業名「${String(r.name)}」が、プランの事業名「${p.name}」と違います。事業番号が入れ替わっていないか確かめてください。`)];
+    return [
+      error(
+        `${fileLabel}：${file.sheet}`,
+        r.row,
+        nameCol,
+        `事業番号 ${r.id} の行の事業名「${String(r.name)}」が、プランの事業名「${p.name}」と違います。事業番号が入れ替わっていないか確かめてください。`,
+      ),
+    ];
   });
 }
 

@@ -6,7 +6,15 @@ import { mergeAnswers } from '../domain/merge';
 import { type IndexEntry, indexRows } from '../domain/requestIndex';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, protectAdminTabs, refuseNonAdmin, replaceTab, writeFindings } from './common';
+import {
+  type ActionResult,
+  checkInputs,
+  findingsSummary,
+  protectAdminTabs,
+  refuseNonAdmin,
+  replaceTab,
+  writeFindings,
+} from './common';
 import { refusedTabFinding, requestTabsOf } from './requests';
 
 const TITLE = '回答を取り込む';
@@ -22,7 +30,12 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   const settings = inputs.settings;
   if (hasErrors(findings) || !settings) {
     writeFindings(wb, findings);
-    return { ok: false, title: TITLE, message: `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings };
+    return {
+      ok: false,
+      title: TITLE,
+      message: `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`,
+      findings,
+    };
   }
   const indexValues = wb.read(TAB.requestIndex);
   const { index: oldIndex, ids, owned, refused } = requestTabsOf(wb, inputs, indexValues);
@@ -37,9 +50,22 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   const answers = readAnswers(answerValues, findings);
   if (!answers.table || hasErrors(findings)) {
     writeFindings(wb, findings);
-    return { ok: false, title: TITLE, message: `「${TAB.answers}」シートの見出しに問題があるため、取り込んでいません。\n\n${findingsSummary(findings)}`, findings };
+    return {
+      ok: false,
+      title: TITLE,
+      message: `「${TAB.answers}」シートの見出しに問題があるため、取り込んでいません。\n\n${findingsSummary(findings)}`,
+      findings,
+    };
   }
-  const result = mergeAnswers({ settings, projects: inputs.projects, directory: inputs.directory, tabs, answers, answerValues, now });
+  const result = mergeAnswers({
+    settings,
+    projects: inputs.projects,
+    directory: inputs.directory,
+    tabs,
+    answers,
+    answerValues,
+    now,
+  });
   const all = [...findings, ...refusals, ...result.findings];
   writeFindings(wb, all);
 
@@ -51,8 +77,11 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     projects: o.total,
     answered: o.answered,
     status: o.status,
-    mergedAt: o.merged ? now : (oldIndex.find((e) => e.sheetId === ids.get(o.sheet) && e.year === settings.year)?.mergedAt ?? ''),
-    layoutKey: oldIndex.find((e) => e.sheetId === ids.get(o.sheet) || (!e.sheetId && e.sheet === o.sheet))?.layoutKey ?? '',
+    mergedAt: o.merged
+      ? now
+      : (oldIndex.find((e) => e.sheetId === ids.get(o.sheet) && e.year === settings.year)?.mergedAt ?? ''),
+    layoutKey:
+      oldIndex.find((e) => e.sheetId === ids.get(o.sheet) || (!e.sheetId && e.sheet === o.sheet))?.layoutKey ?? '',
   }));
   replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
   for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);
@@ -66,9 +95,16 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     `${formatFiscalYear(settings.year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
     added + updated === 0 ? '前回から変わった回答はありませんでした。' : '',
     '\n所管課ごとの回答状況：',
-    ...result.outcomes.map((o) => `・${o.department}：${o.status}（${o.answered}/${o.total}事業）${o.merged ? '' : ' ← エラーのため取り込んでいません'}`),
-    skipped.length ? `\n取り込まなかった課：${skipped.map((o) => o.department).join('、')}。理由は「${TAB.check}」シートにあります。直してから、もう一度実行してください。` : '',
-    unread.length ? `\n取り込まなかったシート（どの課のシートか決められないもの）：${unread.join('、')}。理由は「${TAB.check}」シートにあります。` : '',
+    ...result.outcomes.map(
+      (o) =>
+        `・${o.department}：${o.status}（${o.answered}/${o.total}事業）${o.merged ? '' : ' ← エラーのため取り込んでいません'}`,
+    ),
+    skipped.length
+      ? `\n取り込まなかった課：${skipped.map((o) => o.department).join('、')}。理由は「${TAB.check}」シートにあります。直してから、もう一度実行してください。`
+      : '',
+    unread.length
+      ? `\n取り込まなかったシート（どの課のシートか決められないもの）：${unread.join('、')}。理由は「${TAB.check}」シートにあります。`
+      : '',
     result.outcomes.length === 0 ? '調査シートがありません。先に「所管課別調査シートを作成」を実行してください。' : '',
     all.length ? `\n${findingsSummary(all)}` : '',
   ];

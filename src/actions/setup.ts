@@ -43,8 +43,14 @@ export function setupSheets(wb: Workbook): ActionResult {
     const old = existing.has(tab.name) ? wb.read(tab.name) : undefined;
     if (old && !isBlankGrid(old)) continue;
     const header = tab.rows[0] as string[];
-    const notes = Object.entries(HEADER_NOTES[tab.name] ?? {}).map(([h, text]) => ({ row: 1, col: header.indexOf(h) + 1, text }));
-    replaceTab(wb, tab.name, tab.rows, old, { layout: { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) } });
+    const notes = Object.entries(HEADER_NOTES[tab.name] ?? {}).map(([h, text]) => ({
+      row: 1,
+      col: header.indexOf(h) + 1,
+      text,
+    }));
+    replaceTab(wb, tab.name, tab.rows, old, {
+      layout: { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) },
+    });
     created.push(tab.name);
   }
   // Every input and result tab, new or not, is for the 管理者 only.

@@ -6,7 +6,15 @@ import { renderProjectList } from '../domain/projectListTab';
 import { renderSummary } from '../domain/summaryTab';
 import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, protectAdminTabs, refuseNonAdmin, replaceTab, writeFindings } from './common';
+import {
+  type ActionResult,
+  checkInputs,
+  findingsSummary,
+  protectAdminTabs,
+  refuseNonAdmin,
+  replaceTab,
+  writeFindings,
+} from './common';
 
 const TITLE = '評価サマリーを作成';
 
@@ -25,10 +33,18 @@ export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb
   const settings = inputs.settings;
   if (hasErrors(findings) || !settings) {
     writeFindings(wb, findings);
-    return { ok: false, title: TITLE, message: `入力にエラーがあるため、評価サマリーは作成していません。\n\n${findingsSummary(findings)}`, findings };
+    return {
+      ok: false,
+      title: TITLE,
+      message: `入力にエラーがあるため、評価サマリーは作成していません。\n\n${findingsSummary(findings)}`,
+      findings,
+    };
   }
   const summary = summarise(inputs, settings, answers.records, now);
-  for (const [tab, { rows, layout }] of [[TAB.summary, renderSummary(summary)], [TAB.projectList, renderProjectList(summary, inputs)]] as const) {
+  for (const [tab, { rows, layout }] of [
+    [TAB.summary, renderSummary(summary)],
+    [TAB.projectList, renderProjectList(summary, inputs)],
+  ] as const) {
     const old = into.read(tab);
     into.format(tab, layout, replaceTab(into, tab, rows, old));
   }
@@ -37,5 +53,10 @@ export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`
       : `${formatFiscalYear(settings.year)}の評価サマリーを作成しました（事業 ${summary.projectCount}件、回答 ${summary.answerCount}件）。「${TAB.summary}」と「${TAB.projectList}」シートを見てください。`;
-  return { ok: true, title: TITLE, message: findings.length ? `${message}\n\n${findingsSummary(findings)}` : message, findings };
+  return {
+    ok: true,
+    title: TITLE,
+    message: findings.length ? `${message}\n\n${findingsSummary(findings)}` : message,
+    findings,
+  };
 }

@@ -25,16 +25,32 @@ export const IMPORTABLE_TABS = Object.keys(IMPORTABLE);
 export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: string): ActionResult {
   const title = `「${tab}」の読み込み`;
   const required = IMPORTABLE[tab];
-  if (!required) return { ok: false, title, message: `「${tab}」は読み込めるシートではありません（${IMPORTABLE_TABS.join('、')}）。`, findings: [] };
+  if (!required)
+    return {
+      ok: false,
+      title,
+      message: `「${tab}」は読み込めるシートではありません（${IMPORTABLE_TABS.join('、')}）。`,
+      findings: [],
+    };
   const { table, findings } = locateTable(tab, rows, required);
   if (!table || findings.length) {
-    return { ok: false, title, message: `${fileLabel} の見出し行に ${required.join('、')} が必要です。${findings.map((f) => f.message).join(' ')}`, findings: [] };
+    return {
+      ok: false,
+      title,
+      message: `${fileLabel} の見出し行に ${required.join('、')} が必要です。${findings.map((f) => f.message).join(' ')}`,
+      findings: [],
+    };
   }
   if (!wb.sheetNames().includes(tab)) setupSheets(wb);
   const old = wb.read(tab);
   // 設定 is a list of items: a file that names some of them changes those and keeps the rest.
   replaceTab(wb, tab, tab === TAB.settings ? mergeSettings(old, table) : rows, old);
-  return { ok: true, title, message: `${fileLabel} から「${tab}」に ${table.rows.length}行を読み込みました。`, findings: [] };
+  return {
+    ok: true,
+    title,
+    message: `${fileLabel} から「${tab}」に ${table.rows.length}行を読み込みました。`,
+    findings: [],
+  };
 }
 
 /** 設定 as it stands, each item the file names set to the file's value, new items added at the end. */
@@ -42,7 +58,8 @@ function mergeSettings(old: Grid | undefined, incoming: Table): Grid {
   const value = (t: Table, r: TableRow, h: string) => r.values[(t.columns.get(h) ?? 0) - 1] ?? '';
   const fromFile = new Map(incoming.rows.map((r) => [compact(value(incoming, r, '項目')), r]));
   const current = old && locateTable(TAB.settings, old, HEADERS.settings).table;
-  if (!current) return [[...HEADERS.settings], ...incoming.rows.map((r) => [value(incoming, r, '項目'), value(incoming, r, '値')])];
+  if (!current)
+    return [[...HEADERS.settings], ...incoming.rows.map((r) => [value(incoming, r, '項目'), value(incoming, r, '値')])];
   const out: Grid = old!.map((line) => [...line]);
   const itemCol = current.columns.get('項目')! - 1;
   const valueCol = current.columns.get('値')! - 1;
@@ -69,9 +86,21 @@ export const SETTABLE_ITEMS: readonly string[] = Object.values(SETTING);
 export function setSetting(wb: Workbook, item: string, value: string): ActionResult {
   const title = '設定の変更';
   const values = wb.read(TAB.settings);
-  if (!values) return { ok: false, title, message: `「${TAB.settings}」シートがありません。先に初期設定（init）を実行してください。`, findings: [] };
+  if (!values)
+    return {
+      ok: false,
+      title,
+      message: `「${TAB.settings}」シートがありません。先に初期設定（init）を実行してください。`,
+      findings: [],
+    };
   const { table } = locateTable(TAB.settings, values, HEADERS.settings);
-  if (!table) return { ok: false, title, message: `「${TAB.settings}」シートの見出し行（項目、値）が見つかりません。`, findings: [] };
+  if (!table)
+    return {
+      ok: false,
+      title,
+      message: `「${TAB.settings}」シートの見出し行（項目、値）が見つかりません。`,
+      findings: [],
+    };
   const key = compact(item);
   const found = table.rows.find((r) => compact(r.values[table.columns.get('項目')! - 1]) === key);
   const row = found?.row ?? Math.max(values.length, table.headerRow) + 1;
@@ -80,8 +109,16 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
   while (trial.length < row) trial.push([]);
   trial[row - 1][table.columns.get('項目')! - 1] = item;
   trial[row - 1][table.columns.get('値')! - 1] = value;
-  const problems = readInputs({ [TAB.settings]: trial }).findings.filter((f) => f.sheet === TAB.settings && f.row === row && f.severity === 'エラー');
-  if (problems.length) return { ok: false, title, message: `${item} を「${value}」にできません。${problems.map((f) => f.message).join(' ')}\n「${TAB.settings}」は変更していません。`, findings: [] };
+  const problems = readInputs({ [TAB.settings]: trial }).findings.filter(
+    (f) => f.sheet === TAB.settings && f.row === row && f.severity === 'エラー',
+  );
+  if (problems.length)
+    return {
+      ok: false,
+      title,
+      message: `${item} を「${value}」にできません。${problems.map((f) => f.message).join(' ')}\n「${TAB.settings}」は変更していません。`,
+      findings: [],
+    };
   if (!found) wb.write(TAB.settings, row, table.columns.get('項目')!, [[item]]);
   wb.write(TAB.settings, row, table.columns.get('値')!, [[value]]);
   return { ok: true, title, message: `「${TAB.settings}」の ${item} を「${value}」にしました。`, findings: [] };

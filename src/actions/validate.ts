@@ -10,7 +10,12 @@ export function requestWarnings(inputs: PlanInputs) {
   return inputs.directory.departments
     .filter((d) => used.has(d) && d.editors.length === 0)
     .map((d) =>
-      warning(TAB.departments, d.row, d.editorsCol, `「${d.name}」に編集者がいません。調査シートは誰でも編集できる（警告のみの）保護になります。「編集者」列にこの課の担当者のメールアドレスを入力してください。`),
+      warning(
+        TAB.departments,
+        d.row,
+        d.editorsCol,
+        `「${d.name}」に編集者がいません。調査シートは誰でも編集できる（警告のみの）保護になります。「編集者」列にこの課の担当者のメールアドレスを入力してください。`,
+      ),
     );
 }
 
@@ -22,7 +27,12 @@ export function validatePlan(wb: Workbook): ActionResult {
   const all = [...findings, ...requestWarnings(inputs)];
   writeFindings(wb, all);
   if (all.length === 0) {
-    return { ok: true, title: 'プランの入力チェック', message: `エラーはありません。事業 ${inputs.projects.length}件、所管課 ${inputs.directory.departments.length}課を確認しました。`, findings: all };
+    return {
+      ok: true,
+      title: 'プランの入力チェック',
+      message: `エラーはありません。事業 ${inputs.projects.length}件、所管課 ${inputs.directory.departments.length}課を確認しました。`,
+      findings: all,
+    };
   }
   const ok = !hasErrors(all);
   return {

@@ -8,7 +8,9 @@ main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.er
   (code) => process.exit(code),
   (e: unknown) => {
     // Every failure a user can cause has its own message; this is a fault of the tool.
-    const detail = process.env.DEBUG ? `\n${e instanceof Error ? e.stack : String(e)}` : '（DEBUG=1 を付けて実行すると詳しい内容が出ます）';
+    const detail = process.env.DEBUG
+      ? `\n${e instanceof Error ? e.stack : String(e)}`
+      : '（DEBUG=1 を付けて実行すると詳しい内容が出ます）';
     console.error(`予期しないエラーで止まりました。ブックは変更していません。${detail}`);
     process.exit(5);
   },

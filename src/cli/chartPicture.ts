@@ -12,11 +12,16 @@ const WIDTH = 620;
  * `data`: the first row names the series (grades), the first column the categories (目標);
  * the picture, or undefined where the renderers cannot run (the offline single file).
  */
-export async function renderChart(title: string, data: Cell[][]): Promise<{ png: Buffer; width: number; height: number } | undefined> {
+export async function renderChart(
+  title: string,
+  data: Cell[][],
+): Promise<{ png: Buffer; width: number; height: number } | undefined> {
   const [header, ...rows] = data;
   const series = header.slice(1).map(String);
   // 「目標4 プランの積極的な推進」 → 「目標4」: vega measures CJK text short and would cut long labels.
-  const values = rows.flatMap((r) => series.map((s, i) => ({ category: String(r[0]).split(' ')[0], grade: s, count: Number(r[i + 1]) || 0 })));
+  const values = rows.flatMap((r) =>
+    series.map((s, i) => ({ category: String(r[0]).split(' ')[0], grade: s, count: Number(r[i + 1]) || 0 })),
+  );
   const height = Math.max(60, rows.length * 34);
   try {
     const [vega, vl, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
@@ -28,7 +33,13 @@ export async function renderChart(title: string, data: Cell[][]): Promise<{ png:
       mark: { type: 'bar' },
       encoding: {
         y: { field: 'category', type: 'nominal', title: null, sort: null },
-        x: { field: 'count', type: 'quantitative', stack: 'zero', title: '事業数（所管課ごと）', axis: { tickMinStep: 1, format: 'd' } },
+        x: {
+          field: 'count',
+          type: 'quantitative',
+          stack: 'zero',
+          title: '事業数（所管課ごと）',
+          axis: { tickMinStep: 1, format: 'd' },
+        },
         color: { field: 'grade', type: 'nominal', title: '自己評価', sort: series, scale: { domain: series } },
         order: { field: 'grade', sort: 'ascending' },
       },
@@ -41,7 +52,10 @@ export async function renderChart(title: string, data: Cell[][]): Promise<{ png:
     };
     const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none' });
     const svg = await view.toSVG();
-    const image = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK JP' }, fitTo: { mode: 'width', value: WIDTH * 2 } }).render();
+    const image = new Resvg(svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK JP' },
+      fitTo: { mode: 'width', value: WIDTH * 2 },
+    }).render();
     return { png: image.asPng(), width: WIDTH, height: Math.round((image.height / image.width) * WIDTH) };
   } catch {
     return undefined;

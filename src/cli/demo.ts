@@ -59,7 +59,12 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
     step(createRequests(wb));
     for (const tab of existingRequestTabs(wb)) {
       const mine = records.filter((r) => norm(r['所管課']) === norm(tab.departmentText));
-      const byId = new Map(mine.map((r) => [r['事業番号'], Object.fromEntries(ANSWER_FIELDS.map((f) => [f, r[f] ?? ''])) as Record<AnswerField, Cell>]));
+      const byId = new Map(
+        mine.map((r) => [
+          r['事業番号'],
+          Object.fromEntries(ANSWER_FIELDS.map((f) => [f, r[f] ?? ''])) as Record<AnswerField, Cell>,
+        ]),
+      );
       writeAnswersInto(wb, tab, byId);
     }
     io.out(`  各課が ${records.length}件の回答を入力しました（例のデータ）。`);
@@ -81,11 +86,14 @@ export function printSummary(values: Cell[][], io: Io) {
     const start = values.findIndex((r) => String(r[0]).startsWith(prefix));
     if (start < 0) continue;
     const end = values.findIndex((r, i) => i > start && r.every((v) => v === '' || v === null));
-    const rows = values.slice(start + 1, end < 0 ? undefined : end).filter((r) => r.filter((v) => v !== '').length > 1).map((r) => {
-      const cells = r.map((v) => String(v ?? ''));
-      while (cells.length && cells[cells.length - 1] === '') cells.pop();
-      return cells.map((c) => (c.length > 24 ? `${c.slice(0, 23)}…` : c));
-    });
+    const rows = values
+      .slice(start + 1, end < 0 ? undefined : end)
+      .filter((r) => r.filter((v) => v !== '').length > 1)
+      .map((r) => {
+        const cells = r.map((v) => String(v ?? ''));
+        while (cells.length && cells[cells.length - 1] === '') cells.pop();
+        return cells.map((c) => (c.length > 24 ? `${c.slice(0, 23)}…` : c));
+      });
     io.out(`\n${values[start][0]}`);
     io.out(formatTable(rows));
   }

@@ -3,7 +3,18 @@
  * book is never left half-written, never replaced by a copy opened before someone else's save,
  * and keeps its permissions and its place behind a symbolic link.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Lock } from '../port';
 
@@ -24,17 +35,24 @@ export class CliError extends Error {
 export function sniff(bytes: Uint8Array): 'xlsx' | 'ods' | 'ole' | 'empty' | 'text' | 'zip' {
   if (bytes.length === 0) return 'empty';
   const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 200))).toString('latin1');
-  if (head.startsWith('PK\x03\x04')) return head.includes('application/vnd.oasis.opendocument') ? 'ods' : bytes.length < 100 ? 'zip' : 'xlsx';
+  if (head.startsWith('PK\x03\x04'))
+    return head.includes('application/vnd.oasis.opendocument') ? 'ods' : bytes.length < 100 ? 'zip' : 'xlsx';
   if (head.startsWith('\xd0\xcf\x11\xe0')) return 'ole'; // .xls, or an .xlsx with a password
   return 'text';
 }
 
-const REMEDY = 'Excel で開き、「ファイル ＞ 名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、もう一度実行してください。';
+const REMEDY =
+  'Excel で開き、「ファイル ＞ 名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、もう一度実行してください。';
 
 /** The bytes of a book to open, or a Japanese reason it cannot be one. */
 export function readBookBytes(path: string): Buffer {
-  if (!existsSync(path)) throw new CliError(`ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`, EXIT.usage);
-  if (statSync(path).isDirectory()) throw new CliError(`${path} はフォルダです。.xlsx ファイルのパスを指定してください。`, EXIT.usage);
+  if (!existsSync(path))
+    throw new CliError(
+      `ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`,
+      EXIT.usage,
+    );
+  if (statSync(path).isDirectory())
+    throw new CliError(`${path} はフォルダです。.xlsx ファイルのパスを指定してください。`, EXIT.usage);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -43,16 +61,35 @@ export function readBookBytes(path: string): Buffer {
   }
   const kind = sniff(bytes);
   const name = basename(path);
-  if (kind === 'empty') throw new CliError(`${name} は空のファイル（0バイト）です。コピーが途中で止まった可能性があります。元のファイルをもう一度コピーしてください。`, EXIT.file);
-  if (kind === 'ods') throw new CliError(`${name} は OpenDocument（.ods）形式で、読めません。LibreOffice Calc で開き、「名前を付けて保存」で「Excel 2007-365 (.xlsx)」を選んで保存し直してください。`, EXIT.file);
-  if (kind === 'ole') throw new CliError(`${name} は古い Excel 形式（.xls）か、パスワードで保護されたファイルです。どちらも読めません。パスワードを外し、${REMEDY}`, EXIT.file);
-  if (kind === 'text') throw new CliError(`${name} は .xlsx ではなく、テキスト（CSV など）のファイルです。表の読み込みには import-plan か import を使います。ブックのときは、${REMEDY}`, EXIT.file);
+  if (kind === 'empty')
+    throw new CliError(
+      `${name} は空のファイル（0バイト）です。コピーが途中で止まった可能性があります。元のファイルをもう一度コピーしてください。`,
+      EXIT.file,
+    );
+  if (kind === 'ods')
+    throw new CliError(
+      `${name} は OpenDocument（.ods）形式で、読めません。LibreOffice Calc で開き、「名前を付けて保存」で「Excel 2007-365 (.xlsx)」を選んで保存し直してください。`,
+      EXIT.file,
+    );
+  if (kind === 'ole')
+    throw new CliError(
+      `${name} は古い Excel 形式（.xls）か、パスワードで保護されたファイルです。どちらも読めません。パスワードを外し、${REMEDY}`,
+      EXIT.file,
+    );
+  if (kind === 'text')
+    throw new CliError(
+      `${name} は .xlsx ではなく、テキスト（CSV など）のファイルです。表の読み込みには import-plan か import を使います。ブックのときは、${REMEDY}`,
+      EXIT.file,
+    );
   return bytes;
 }
 
 /** A book that looked like one but would not open (cut short, damaged). */
 export function unreadableBook(path: string, e: unknown): CliError {
-  return new CliError(`${basename(path)} を .xlsx ブックとして開けません（ファイルが途中までしかないか、壊れています: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。元のファイルをもう一度コピーするか、${REMEDY}`, EXIT.file);
+  return new CliError(
+    `${basename(path)} を .xlsx ブックとして開けません（ファイルが途中までしかないか、壊れています: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。元のファイルをもう一度コピーするか、${REMEDY}`,
+    EXIT.file,
+  );
 }
 
 /**
@@ -73,7 +110,10 @@ export function writeAtomically(path: string, bytes: Uint8Array): void {
     fd = undefined;
     renameSync(tmp, target);
   } catch (e) {
-    throw new CliError(`${basename(path)} を保存できません（${code(e)}）。フォルダに書き込めるか、空き容量があるかを確かめてください。元のファイルは変更していません。`, EXIT.file);
+    throw new CliError(
+      `${basename(path)} を保存できません（${code(e)}）。フォルダに書き込めるか、空き容量があるかを確かめてください。元のファイルは変更していません。`,
+      EXIT.file,
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
@@ -105,7 +145,10 @@ export class FileLock implements Lock {
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code;
         if (why === 'EACCES' || why === 'EPERM' || why === 'EROFS') {
-          throw new CliError(`フォルダ ${dirname(this.path)} に書き込めないため、実行できません（ロックファイルを作れません）。書き込めるフォルダにブックをコピーしてから実行してください。`, EXIT.file);
+          throw new CliError(
+            `フォルダ ${dirname(this.path)} に書き込めないため、実行できません（ロックファイルを作れません）。書き込めるフォルダにブックをコピーしてから実行してください。`,
+            EXIT.file,
+          );
         }
         if (why !== 'EEXIST' || !this.stale()) return false;
         rmSync(this.path, { force: true });

@@ -39,7 +39,6 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
 終了コード: 0 成功 / 1 入力に問題あり（内容を表示します） / 2 使い方の誤り / 3 ファイルを開けない・保存できない
           / 4 ほかの人が同じブックで実行中 / 5 予期しないエラー（DEBUG=1 で詳しく表示）`;
 
-
 class UsageError extends Error {}
 
 /** Runs one command; returns the exit code (README lists them). */
@@ -56,7 +55,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(HELP);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'demo':
-        if (!existsSync(io.examplesDir)) throw new CliError(`例のデータ（${io.examplesDir}）が見つかりません。demo はプロジェクトのフォルダの中で実行してください。`, EXIT.file);
+        if (!existsSync(io.examplesDir))
+          throw new CliError(
+            `例のデータ（${io.examplesDir}）が見つかりません。demo はプロジェクトのフォルダの中で実行してください。`,
+            EXIT.file,
+          );
         return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? EXIT.ok : EXIT.input;
       case 'init':
         return await onBook(args, 1, io, { create: true }, (wb) => setupSheets(wb));
@@ -65,7 +68,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await onBook(args, 2, io, {}, (wb) => importTable(wb, TAB.plan, table, basename(args[1])));
       }
       case 'import': {
-        if (!IMPORTABLE_TABS.includes(args[1] ?? '')) throw new UsageError(`読み込めるシートは ${IMPORTABLE_TABS.join('、')} です。`);
+        if (!IMPORTABLE_TABS.includes(args[1] ?? ''))
+          throw new UsageError(`読み込めるシートは ${IMPORTABLE_TABS.join('、')} です。`);
         const table = readTable(args[2]);
         return await onBook(args, 3, io, {}, (wb) => importTable(wb, args[1], table, basename(args[2])));
       }
@@ -90,28 +94,59 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'report': {
         if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf> が必要です。');
         const out = args[1];
-        if (sameFile(out, args[0])) throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf）を指定してください。`);
-        if (existsSync(out) && !force) throw new CliError(`${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`, EXIT.usage);
+        if (sameFile(out, args[0]))
+          throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf）を指定してください。`);
+        if (existsSync(out) && !force)
+          throw new CliError(
+            `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
+            EXIT.usage,
+          );
         const book = await openBook(args[0], io);
         const reports = new XlsxWorkbook();
         const result = buildSummary(book, new Date(), reports);
         if (result.ok) await printToPdf(reports, out, io);
-        return report(result.ok ? { ...result, title: '報告書の PDF', message: `${out} に「評価サマリー」と「事業別一覧」を PDF（A4 横）で書き出しました。ブックは変更していません。` } : result, io);
+        return report(
+          result.ok
+            ? {
+                ...result,
+                title: '報告書の PDF',
+                message: `${out} に「評価サマリー」と「事業別一覧」を PDF（A4 横）で書き出しました。ブックは変更していません。`,
+              }
+            : result,
+          io,
+        );
       }
       case 'export-request': {
         if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
         const out = args[2];
-        if (sameFile(out, args[0])) throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名を指定してください（ブックを上書きすると、ほかのシートがすべて消えます）。`);
-        if (existsSync(out) && !force) throw new CliError(`${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`, EXIT.usage);
+        if (sameFile(out, args[0]))
+          throw new UsageError(
+            `書き出し先 ${out} がブックそのものです。別のファイル名を指定してください（ブックを上書きすると、ほかのシートがすべて消えます）。`,
+          );
+        if (existsSync(out) && !force)
+          throw new CliError(
+            `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
+            EXIT.usage,
+          );
         const file = new XlsxWorkbook();
         // The book records the file's 確認コード, so it is saved too, under the lock.
-        return await onBook([args[0]], 1, io, {}, (wb) => exportRequest(wb, args[1], file, newToken), async (result) => {
-          if (result.ok) await file.save(out);
-        });
+        return await onBook(
+          [args[0]],
+          1,
+          io,
+          {},
+          (wb) => exportRequest(wb, args[1], file, newToken),
+          async (result) => {
+            if (result.ok) await file.save(out);
+          },
+        );
       }
       case 'import-request': {
         if (args.length !== 2) throw new UsageError('import-request には <book.xlsx> <in.xlsx> が必要です。');
-        if (sameFile(args[1], args[0])) throw new UsageError(`取り込むファイル ${args[1]} がブックそのものです。各課から返ってきたファイルを指定してください。`);
+        if (sameFile(args[1], args[0]))
+          throw new UsageError(
+            `取り込むファイル ${args[1]} がブックそのものです。各課から返ってきたファイルを指定してください。`,
+          );
         const incoming = await openBook(args[1], io);
         return await onBook(args, 2, io, {}, (wb) => importRequest(wb, incoming, basename(args[1])));
       }
@@ -153,7 +188,8 @@ function sameFile(a: string, b: string): boolean {
 
 async function openBook(path: string | undefined, io: Io): Promise<XlsxWorkbook> {
   if (!path) throw new UsageError('ブック（.xlsx）のパスを指定してください。');
-  if (!existsSync(path)) throw new UsageError(`ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`);
+  if (!existsSync(path))
+    throw new UsageError(`ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`);
   io.err(`… ${basename(path)} を開いています`);
   return XlsxWorkbook.open(path);
 }
@@ -176,7 +212,13 @@ async function onBook(
   const lock = new FileLock(`${real}.lock`);
   if (!lock.tryLock(0)) {
     const b = busy(basename(path));
-    report({ ...b, message: `${b.message}\nだれも実行していないのにこの表示が続くときは、${real}.lock を削除してください。` }, io);
+    report(
+      {
+        ...b,
+        message: `${b.message}\nだれも実行していないのにこの表示が続くときは、${real}.lock を削除してください。`,
+      },
+      io,
+    );
     return EXIT.busy;
   }
   try {
@@ -208,7 +250,12 @@ function report(result: ActionResult, io: Io): number {
   io.out(`■ ${result.title}\n${result.message}`);
   if (result.findings.length) {
     io.out('');
-    io.out(formatTable([['重要度', 'シート', 'セル', '内容'], ...result.findings.map((f) => [f.severity, f.sheet, cellLabel(f), f.message])]));
+    io.out(
+      formatTable([
+        ['重要度', 'シート', 'セル', '内容'],
+        ...result.findings.map((f) => [f.severity, f.sheet, cellLabel(f), f.message]),
+      ]),
+    );
   }
   return result.ok ? EXIT.ok : EXIT.input;
 }

@@ -9,7 +9,13 @@ export interface Io {
 /** Width of text in a terminal: East Asian wide characters take two columns. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
@@ -17,6 +23,15 @@ export function formatTable(rows: ReadonlyArray<ReadonlyArray<unknown>>): string
   const text = rows.map((r) => r.map((c) => String(c ?? '').replace(/\n/g, ' ')));
   const cols = Math.max(...text.map((r) => r.length));
   // The last column is left unpadded, so long messages do not push the table wide.
-  const widths = Array.from({ length: cols - 1 }, (_, i) => Math.min(40, Math.max(...text.map((r) => displayWidth(r[i] ?? '')))));
-  return text.map((r) => r.map((c, i) => (i < widths.length ? c + ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) : c)).join('  ').trimEnd()).join('\n');
+  const widths = Array.from({ length: cols - 1 }, (_, i) =>
+    Math.min(40, Math.max(...text.map((r) => displayWidth(r[i] ?? '')))),
+  );
+  return text
+    .map((r) =>
+      r
+        .map((c, i) => (i < widths.length ? c + ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) : c))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

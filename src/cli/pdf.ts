@@ -17,20 +17,35 @@ const INSTALL = [
   'LibreOffice がなくても、summary コマンドでブックに作った「評価サマリー」「事業別一覧」を Excel から印刷できます。',
 ].join('\n');
 
-export async function printToPdf(reports: XlsxWorkbook, out: string, io: Io, soffice = process.env.SOFFICE ?? 'soffice'): Promise<void> {
+export async function printToPdf(
+  reports: XlsxWorkbook,
+  out: string,
+  io: Io,
+  soffice = process.env.SOFFICE ?? 'soffice',
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'danjo-report-'));
   try {
     const book = join(dir, 'report.xlsx');
     await reports.save(book);
     io.err('… LibreOffice で PDF にしています');
-    const run = spawnSync(soffice, ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, book], { encoding: 'utf8', timeout: 180_000 });
+    const run = spawnSync(soffice, ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, book], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new CliError(INSTALL, EXIT.file);
     const pdf = join(dir, 'report.pdf');
-    if (run.status !== 0) throw new CliError(`LibreOffice で PDF にできませんでした（${(run.stderr || run.stdout || String(run.error ?? '')).trim().split('\n')[0]}）。もう一度実行してください。`, EXIT.file);
+    if (run.status !== 0)
+      throw new CliError(
+        `LibreOffice で PDF にできませんでした（${(run.stderr || run.stdout || String(run.error ?? '')).trim().split('\n')[0]}）。もう一度実行してください。`,
+        EXIT.file,
+      );
     try {
       copyFileSync(pdf, out);
     } catch (e) {
-      throw new CliError(`${out} に書き出せません（${(e as NodeJS.ErrnoException).code ?? String(e)}）。フォルダに書き込めるか確かめてください。`, EXIT.file);
+      throw new CliError(
+        `${out} に書き出せません（${(e as NodeJS.ErrnoException).code ?? String(e)}）。フォルダに書き込めるか確かめてください。`,
+        EXIT.file,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

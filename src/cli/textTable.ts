@@ -7,10 +7,13 @@
 export class TableSyntaxError extends Error {}
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'shift_jis' | 'utf-16' } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   // Excel's 「Unicode テキスト」 is UTF-16 with a byte order mark.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -41,8 +44,7 @@ export function parseDelimited(text: string): string[][] {
     } else if (ch === '"' && field === '') {
       quoted = true;
       quoteLine = line;
-    }
-    else if (ch === sep) {
+    } else if (ch === sep) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -54,7 +56,9 @@ export function parseDelimited(text: string): string[][] {
     } else field += ch;
   }
   if (quoted) {
-    throw new TableSyntaxError(`${quoteLine}行目で始まる「"」が閉じられていないため、そこから後を読めません。その行の「"」を確かめてください（セルの中の「"」は「""」と2つ重ねます）。何も読み込んでいません。`);
+    throw new TableSyntaxError(
+      `${quoteLine}行目で始まる「"」が閉じられていないため、そこから後を読めません。その行の「"」を確かめてください（セルの中の「"」は「""」と2つ重ねます）。何も読み込んでいません。`,
+    );
   }
   if (field !== '' || row.length) {
     row.push(field);

@@ -105,11 +105,20 @@ export class XlsxWorkbook implements Workbook {
         if (v !== '') cells.push({ r, c, v });
       });
     });
-    const lastRow = reach(cells.map((x) => x.r), FAR_ROWS);
-    const lastCol = reach(cells.map((x) => x.c), FAR_COLS);
+    const lastRow = reach(
+      cells.map((x) => x.r),
+      FAR_ROWS,
+    );
+    const lastCol = reach(
+      cells.map((x) => x.c),
+      FAR_COLS,
+    );
     const far = cells.filter((x) => x.r > lastRow || x.c > lastCol);
     if (far.length) {
-      this.notices.set(name, `シート「${name}」のセル ${a1(far[0].r, far[0].c)}${far.length > 1 ? ` など ${far.length} か所` : ''}に、表から遠く離れた値があります。読み飛ばしました。不要なら削除してください（必要なら表の近くに移してください）。`);
+      this.notices.set(
+        name,
+        `シート「${name}」のセル ${a1(far[0].r, far[0].c)}${far.length > 1 ? ` など ${far.length} か所` : ''}に、表から遠く離れた値があります。読み飛ばしました。不要なら削除してください（必要なら表の近くに移してください）。`,
+      );
     }
     if (lastRow === 0) return [['']];
     const out: Grid = Array.from({ length: lastRow }, () => Array<Cell>(lastCol).fill(''));
@@ -156,10 +165,15 @@ export class XlsxWorkbook implements Workbook {
   }
 
   write(name: string, row: number, col: number, values: OutGrid): void {
-    values.forEach((line, r) => line.forEach((v, c) => {
-      const text = typeof v === 'string' ? v : isLink(v) ? v.text : '';
-      if (text.length > EXCEL_CELL_LIMIT) throw new ExcelLimitError(`シート「${name}」のセル ${a1(row + r, col + c)} の文字数（${text.length.toLocaleString('ja-JP')}字）が、Excel の1セルの上限（32,767字）を超えています。この内容を短くしてから、もう一度実行してください。`);
-    }));
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const text = typeof v === 'string' ? v : isLink(v) ? v.text : '';
+        if (text.length > EXCEL_CELL_LIMIT)
+          throw new ExcelLimitError(
+            `シート「${name}」のセル ${a1(row + r, col + c)} の文字数（${text.length.toLocaleString('ja-JP')}字）が、Excel の1セルの上限（32,767字）を超えています。この内容を短くしてから、もう一度実行してください。`,
+          );
+      }),
+    );
     const ws = this.sheet(name);
     values.forEach((line, r) => {
       const xrow = ws.getRow(row + r);
@@ -179,14 +193,18 @@ export class XlsxWorkbook implements Workbook {
     if (v === '') return null;
     // A file holds dates without a time zone; exceljs reads and writes them as UTC. The domain's
     // dates are local (a deadline is that day where the office is), so the wall clock is kept.
-    if (isDate(v)) return new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds()));
+    if (isDate(v))
+      return new Date(
+        Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds()),
+      );
     return v as ExcelJS.CellValue;
   }
 
   format(name: string, layout: Layout, extent: Extent): void {
     const ws = this.sheet(name);
     const each = (r: Rect, fn: (cell: ExcelJS.Cell, row: number, col: number) => void) => {
-      for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) fn(ws.getCell(r.row + i, r.col + j), i, j);
+      for (let i = 0; i < r.numRows; i++)
+        for (let j = 0; j < r.numCols; j++) fn(ws.getCell(r.row + i, r.col + j), i, j);
     };
     const whole: Rect = { row: 1, col: 1, numRows: extent.rows, numCols: extent.cols };
     if (layout.frozenRows !== undefined) ws.views = [{ state: 'frozen', ySplit: layout.frozenRows }];
@@ -198,7 +216,9 @@ export class XlsxWorkbook implements Workbook {
       const styles = styleGrid(layout, extent);
       each(whole, (c, r, k) => {
         const fill = styles.backgrounds[r][k];
-        c.fill = fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } } : { type: 'pattern', pattern: 'none' };
+        c.fill = fill
+          ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } }
+          : { type: 'pattern', pattern: 'none' };
         c.font = { bold: styles.weights[r][k] === 'bold' };
       });
     }
@@ -206,7 +226,11 @@ export class XlsxWorkbook implements Workbook {
       const wrapped = layout.wrap === true ? undefined : areaGrid(layout.wrap ?? [], extent);
       const centred = areaGrid(layout.center ?? [], extent);
       each(whole, (c, r, k) => {
-        c.alignment = { vertical: 'top', wrapText: wrapped ? wrapped[r][k] : true, horizontal: centred[r][k] ? 'center' : undefined };
+        c.alignment = {
+          vertical: 'top',
+          wrapText: wrapped ? wrapped[r][k] : true,
+          horizontal: centred[r][k] ? 'center' : undefined,
+        };
       });
     }
     for (const n of layout.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
@@ -220,11 +244,24 @@ export class XlsxWorkbook implements Workbook {
     const p = layout.protection;
     if (p && !p.warningOnly) {
       // Excel has no per-person editors: the editable area is unlocked, the rest locked.
-      if (p.editable) each(p.editable, (c) => { c.protection = { locked: false }; });
-      this.pending.push(ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true }));
+      if (p.editable)
+        each(p.editable, (c) => {
+          c.protection = { locked: false };
+        });
+      this.pending.push(
+        ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true }),
+      );
     }
     if (layout.print) {
-      ws.pageSetup = { ...ws.pageSetup, paperSize: A4, orientation: layout.print, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: A4,
+        orientation: layout.print,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+      };
       ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
       // A table's header row, frozen at the top, is printed again at the top of every page.
       const header = layout.frozenRows;
@@ -236,14 +273,22 @@ export class XlsxWorkbook implements Workbook {
 
   private async chartPicture(ws: ExcelJS.Worksheet, chart: ChartSpec): Promise<void> {
     const d = chart.data;
-    const data = Array.from({ length: d.numRows }, (_, r) => Array.from({ length: d.numCols }, (_, c) => fromExcel(ws.getCell(d.row + r, d.col + c), 'values')));
+    const data = Array.from({ length: d.numRows }, (_, r) =>
+      Array.from({ length: d.numCols }, (_, c) => fromExcel(ws.getCell(d.row + r, d.col + c), 'values')),
+    );
     const picture = await renderChart(chart.title, data);
     if (!picture) {
-      this.notices.set(`${ws.name}#chart`, `「${ws.name}」のグラフは作れませんでした（この環境にはグラフを描く部品がありません）。表はすべてそろっています。`);
+      this.notices.set(
+        `${ws.name}#chart`,
+        `「${ws.name}」のグラフは作れませんでした（この環境にはグラフを描く部品がありません）。表はすべてそろっています。`,
+      );
       return;
     }
     const id = this.book.addImage({ buffer: picture.png as unknown as ExcelJS.Buffer, extension: 'png' });
-    ws.addImage(id, { tl: { col: chart.anchor.col - 1, row: chart.anchor.row - 1 }, ext: { width: picture.width, height: picture.height } });
+    ws.addImage(id, {
+      tl: { col: chart.anchor.col - 1, row: chart.anchor.row - 1 },
+      ext: { width: picture.width, height: picture.height },
+    });
   }
 
   /**
@@ -280,7 +325,8 @@ function fromExcel(cell: ExcelJS.Cell, mode: ReadMode): Cell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return mode === 'shown' ? shownNumber(v, cell.numFmt) : v;
   if (typeof v === 'string' || typeof v === 'boolean') return mode === 'shown' ? String(v) : v;
-  if (isDate(v)) return mode === 'shown' ? `${v.getUTCFullYear()}/${v.getUTCMonth() + 1}/${v.getUTCDate()}` : localDate(v);
+  if (isDate(v))
+    return mode === 'shown' ? `${v.getUTCFullYear()}/${v.getUTCMonth() + 1}/${v.getUTCDate()}` : localDate(v);
   if ('formula' in v || 'sharedFormula' in v) {
     if (mode === 'typed') return `=${(v as ExcelJS.CellFormulaValue).formula ?? ''}`;
     const result = (v as ExcelJS.CellFormulaValue).result;
@@ -302,7 +348,14 @@ function isDateFormat(numFmt: string | undefined): boolean {
 
 /** exceljs gives a file's dates as UTC instants of their wall clock: the same wall clock, local. */
 function localDate(d: Date): Date {
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  return new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
 }
 
 /** A number as Excel shows it, for the formats that matter here (percentages). */

@@ -47,7 +47,14 @@ export function readAnswers(values: Grid | undefined, findings: Finding[]): Answ
     if (year === undefined || id === '' || department === '') continue;
     const fields = {} as Record<AnswerField, Cell>;
     for (const [f, c] of fieldCols) fields[f] = c < 0 ? '' : (v[c] ?? '');
-    records.push({ year, id, department, fields, importedAt: importedCol < 0 ? '' : (v[importedCol] ?? ''), row: row.row });
+    records.push({
+      year,
+      id,
+      department,
+      fields,
+      importedAt: importedCol < 0 ? '' : (v[importedCol] ?? ''),
+      row: row.row,
+    });
   }
   return { table, records };
 }
@@ -59,7 +66,11 @@ export function readAnswers(values: Grid | undefined, findings: Finding[]): Answ
  */
 export function answerLookup(records: readonly AnswerRecord[]) {
   const byKey = new Map(records.map((r) => [answerKey(r.year, r.id, r.department), r]));
-  return (year: number, project: { readonly id: string; readonly formerIds?: readonly string[] }, department: string): AnswerRecord | undefined => {
+  return (
+    year: number,
+    project: { readonly id: string; readonly formerIds?: readonly string[] },
+    department: string,
+  ): AnswerRecord | undefined => {
     for (const id of [project.id, ...(project.formerIds ?? [])]) {
       const r = byKey.get(answerKey(year, id, department));
       if (r) return r;
@@ -90,7 +101,8 @@ export function normaliseAnswer(fields: Fields, scales: Scales): Record<AnswerFi
     const v = fields[f] ?? '';
     if (f === '自己評価') out[f] = matchGrade(scales, v)?.code ?? v;
     else if (f === '今後の方向性') out[f] = matchDirection(scales, v) ?? v;
-    else if (f === '参加者数（男性）' || f === '参加者数（女性）') out[f] = isBlank(v) || isNotApplicable(v) ? v : (parseCount(v) ?? v);
+    else if (f === '参加者数（男性）' || f === '参加者数（女性）')
+      out[f] = isBlank(v) || isNotApplicable(v) ? v : (parseCount(v) ?? v);
     else out[f] = isDate(v) ? dateText(v) : v;
   }
   return out;
@@ -110,7 +122,10 @@ export function sameTypedAnswer(typed: Fields, stored: Fields, scales: Scales): 
  * current name. A key held by two rows (a row copied by hand) counts once, at its first row;
  * both rows are reported. Rows of a department no longer listed keep the name they carry.
  */
-export function byCurrentDepartment(answers: AnswerTable, directory: DepartmentDirectory): { records: AnswerRecord[]; findings: Finding[] } {
+export function byCurrentDepartment(
+  answers: AnswerTable,
+  directory: DepartmentDirectory,
+): { records: AnswerRecord[]; findings: Finding[] } {
   const records: AnswerRecord[] = [];
   const findings: Finding[] = [];
   const first = new Map<string, AnswerRecord>();
@@ -121,7 +136,10 @@ export function byCurrentDepartment(answers: AnswerTable, directory: DepartmentD
     const prior = first.get(key);
     if (prior) {
       const message = `${prior.row}行目と ${r.row}行目は、同じ回答（${formatFiscalYear(r.year)}・事業番号 ${r.id}・${department}）です。${prior.row}行目だけを数えています。不要な方の行を削除してください。`;
-      findings.push(warning(TAB.answers, prior.row, col('事業番号'), message), warning(TAB.answers, r.row, col('事業番号'), message));
+      findings.push(
+        warning(TAB.answers, prior.row, col('事業番号'), message),
+        warning(TAB.answers, r.row, col('事業番号'), message),
+      );
       continue;
     }
     const record = department === r.department ? r : { ...r, department };

@@ -91,8 +91,14 @@ export class DepartmentDirectory {
     for (const d of this.departments) {
       for (const n of [d.name, ...d.aliases]) {
         const k = departmentKey(n);
-        const distance = k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) * 0.5 : editDistance(key, k);
-        if (!best || distance < best.distance) best = { name: n === d.name ? d.name : `${n}（${d.name}）`, distance, length: Math.max([...k].length, [...key].length) };
+        const distance =
+          k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) * 0.5 : editDistance(key, k);
+        if (!best || distance < best.distance)
+          best = {
+            name: n === d.name ? d.name : `${n}（${d.name}）`,
+            distance,
+            length: Math.max([...k].length, [...key].length),
+          };
       }
     }
     // Near enough: about one character in three differs (職員科 → 職員課, but not 道路課 → 職員課).

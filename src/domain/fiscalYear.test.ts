@@ -37,10 +37,13 @@ describe('formatFiscalYear', () => {
 });
 
 describe('parseDate', () => {
-  it.each(['2026/5/29', '2026-05-29', '2026年5月29日', '令和8年5月29日', 'R8.5.29', '２０２６／５／２９'])('%s', (s) => {
-    const d = parseDate(s)!;
-    expect([d.getFullYear(), d.getMonth() + 1, d.getDate()]).toEqual([2026, 5, 29]);
-  });
+  it.each(['2026/5/29', '2026-05-29', '2026年5月29日', '令和8年5月29日', 'R8.5.29', '２０２６／５／２９'])(
+    '%s',
+    (s) => {
+      const d = parseDate(s)!;
+      expect([d.getFullYear(), d.getMonth() + 1, d.getDate()]).toEqual([2026, 5, 29]);
+    },
+  );
   it('keeps a Date and rejects impossible days', () => {
     expect(parseDate(new Date(2026, 4, 29))?.getDate()).toBe(29);
     expect(parseDate('2026/2/30')).toBeUndefined();

@@ -20,7 +20,10 @@ const MAX_YEAR = 2200;
 export function parseFiscalYear(raw: Cell): number | undefined {
   if (typeof raw === 'number') return Number.isInteger(raw) && raw >= MIN_YEAR && raw <= MAX_YEAR ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
-  const s = norm(raw).replace(/\s/g, '').replace(/[（(].*[)）]$/, '').toUpperCase();
+  const s = norm(raw)
+    .replace(/\s/g, '')
+    .replace(/[（(].*[)）]$/, '')
+    .toUpperCase();
   if (s === '') return undefined;
   const western = /^(\d{4})(?:年度?|FY)?$/.exec(s) ?? /^FY(\d{4})$/.exec(s);
   if (western) {
@@ -58,7 +61,10 @@ export function formatFiscalYear(year: number): string {
 export function parseDate(raw: Cell): Date | undefined {
   if (isDate(raw)) return Number.isNaN(raw.getTime()) ? undefined : raw;
   if (typeof raw !== 'string') return undefined;
-  const s = norm(raw).replace(/\s/g, '').replace(/[(][^)]*[)]/g, '').toUpperCase();
+  const s = norm(raw)
+    .replace(/\s/g, '')
+    .replace(/[(][^)]*[)]/g, '')
+    .toUpperCase();
   const m = /^(令和|平成|R|H)?(元|\d{1,4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/.exec(s);
   if (!m) return undefined;
   const era = m[1] ? ERAS.find((e) => e.names.includes(m[1])) : undefined;

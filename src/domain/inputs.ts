@@ -77,16 +77,36 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** Tabs without which there is nothing to survey: an empty one is worth a 注意. */
 const MUST_HAVE_ROWS = new Set<string>([TAB.plan, TAB.structure, TAB.departments]);
 
-function tableOf(tabs: TabValues, sheet: string, required: readonly string[], findings: Finding[], optional: readonly string[] = []): Table | undefined {
+function tableOf(
+  tabs: TabValues,
+  sheet: string,
+  required: readonly string[],
+  findings: Finding[],
+  optional: readonly string[] = [],
+): Table | undefined {
   const values = tabs[sheet];
   if (values === undefined) {
-    findings.push(error(sheet, undefined, undefined, `シート「${sheet}」がありません。メニューの「初期設定（シートを用意）」で作成し、内容を入力してください。シート名を変えた場合は「${sheet}」に戻してください。`));
+    findings.push(
+      error(
+        sheet,
+        undefined,
+        undefined,
+        `シート「${sheet}」がありません。メニューの「初期設定（シートを用意）」で作成し、内容を入力してください。シート名を変えた場合は「${sheet}」に戻してください。`,
+      ),
+    );
     return undefined;
   }
   const { table, findings: found } = locateTable(sheet, values, required, optional);
   findings.push(...found);
   if (table && table.rows.length === 0 && MUST_HAVE_ROWS.has(sheet)) {
-    findings.push(warning(sheet, table.headerRow + 1, 1, `「${sheet}」にまだ何も入力されていません。${table.headerRow + 1}行目から1行に1件ずつ入力してください。`));
+    findings.push(
+      warning(
+        sheet,
+        table.headerRow + 1,
+        1,
+        `「${sheet}」にまだ何も入力されていません。${table.headerRow + 1}行目から1行に1件ずつ入力してください。`,
+      ),
+    );
   }
   return table;
 }
@@ -119,19 +139,50 @@ function readDepartments(tabs: TabValues, findings: Finding[]): DepartmentDirect
     const editors = splitList(cell(table, row, '編集者'), /[,，、;\s]+/);
     for (const e of editors) {
       if (!EMAIL.test(norm(e))) {
-        findings.push(error(sheet, row.row, table.columns.get('編集者'), `編集者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`));
+        findings.push(
+          error(
+            sheet,
+            row.row,
+            table.columns.get('編集者'),
+            `編集者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`,
+          ),
+        );
       }
     }
-    for (const [text, col] of [[value.name, table.columns.get('所管課')!], ...aliases.map((a) => [a, table.columns.get('別名')!] as const)] as const) {
+    for (const [text, col] of [
+      [value.name, table.columns.get('所管課')!],
+      ...aliases.map((a) => [a, table.columns.get('別名')!] as const),
+    ] as const) {
       const key = departmentKey(text);
       const prior = owner.get(key);
       if (prior && prior.name !== value.name) {
-        findings.push(error(sheet, row.row, col, `「${text}」は ${prior.row}行目の「${prior.name}」の名前か別名にも使われています。どちらの課か決められないので、一方から外してください。`));
+        findings.push(
+          error(
+            sheet,
+            row.row,
+            col,
+            `「${text}」は ${prior.row}行目の「${prior.name}」の名前か別名にも使われています。どちらの課か決められないので、一方から外してください。`,
+          ),
+        );
       } else if (prior && prior.row !== row.row) {
-        findings.push(error(sheet, row.row, col, `所管課「${value.name}」が ${prior.row}行目にもあります。1つの課は1行にまとめてください。`));
+        findings.push(
+          error(
+            sheet,
+            row.row,
+            col,
+            `所管課「${value.name}」が ${prior.row}行目にもあります。1つの課は1行にまとめてください。`,
+          ),
+        );
       } else if (!prior) owner.set(key, { name: value.name, row: row.row, col });
     }
-    departments.push({ name: value.name, aliases, editors: editors.map((e) => norm(e)), concerned: value.concerned === true, row: row.row, editorsCol: table.columns.get('編集者') });
+    departments.push({
+      name: value.name,
+      aliases,
+      editors: editors.map((e) => norm(e)),
+      concerned: value.concerned === true,
+      row: row.row,
+      editorsCol: table.columns.get('編集者'),
+    });
   }
   return new DepartmentDirectory(departments);
 }
@@ -147,7 +198,14 @@ function readStructure(tabs: TabValues, findings: Finding[]): Map<string, Struct
     const levelText = norm(cell(table, row, '区分'));
     const level = LEVELS.find((l) => l === levelText);
     if (!level) {
-      findings.push(error(sheet, row.row, table.columns.get('区分'), `区分「${levelText}」は 目標・課題・施策 のいずれかにしてください。`));
+      findings.push(
+        error(
+          sheet,
+          row.row,
+          table.columns.get('区分'),
+          `区分「${levelText}」は 目標・課題・施策 のいずれかにしてください。`,
+        ),
+      );
       continue;
     }
     const depth = LEVELS.indexOf(level) + 1;
@@ -163,7 +221,9 @@ function readStructure(tabs: TabValues, findings: Finding[]): Map<string, Struct
     const key = structureKey(...numbers);
     const prior = out.get(key);
     if (prior) {
-      findings.push(error(sheet, row.row, table.columns.get('名称'), `${level} ${key} が2回あります。1行にまとめてください。`));
+      findings.push(
+        error(sheet, row.row, table.columns.get('名称'), `${level} ${key} が2回あります。1行にまとめてください。`),
+      );
       continue;
     }
     out.set(key, { level, key, name: value.name! });
@@ -171,7 +231,12 @@ function readStructure(tabs: TabValues, findings: Finding[]): Map<string, Struct
   return out;
 }
 
-function readPlan(tabs: TabValues, directory: DepartmentDirectory, structure: ReadonlyMap<string, StructureEntry>, findings: Finding[]): Project[] {
+function readPlan(
+  tabs: TabValues,
+  directory: DepartmentDirectory,
+  structure: ReadonlyMap<string, StructureEntry>,
+  findings: Finding[],
+): Project[] {
   const sheet = TAB.plan;
   const table = tableOf(tabs, sheet, HEADERS.plan, findings, [PLAN_FORMER_IDS]);
   if (!table) return [];
@@ -195,9 +260,23 @@ function readPlan(tabs: TabValues, directory: DepartmentDirectory, structure: Re
       for (const a of directory.assignments(value.assigned)) {
         if (a.kind === 'unknown') {
           const hint = a.suggestion ? `「${a.suggestion}」のことでしょうか。` : '';
-          findings.push(error(sheet, row.row, colOf('所管'), `所管「${a.text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`));
+          findings.push(
+            error(
+              sheet,
+              row.row,
+              colOf('所管'),
+              `所管「${a.text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`,
+            ),
+          );
         } else if (a.kind === 'allConcerned' && directory.concerned().length === 0) {
-          findings.push(error(sheet, row.row, colOf('所管'), `所管が「${a.text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`));
+          findings.push(
+            error(
+              sheet,
+              row.row,
+              colOf('所管'),
+              `所管が「${a.text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`,
+            ),
+          );
         }
       }
       departments.push(...directory.departmentsOf(value.assigned));
@@ -217,7 +296,14 @@ function readPlan(tabs: TabValues, directory: DepartmentDirectory, structure: Re
       const key = structureKey(...numbers.slice(0, i + 1));
       if (structure.has(key) || structureReported.has(key)) return;
       structureReported.add(key);
-      findings.push(error(sheet, row.row, colOf(level), `${level} ${key} が「${TAB.structure}」シートにありません。「${TAB.structure}」シートに 区分「${level}」、番号 ${key.split('-').join('・')} の行と名称を加えてください。`));
+      findings.push(
+        error(
+          sheet,
+          row.row,
+          colOf(level),
+          `${level} ${key} が「${TAB.structure}」シートにありません。「${TAB.structure}」シートに 区分「${level}」、番号 ${key.split('-').join('・')} の行と名称を加えてください。`,
+        ),
+      );
     });
     projects.push({
       id,
@@ -245,7 +331,15 @@ function readFormerIds(table: Table, row: TableRow, findings: Finding[]): string
   for (const text of splitList(cell(table, row, PLAN_FORMER_IDS), /[、,，\s]+/)) {
     const id = norm(text).replace(/[‐－ー―]/g, '-');
     if (PROJECT_ID.test(id)) ids.push(id);
-    else findings.push(error(table.sheet, row.row, table.columns.get(PLAN_FORMER_IDS), `${PLAN_FORMER_IDS}「${text}」は 4-1-2-3 のような「目標-課題-施策-事業」の番号にしてください。複数あるときは「、」で区切ります。`));
+    else
+      findings.push(
+        error(
+          table.sheet,
+          row.row,
+          table.columns.get(PLAN_FORMER_IDS),
+          `${PLAN_FORMER_IDS}「${text}」は 4-1-2-3 のような「目標-課題-施策-事業」の番号にしてください。複数あるときは「、」で区切ります。`,
+        ),
+      );
   }
   return ids;
 }
@@ -262,7 +356,14 @@ function checkFormerIds(projects: readonly Project[], table: Table, findings: Fi
     for (const id of p.formerIds) {
       const owner = current.get(id);
       if (owner && owner !== p) {
-        findings.push(error(table.sheet, p.row, col, `${PLAN_FORMER_IDS} ${id} は、今のプランの ${owner.row}行目の事業「${owner.name}」の事業番号です。この事業の以前の番号だけを書いてください。`));
+        findings.push(
+          error(
+            table.sheet,
+            p.row,
+            col,
+            `${PLAN_FORMER_IDS} ${id} は、今のプランの ${owner.row}行目の事業「${owner.name}」の事業番号です。この事業の以前の番号だけを書いてください。`,
+          ),
+        );
         continue;
       }
       const other = claimed.get(id);
@@ -276,7 +377,11 @@ function checkFormerIds(projects: readonly Project[], table: Table, findings: Fi
   }
 }
 
-function readIndicators(tabs: TabValues, structure: ReadonlyMap<string, StructureEntry>, findings: Finding[]): { indicators: Indicator[]; results: IndicatorResult[] } {
+function readIndicators(
+  tabs: TabValues,
+  structure: ReadonlyMap<string, StructureEntry>,
+  findings: Finding[],
+): { indicators: Indicator[]; results: IndicatorResult[] } {
   const indicators: Indicator[] = [];
   const results: IndicatorResult[] = [];
   const table = tableOf(tabs, TAB.indicators, HEADERS.indicators, findings);
@@ -294,22 +399,47 @@ function readIndicators(tabs: TabValues, structure: ReadonlyMap<string, Structur
     for (const row of table.rows) {
       const number = norm(cell(table, row, '番号'));
       const col = (h: string) => table.columns.get(h);
-      if (number === '') findings.push(error(table.sheet, row.row, col('番号'), '「番号」が空です。指標の番号を入力してください。'));
-      else if (seen.has(number)) findings.push(error(table.sheet, row.row, col('番号'), `指標の番号 ${number} が ${seen.get(number)}行目にもあります。番号を付け直してください。`));
+      if (number === '')
+        findings.push(error(table.sheet, row.row, col('番号'), '「番号」が空です。指標の番号を入力してください。'));
+      else if (seen.has(number))
+        findings.push(
+          error(
+            table.sheet,
+            row.row,
+            col('番号'),
+            `指標の番号 ${number} が ${seen.get(number)}行目にもあります。番号を付け直してください。`,
+          ),
+        );
       const { value, ok } = parseRow(table, row, rules, findings);
       if (!ok || number === '' || seen.has(number)) continue;
       seen.set(number, row.row);
       if (value.targetYear! < value.baseYear!) {
-        findings.push(error(table.sheet, row.row, col('目標年度'), `目標年度（${formatFiscalYear(value.targetYear!)}）が基準年度（${formatFiscalYear(value.baseYear!)}）より前です。年度を確かめてください。`));
+        findings.push(
+          error(
+            table.sheet,
+            row.row,
+            col('目標年度'),
+            `目標年度（${formatFiscalYear(value.targetYear!)}）が基準年度（${formatFiscalYear(value.baseYear!)}）より前です。年度を確かめてください。`,
+          ),
+        );
         continue;
       }
       if (value.goal !== undefined && !structure.has(String(value.goal))) {
-        findings.push(warning(table.sheet, row.row, col('目標'), `目標 ${value.goal} が「${TAB.structure}」シートにありません。`));
+        findings.push(
+          warning(table.sheet, row.row, col('目標'), `目標 ${value.goal} が「${TAB.structure}」シートにありません。`),
+        );
       }
       const percent = value.base!.unit === '%' || value.target!.unit === '%';
       const units = new Set([value.base!.unit, value.target!.unit].filter((u) => u !== ''));
       if (units.size > 1) {
-        findings.push(warning(table.sheet, row.row, col('目標値'), `基準値と目標値の単位（${[...units].join('・')}）が違います。同じ単位にしてください。`));
+        findings.push(
+          warning(
+            table.sheet,
+            row.row,
+            col('目標値'),
+            `基準値と目標値の単位（${[...units].join('・')}）が違います。同じ単位にしてください。`,
+          ),
+        );
       }
       indicators.push({
         number,
@@ -333,17 +463,33 @@ function readIndicators(tabs: TabValues, structure: ReadonlyMap<string, Structur
       const { value, ok } = parseRow(resultTable, row, rules, findings);
       const col = resultTable.columns.get('番号');
       if (number === '') {
-        findings.push(error(resultTable.sheet, row.row, col, '「番号」が空です。どの指標の実績か、指標の番号を入力してください。'));
+        findings.push(
+          error(resultTable.sheet, row.row, col, '「番号」が空です。どの指標の実績か、指標の番号を入力してください。'),
+        );
         continue;
       }
       if (!indicators.some((i) => i.number === number) && table) {
-        findings.push(error(resultTable.sheet, row.row, col, `指標の番号 ${number} が「${TAB.indicators}」シートにありません。番号を確かめてください。`));
+        findings.push(
+          error(
+            resultTable.sheet,
+            row.row,
+            col,
+            `指標の番号 ${number} が「${TAB.indicators}」シートにありません。番号を確かめてください。`,
+          ),
+        );
         continue;
       }
       if (!ok) continue;
       const key = `${number}/${value.year}`;
       if (seen.has(key)) {
-        findings.push(error(resultTable.sheet, row.row, resultTable.columns.get('年度'), `指標 ${number} の ${formatFiscalYear(value.year!)} の実績が ${seen.get(key)}行目にもあります。1行にしてください。`));
+        findings.push(
+          error(
+            resultTable.sheet,
+            row.row,
+            resultTable.columns.get('年度'),
+            `指標 ${number} の ${formatFiscalYear(value.year!)} の実績が ${seen.get(key)}行目にもあります。1行にしてください。`,
+          ),
+        );
         continue;
       }
       seen.set(key, row.row);
@@ -365,21 +511,44 @@ function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settin
   const valueCol = table.columns.get('値');
   const lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : table.headerRow;
   const missing = (item: string, example: string) =>
-    findings.push(error(sheet, values.get(item)?.row ?? lastRow + 1, valueCol, `「${item}」が入力されていません。項目「${item}」の行の「値」に ${example} のように入力してください。`));
+    findings.push(
+      error(
+        sheet,
+        values.get(item)?.row ?? lastRow + 1,
+        valueCol,
+        `「${item}」が入力されていません。項目「${item}」の行の「値」に ${example} のように入力してください。`,
+      ),
+    );
   const before = findings.length;
   let year: number | undefined;
   const yearCell = values.get(SETTING.year);
   if (!yearCell || isBlank(yearCell.value)) missing(SETTING.year, '2025 か 令和7年度');
   else {
     year = parseFiscalYear(yearCell.value);
-    if (year === undefined) findings.push(error(sheet, yearCell.row, valueCol, `対象年度「${String(yearCell.value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`));
+    if (year === undefined)
+      findings.push(
+        error(
+          sheet,
+          yearCell.row,
+          valueCol,
+          `対象年度「${String(yearCell.value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`,
+        ),
+      );
   }
   let deadline: Date | undefined;
   const deadlineCell = values.get(SETTING.deadline);
   if (!deadlineCell || isBlank(deadlineCell.value)) missing(SETTING.deadline, '2026/5/31');
   else {
     deadline = parseDate(deadlineCell.value);
-    if (!deadline) findings.push(error(sheet, deadlineCell.row, valueCol, `回答期限「${String(deadlineCell.value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`));
+    if (!deadline)
+      findings.push(
+        error(
+          sheet,
+          deadlineCell.row,
+          valueCol,
+          `回答期限「${String(deadlineCell.value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`,
+        ),
+      );
   }
   const scaleText = (item: string, fallback: string) => {
     const c = values.get(item);
@@ -401,9 +570,20 @@ function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settin
     { item: SETTING.gradeScale, length: grades.text.length + directions.text.length + HOW_TO_ALLOWANCE },
   ];
   for (const c of composed) {
-    if (c.length > TEXT_LIMIT) findings.push(error(sheet, values.get(c.item)?.row, valueCol, `「${c.item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`));
+    if (c.length > TEXT_LIMIT)
+      findings.push(
+        error(
+          sheet,
+          values.get(c.item)?.row,
+          valueCol,
+          `「${c.item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`,
+        ),
+      );
   }
-  const settings = findings.length > before || year === undefined || deadline === undefined ? undefined : { year, deadline, planName, scales };
+  const settings =
+    findings.length > before || year === undefined || deadline === undefined
+      ? undefined
+      : { year, deadline, planName, scales };
   return { settings, admins: readAdmins(values.get(SETTING.admins), lastRow + 1, valueCol, findings) };
 }
 
@@ -414,14 +594,34 @@ const HOW_TO_ALLOWANCE = 400;
  * 管理者: e-mails separated by commas, 、 or spaces. With none, the 注意 says who counts as one,
  * since every protection the tool makes then lets only the runner and the owner edit.
  */
-function readAdmins(c: { value: Cell; row: number } | undefined, nextRow: number, col: number | undefined, findings: Finding[]): string[] {
+function readAdmins(
+  c: { value: Cell; row: number } | undefined,
+  nextRow: number,
+  col: number | undefined,
+  findings: Finding[],
+): string[] {
   const admins: string[] = [];
   for (const e of splitList(c?.value ?? '', /[,，、;\s]+/)) {
     if (EMAIL.test(norm(e))) admins.push(norm(e).toLowerCase());
-    else findings.push(error(TAB.settings, c!.row, col, `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`));
+    else
+      findings.push(
+        error(
+          TAB.settings,
+          c!.row,
+          col,
+          `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`,
+        ),
+      );
   }
   if (admins.length === 0 && !findings.some((f) => f.sheet === TAB.settings && f.row === c?.row)) {
-    findings.push(warning(TAB.settings, c?.row ?? nextRow, col, `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`));
+    findings.push(
+      warning(
+        TAB.settings,
+        c?.row ?? nextRow,
+        col,
+        `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`,
+      ),
+    );
   }
   return admins;
 }

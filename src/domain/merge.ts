@@ -1,5 +1,22 @@
-import { type AnswerRecord, type AnswerTable, answerKey, byCurrentDepartment, hasAnyAnswer, normaliseAnswer, sameTypedAnswer } from './answers';
-import { type Cell, TEXT_LIMIT, type Grid, type OutCell, contiguousRuns, isBlank, isDate, isNotApplicable } from './cells';
+import {
+  type AnswerRecord,
+  type AnswerTable,
+  answerKey,
+  byCurrentDepartment,
+  hasAnyAnswer,
+  normaliseAnswer,
+  sameTypedAnswer,
+} from './answers';
+import {
+  type Cell,
+  TEXT_LIMIT,
+  type Grid,
+  type OutCell,
+  contiguousRuns,
+  isBlank,
+  isDate,
+  isNotApplicable,
+} from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning } from './findings';
 import { formatFiscalYear } from './fiscalYear';
@@ -67,28 +84,65 @@ export function mergeAnswers(input: MergeInput): MergeResult {
 
   for (const { tab, department } of input.tabs) {
     if (directory.resolve(tab.departmentText) !== department) {
-      findings.push(error(tab.sheet, 3, 2, `見出しの所管課「${tab.departmentText || '空欄'}」が、このシートの課「${department.name}」と違います。このシートは取り込んでいません。見出しの所管課を「${department.name}」に戻してください。`));
+      findings.push(
+        error(
+          tab.sheet,
+          3,
+          2,
+          `見出しの所管課「${tab.departmentText || '空欄'}」が、このシートの課「${department.name}」と違います。このシートは取り込んでいません。見出しの所管課を「${department.name}」に戻してください。`,
+        ),
+      );
       unreadSheets.push(tab.sheet);
       continue;
     }
     const own = input.projects.filter((p) => p.departments.includes(department));
     if (own.length === 0) {
       // A tab left from a department that no longer has any 事業: nothing to merge, nothing to blame.
-      findings.push(warning(tab.sheet, undefined, undefined, `「${department.name}」の事業は今のプランにないため、このシートは取り込んでいません。`));
+      findings.push(
+        warning(
+          tab.sheet,
+          undefined,
+          undefined,
+          `「${department.name}」の事業は今のプランにないため、このシートは取り込んでいません。`,
+        ),
+      );
       continue;
     }
     const tabFindings: Finding[] = [...tab.problems];
     const mismatch = yearMismatch(tab.sheet, tab, settings.year);
-    if (mismatch) tabFindings.push({ ...mismatch, message: `${mismatch.message}このシートは取り込んでいません。「所管課別調査シートを作成」で${formatFiscalYear(settings.year)}のシートにしてください。` });
-    if (!tab.table || tab.problems.length) tabFindings.push(error(tab.sheet, undefined, undefined, `「${tab.sheet}」の表の見出し行が元の形でないため、取り込んでいません。見出し行（${HEADERS.request.join('、')}）を元に戻してください。`));
+    if (mismatch)
+      tabFindings.push({
+        ...mismatch,
+        message: `${mismatch.message}このシートは取り込んでいません。「所管課別調査シートを作成」で${formatFiscalYear(settings.year)}のシートにしてください。`,
+      });
+    if (!tab.table || tab.problems.length)
+      tabFindings.push(
+        error(
+          tab.sheet,
+          undefined,
+          undefined,
+          `「${tab.sheet}」の表の見出し行が元の形でないため、取り込んでいません。見出し行（${HEADERS.request.join('、')}）を元に戻してください。`,
+        ),
+      );
     const rows = checkRows(tab, own, planIds, settings.scales, tabFindings);
     findings.push(...tabFindings);
     const ok = !hasErrors(tabFindings);
     const answered = own.filter((p) => rows.some((r) => r.id === p.id && !isBlank(r.fields['自己評価']))).length;
     const anyTyped = rows.some((r) => hasAnyAnswer(r.fields));
-    const outcome = { department: department.name, sheet: tab.sheet, total: own.length, answered, status: statusOf(answered, own.length, anyTyped), merged: ok, added: 0, updated: 0 };
+    const outcome = {
+      department: department.name,
+      sheet: tab.sheet,
+      total: own.length,
+      answered,
+      status: statusOf(answered, own.length, anyTyped),
+      merged: ok,
+      added: 0,
+      updated: 0,
+    };
     outcomes.push(outcome);
-    if (ok) for (const r of rows) if (hasAnyAnswer(r.fields)) upserts.push({ department: department.name, id: r.id, fields: r.fields });
+    if (ok)
+      for (const r of rows)
+        if (hasAnyAnswer(r.fields)) upserts.push({ department: department.name, id: r.id, fields: r.fields });
   }
 
   // 回答 rows written under a department's old name are that department's: never a second row.
@@ -104,7 +158,13 @@ interface CheckedRow {
 }
 
 /** Checks every row of a tab; returns the rows of this department's 事業 with answers normalised. */
-function checkRows(tab: RequestTabContent, own: readonly Project[], planIds: ReadonlySet<string>, scales: Scales, findings: Finding[]): CheckedRow[] {
+function checkRows(
+  tab: RequestTabContent,
+  own: readonly Project[],
+  planIds: ReadonlySet<string>,
+  scales: Scales,
+  findings: Finding[],
+): CheckedRow[] {
   const table = tab.table;
   if (!table) return [];
   const col = (h: string) => table.columns.get(h);
@@ -114,11 +174,27 @@ function checkRows(tab: RequestTabContent, own: readonly Project[], planIds: Rea
   for (const r of tab.rows) {
     const marked = String(r.description).startsWith(NOT_IN_PLAN) || String(r.description).startsWith(DUPLICATE_ROW);
     if (marked) {
-      if (hasAnyAnswer(r.fields)) findings.push(warning(tab.sheet, r.row, col('事業番号'), `事業番号 ${r.id || '（空欄）'} の行は今のプランにないか重複しているため、取り込んでいません。必要な回答は正しい事業の行に写してください。`));
+      if (hasAnyAnswer(r.fields))
+        findings.push(
+          warning(
+            tab.sheet,
+            r.row,
+            col('事業番号'),
+            `事業番号 ${r.id || '（空欄）'} の行は今のプランにないか重複しているため、取り込んでいません。必要な回答は正しい事業の行に写してください。`,
+          ),
+        );
       continue;
     }
     if (r.id === '') {
-      if (hasAnyAnswer(r.fields)) findings.push(error(tab.sheet, r.row, col('事業番号'), '事業番号が空の行に回答があります。どの事業の回答か分からないため、事業番号を元に戻してください（「所管課別調査シートを作成」で表を作り直せます。回答は残ります）。'));
+      if (hasAnyAnswer(r.fields))
+        findings.push(
+          error(
+            tab.sheet,
+            r.row,
+            col('事業番号'),
+            '事業番号が空の行に回答があります。どの事業の回答か分からないため、事業番号を元に戻してください（「所管課別調査シートを作成」で表を作り直せます。回答は残ります）。',
+          ),
+        );
       continue;
     }
     if (!ownIds.has(r.id)) {
@@ -132,44 +208,84 @@ function checkRows(tab: RequestTabContent, own: readonly Project[], planIds: Rea
     const prior = firstRow.get(r.id);
     if (prior !== undefined) {
       const message = `事業番号 ${r.id} の行が ${prior}行目と ${r.row}行目にあります。1行にまとめ、余分な行を削除してください。`;
-      findings.push(error(tab.sheet, prior, col('事業番号'), message), error(tab.sheet, r.row, col('事業番号'), message));
+      findings.push(
+        error(tab.sheet, prior, col('事業番号'), message),
+        error(tab.sheet, r.row, col('事業番号'), message),
+      );
       continue;
     }
     firstRow.set(r.id, r.row);
     out.push({ id: r.id, fields: normaliseRow(tab.sheet, r, scales, col, findings) });
   }
   for (const p of own) {
-    if (!firstRow.has(p.id)) findings.push(warning(tab.sheet, undefined, undefined, `事業 ${p.id}「${p.name}」の行がありません（削除された可能性があります）。この事業は未回答として扱います。「所管課別調査シートを作成」を実行すると行が戻ります。`));
+    if (!firstRow.has(p.id))
+      findings.push(
+        warning(
+          tab.sheet,
+          undefined,
+          undefined,
+          `事業 ${p.id}「${p.name}」の行がありません（削除された可能性があります）。この事業は未回答として扱います。「所管課別調査シートを作成」を実行すると行が戻ります。`,
+        ),
+      );
   }
   return out;
 }
 
-function normaliseRow(sheet: string, r: RequestRow, scales: Scales, col: (h: string) => number | undefined, findings: Finding[]): Normalised {
+function normaliseRow(
+  sheet: string,
+  r: RequestRow,
+  scales: Scales,
+  col: (h: string) => number | undefined,
+  findings: Finding[],
+): Normalised {
   const f = r.fields;
   const out = normaliseAnswer(f, scales);
   const at = (h: AnswerField, message: string) => findings.push(error(sheet, r.row, col(h), message));
   for (const h of ANSWER_FIELDS) {
     const v = f[h];
-    if (typeof v === 'string' && v.length > TEXT_LIMIT) at(h, `「${h}」が ${v.length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`);
+    if (typeof v === 'string' && v.length > TEXT_LIMIT)
+      at(
+        h,
+        `「${h}」が ${v.length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`,
+      );
   }
   if (!isBlank(f['自己評価'])) {
-    if (!matchGrade(scales, f['自己評価'])) at('自己評価', `自己評価「${String(f['自己評価'])}」は ${scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')} のいずれかにしてください。`);
-    if (isBlank(f['実施状況・実績'])) at('実施状況・実績', '自己評価が入っていますが「実施状況・実績」が空です。評価の根拠になる取り組みの内容や実績を書いてください。');
+    if (!matchGrade(scales, f['自己評価']))
+      at(
+        '自己評価',
+        `自己評価「${String(f['自己評価'])}」は ${scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')} のいずれかにしてください。`,
+      );
+    if (isBlank(f['実施状況・実績']))
+      at(
+        '実施状況・実績',
+        '自己評価が入っていますが「実施状況・実績」が空です。評価の根拠になる取り組みの内容や実績を書いてください。',
+      );
   }
   if (!isBlank(f['今後の方向性']) && !matchDirection(scales, f['今後の方向性'])) {
-    at('今後の方向性', `今後の方向性「${String(f['今後の方向性'])}」は ${scales.directions.join('、')} のいずれかにしてください。`);
+    at(
+      '今後の方向性',
+      `今後の方向性「${String(f['今後の方向性'])}」は ${scales.directions.join('、')} のいずれかにしてください。`,
+    );
   }
   for (const h of ['参加者数（男性）', '参加者数（女性）'] as const) {
     const v = f[h];
     // ― or － alone means "not applicable": kept as typed, counted as no report.
     if (isBlank(v) || isNotApplicable(v) || parseCount(v) !== undefined) continue;
-    at(h, `${h}「${isDate(v) ? '日付' : String(v)}」は 0 以上の整数（人数）で入力してください。該当しない場合は空欄にします。`);
+    at(
+      h,
+      `${h}「${isDate(v) ? '日付' : String(v)}」は 0 以上の整数（人数）で入力してください。該当しない場合は空欄にします。`,
+    );
   }
   return out;
 }
 
 /** Works out the blocks to write to 回答: changed rows in place, new rows at the bottom. */
-function upsert(input: MergeInput, records: readonly AnswerRecord[], upserts: ReadonlyArray<{ department: string; id: string; fields: Normalised }>, outcomes: DepartmentOutcome[]): Block[] {
+function upsert(
+  input: MergeInput,
+  records: readonly AnswerRecord[],
+  upserts: ReadonlyArray<{ department: string; id: string; fields: Normalised }>,
+  outcomes: DepartmentOutcome[],
+): Block[] {
   const table = input.answers.table;
   if (!table || upserts.length === 0) return [];
   const year = input.settings.year;
@@ -211,7 +327,9 @@ function upsert(input: MergeInput, records: readonly AnswerRecord[], upserts: Re
     col: run[0],
     values: Array.from({ length: last - first + 1 }, (_, i) => {
       const line = changed.get(first + i);
-      return run.map((c) => (line ? (line[headerAt.get(c)!] ?? '') : (input.answerValues[first + i - 1]?.[c - 1] ?? '')));
+      return run.map((c) =>
+        line ? (line[headerAt.get(c)!] ?? '') : (input.answerValues[first + i - 1]?.[c - 1] ?? ''),
+      );
     }),
   }));
 }

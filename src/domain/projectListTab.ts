@@ -4,7 +4,17 @@ import { formatFiscalYear } from './fiscalYear';
 import { type PlanInputs, structureKey } from './inputs';
 import type { Summary } from './summary';
 import { DASH, participants, text } from './summaryTab';
-const HEADER = ['事業番号', '事業名', '所管課', '自己評価', '前年度', '今後の方向性', '実施状況・実績', '課題・改善点', '参加者数（男・女）'];
+const HEADER = [
+  '事業番号',
+  '事業名',
+  '所管課',
+  '自己評価',
+  '前年度',
+  '今後の方向性',
+  '実施状況・実績',
+  '課題・改善点',
+  '参加者数（男・女）',
+];
 const HEADER_ROW = 3;
 
 /**
@@ -12,10 +22,15 @@ const HEADER_ROW = 3;
  * under its 目標, 課題 and 施策 headings, one line per department in charge, with what the
  * department wrote, its grade and last year's. Printed on A4 landscape, every text whole.
  */
-export function renderProjectList(s: Summary, inputs: Pick<PlanInputs, 'structure'>): { rows: OutGrid; layout: Layout } {
+export function renderProjectList(
+  s: Summary,
+  inputs: Pick<PlanInputs, 'structure'>,
+): { rows: OutGrid; layout: Layout } {
   const rows: OutGrid = [
     [`${s.planName} 事業別一覧　${formatFiscalYear(s.year)}`],
-    [`作成日時：${formatDateTime(s.builtAt)}　事業 ${s.projectCount}件・回答 ${s.answerCount}件。自己評価の「前年度」は同じ課の前年度の評価です。`],
+    [
+      `作成日時：${formatDateTime(s.builtAt)}　事業 ${s.projectCount}件・回答 ${s.answerCount}件。自己評価の「前年度」は同じ課の前年度の評価です。`,
+    ],
     HEADER,
   ];
   const headings: number[] = [HEADER_ROW];
@@ -27,7 +42,10 @@ export function renderProjectList(s: Summary, inputs: Pick<PlanInputs, 'structur
     const levels: Array<[string, string]> = [
       [structureKey(p.goal), `目標${p.goal} ${nameOf(p.goal)}`],
       [structureKey(p.goal, p.issue), `　課題${p.goal}-${p.issue} ${nameOf(p.goal, p.issue)}`],
-      [structureKey(p.goal, p.issue, p.measure), `　　施策${p.goal}-${p.issue}-${p.measure} ${nameOf(p.goal, p.issue, p.measure)}`],
+      [
+        structureKey(p.goal, p.issue, p.measure),
+        `　　施策${p.goal}-${p.issue}-${p.measure} ${nameOf(p.goal, p.issue, p.measure)}`,
+      ],
     ];
     // A heading for each level that begins here (plan order keeps a 施策's 事業 together).
     const start = levels.findIndex(([key]) => !last.startsWith(`${key}-`) && last !== key);
@@ -58,6 +76,13 @@ export function renderProjectList(s: Summary, inputs: Pick<PlanInputs, 'structur
   const center = wrap.map((r) => ({ ...r, col: 4, numCols: 3 }));
   return {
     rows,
-    layout: { frozenRows: HEADER_ROW, columnWidths: [70, 170, 110, 56, 56, 70, 260, 220, 80], headerRows: headings, wrap, center, print: 'landscape' },
+    layout: {
+      frozenRows: HEADER_ROW,
+      columnWidths: [70, 170, 110, 56, 56, 70, 260, 220, 80],
+      headerRows: headings,
+      wrap,
+      center,
+      print: 'landscape',
+    },
   };
 }

@@ -11,9 +11,21 @@ describe('layoutKey and changedParts', () => {
 
   it('tells the look, who may edit and the number of rows apart', () => {
     expect(changedParts(key, key)).toEqual({ look: false, protection: false, rows: false });
-    expect(changedParts(key, layoutKey({ validations: ['A', 'B', 'C'] }, { editors: ['a@x.jp'] }, 10, 1))).toEqual({ look: true, protection: false, rows: false });
-    expect(changedParts(key, layoutKey({ validations: ['A', 'B'] }, { editors: ['b@x.jp'] }, 10, 1))).toEqual({ look: false, protection: true, rows: false });
-    expect(changedParts(key, layoutKey({ validations: ['A', 'B'] }, { editors: ['a@x.jp'] }, 11, 1))).toEqual({ look: false, protection: false, rows: true });
+    expect(changedParts(key, layoutKey({ validations: ['A', 'B', 'C'] }, { editors: ['a@x.jp'] }, 10, 1))).toEqual({
+      look: true,
+      protection: false,
+      rows: false,
+    });
+    expect(changedParts(key, layoutKey({ validations: ['A', 'B'] }, { editors: ['b@x.jp'] }, 10, 1))).toEqual({
+      look: false,
+      protection: true,
+      rows: false,
+    });
+    expect(changedParts(key, layoutKey({ validations: ['A', 'B'] }, { editors: ['a@x.jp'] }, 11, 1))).toEqual({
+      look: false,
+      protection: false,
+      rows: true,
+    });
   });
 
   it('counts a missing or older key (one fingerprint, from an earlier version) as all changed', () => {

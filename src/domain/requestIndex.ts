@@ -46,7 +46,17 @@ export function readIndex(values: Grid | undefined): IndexEntry[] {
 export function indexRows(entries: readonly IndexEntry[]): OutGrid {
   return [
     [...HEADERS.requestIndex],
-    ...entries.map((e) => [e.department, e.sheet, e.year, e.projects, e.answered, e.status, e.mergedAt, e.layoutKey, e.sheetId]),
+    ...entries.map((e) => [
+      e.department,
+      e.sheet,
+      e.year,
+      e.projects,
+      e.answered,
+      e.status,
+      e.mergedAt,
+      e.layoutKey,
+      e.sheetId,
+    ]),
   ];
 }
 
@@ -69,9 +79,13 @@ export function layoutKey(look: unknown, protection: unknown, rows: number, edit
  * Which parts of a tab's formatting differ between the key it was set for and the key now:
  * its look, who its protection lets edit, and its number of rows (where the answer area ends).
  */
-export function changedParts(before: string | undefined, now: string): { look: boolean; protection: boolean; rows: boolean } {
+export function changedParts(
+  before: string | undefined,
+  now: string,
+): { look: boolean; protection: boolean; rows: boolean } {
   const part = (key: string | undefined, pattern: RegExp) => pattern.exec(key ?? '')?.[1];
-  const differs = (pattern: RegExp) => part(before, pattern) === undefined || part(before, pattern) !== part(now, pattern);
+  const differs = (pattern: RegExp) =>
+    part(before, pattern) === undefined || part(before, pattern) !== part(now, pattern);
   return { look: differs(/書式#([0-9a-f]{8})/), protection: differs(/保護#([0-9a-f]{8})/), rows: differs(/^(\d+)行/) };
 }
 
@@ -115,8 +129,16 @@ export function assignTabs(
   };
   for (const e of index) {
     const d = directory.resolve(e.department);
-    if (e.sheetId) own(d, tabs.find((t) => ids.get(t.sheet) === e.sheetId));
-    else own(d, tabs.find((t) => t.sheet === e.sheet && directory.resolve(t.departmentText) === d));
+    if (e.sheetId)
+      own(
+        d,
+        tabs.find((t) => ids.get(t.sheet) === e.sheetId),
+      );
+    else
+      own(
+        d,
+        tabs.find((t) => t.sheet === e.sheet && directory.resolve(t.departmentText) === d),
+      );
   }
   const refused: Array<{ tab: RequestTabContent; department?: Department }> = [];
   for (const t of tabs) {

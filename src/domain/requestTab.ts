@@ -15,7 +15,14 @@ import { ANSWER_FIELDS, type AnswerField, HEADERS, REQUEST_FILLED, REQUEST_TAB_P
  *   5 回答のしかた · 6 選べる区分 · 7 header row · 8… rows
  */
 export const REQUEST_HEADER_ROW = 7;
-export const HEADING = { year: '対象年度', department: '所管課', deadline: '回答期限', howTo: '回答のしかた', scales: '選べる区分', token: '確認コード' } as const;
+export const HEADING = {
+  year: '対象年度',
+  department: '所管課',
+  deadline: '回答期限',
+  howTo: '回答のしかた',
+  scales: '選べる区分',
+  token: '確認コード',
+} as const;
 
 /** Where an exported request carries its 確認コード: top right, clear of the heading's long lines. */
 export const TOKEN_CELL = { row: 1, col: 8 } as const;
@@ -68,11 +75,29 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
   const yearCell = headingValue(HEADING.year);
   const departmentText = String(headingValue(HEADING.department)).trim();
   const token = String(headingValue(HEADING.token)).trim();
-  const { table, findings: problems } = locateTable(sheet, values, ['事業番号', ...ANSWER_FIELDS], HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)));
-  if (!table) return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, token, rows: [], extraHeaders: [], problems };
+  const { table, findings: problems } = locateTable(
+    sheet,
+    values,
+    ['事業番号', ...ANSWER_FIELDS],
+    HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)),
+  );
+  if (!table)
+    return {
+      sheet,
+      values,
+      year: parseFiscalYear(yearCell),
+      yearText: String(yearCell),
+      departmentText,
+      token,
+      rows: [],
+      extraHeaders: [],
+      problems,
+    };
   const known = new Set<string>(HEADERS.request);
   const header = values[table.headerRow - 1];
-  const extraCols = header.map((h, i) => ({ h: String(h).trim(), col: i + 1 })).filter((x) => x.h !== '' && !known.has(x.h) && !table.columns.has(x.h));
+  const extraCols = header
+    .map((h, i) => ({ h: String(h).trim(), col: i + 1 }))
+    .filter((x) => x.h !== '' && !known.has(x.h) && !table.columns.has(x.h));
   const rows = table.rows.map((r): RequestRow => ({
     row: r.row,
     id: norm(cell(table, r, '事業番号')),
@@ -82,7 +107,18 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
     fields: Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cell(table, r, f)])) as Record<AnswerField, Cell>,
     extras: new Map(extraCols.map((x) => [x.h, r.values[x.col - 1] ?? ''])),
   }));
-  return { sheet, values, year: parseFiscalYear(yearCell), yearText: String(yearCell), departmentText, token, table, rows, extraHeaders: extraCols.map((x) => x.h), problems };
+  return {
+    sheet,
+    values,
+    year: parseFiscalYear(yearCell),
+    yearText: String(yearCell),
+    departmentText,
+    token,
+    table,
+    rows,
+    extraHeaders: extraCols.map((x) => x.h),
+    problems,
+  };
 }
 
 export interface RequestTabInput {
@@ -153,7 +189,10 @@ export function buildRequestTab(input: RequestTabInput): RequestTab {
     [HEADING.year, formatFiscalYear(input.year)],
     [HEADING.department, input.department.name],
     [HEADING.deadline, formatDate(input.deadline)],
-    [HEADING.howTo, '黄色の欄に入力してください。自己評価と今後の方向性は一覧から選びます。参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。'],
+    [
+      HEADING.howTo,
+      '黄色の欄に入力してください。自己評価と今後の方向性は一覧から選びます。参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。',
+    ],
     [HEADING.scales, `自己評価：${gradeText}　／　今後の方向性：${scales.directions.join('・')}`],
   ];
   const rows: OutGrid = [...heading, header, ...body];
@@ -179,9 +218,21 @@ function requestLayout(input: RequestTabInput, count: number): Layout {
     wrap: [{ row: REQUEST_HEADER_ROW, col: 1, numRows: numRows + 1, numCols: HEADERS.request.length }],
     print: 'landscape',
     validations: [
-      { range: { row: first, col: col('自己評価'), numRows, numCols: 1 }, rule: { kind: 'list', values: input.scales.grades.map((g) => g.code) }, help: `自己評価は ${input.scales.grades.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。` },
-      { range: { row: first, col: col('今後の方向性'), numRows, numCols: 1 }, rule: { kind: 'list', values: [...input.scales.directions] }, help: `今後の方向性は ${input.scales.directions.join('、')} から選んでください。` },
-      { range: { row: first, col: col('参加者数（男性）'), numRows, numCols: 2 }, rule: { kind: 'wholeNumber', min: 0 }, help: '参加者数は 0 以上の整数で入力してください。' },
+      {
+        range: { row: first, col: col('自己評価'), numRows, numCols: 1 },
+        rule: { kind: 'list', values: input.scales.grades.map((g) => g.code) },
+        help: `自己評価は ${input.scales.grades.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。`,
+      },
+      {
+        range: { row: first, col: col('今後の方向性'), numRows, numCols: 1 },
+        rule: { kind: 'list', values: [...input.scales.directions] },
+        help: `今後の方向性は ${input.scales.directions.join('、')} から選んでください。`,
+      },
+      {
+        range: { row: first, col: col('参加者数（男性）'), numRows, numCols: 2 },
+        rule: { kind: 'wholeNumber', min: 0 },
+        help: '参加者数は 0 以上の整数で入力してください。',
+      },
     ],
     protection: {
       // A description costs a call per protection (issue 8's budget): only the warning-only
@@ -206,7 +257,10 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
 export function requestTabName(department: string, taken: ReadonlySet<string>): string {
   // Sheets and Excel tell tab names apart whatever their case: 調査_ABC課 and 調査_abc課 clash.
   const used = new Set([...taken].map((n) => n.toLowerCase()));
-  const base = (REQUEST_TAB_PREFIX + department.replace(FORBIDDEN, '＿').replace(/^'|'$/g, '＿')).slice(0, TAB_NAME_LIMIT);
+  const base = (REQUEST_TAB_PREFIX + department.replace(FORBIDDEN, '＿').replace(/^'|'$/g, '＿')).slice(
+    0,
+    TAB_NAME_LIMIT,
+  );
   if (!used.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const suffix = `_${n}`;
@@ -216,7 +270,13 @@ export function requestTabName(department: string, taken: ReadonlySet<string>): 
 }
 
 /** Last year's grade of each of the department's 事業, by today's 事業番号 (following 旧事業番号). */
-export function previousGradeMap(records: readonly AnswerRecord[], projects: readonly Project[], year: number, department: string, scalesMatch: (v: Cell) => string | undefined): Map<string, string> {
+export function previousGradeMap(
+  records: readonly AnswerRecord[],
+  projects: readonly Project[],
+  year: number,
+  department: string,
+  scalesMatch: (v: Cell) => string | undefined,
+): Map<string, string> {
   const find = answerLookup(records.filter((r) => r.year === year - 1 && r.department === department));
   const out = new Map<string, string>();
   for (const p of projects) {
@@ -228,5 +288,10 @@ export function previousGradeMap(records: readonly AnswerRecord[], projects: rea
 
 export function yearMismatch(sheet: string, content: RequestTabContent, year: number): Finding | undefined {
   if (content.year === year) return undefined;
-  return error(sheet, 2, 2, `このシートの対象年度（${content.yearText || '空欄'}）が「設定」の対象年度（${formatFiscalYear(year)}）と違います。前の年度のシートが残っているようです。`);
+  return error(
+    sheet,
+    2,
+    2,
+    `このシートの対象年度（${content.yearText || '空欄'}）が「設定」の対象年度（${formatFiscalYear(year)}）と違います。前の年度のシートが残っているようです。`,
+  );
 }

@@ -21,27 +21,52 @@ const ITEM_SEPARATORS = /[、,\n;；]/;
 export function parseScales(gradeText: string, directionText: string, ungradedText: string): Scales {
   const problems: Array<{ item: 'grades' | 'directions' | 'ungraded'; message: string }> = [];
   const grades: Grade[] = [];
-  for (const part of gradeText.split(ITEM_SEPARATORS).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of gradeText
+    .split(ITEM_SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([^\s:：=＝（(]+)\s*[:：=＝]?\s*[（(]?(.*?)[)）]?$/.exec(part);
     if (!m) continue;
     const code = norm(m[1]).toUpperCase();
     if (grades.some((g) => g.code === code)) {
-      problems.push({ item: 'grades', message: `${SETTING.gradeScale}の「${code}」が2回あります。1回にしてください。` });
+      problems.push({
+        item: 'grades',
+        message: `${SETTING.gradeScale}の「${code}」が2回あります。1回にしてください。`,
+      });
       continue;
     }
     grades.push({ code, label: m[2].trim() });
   }
   if (grades.length < 2) {
-    problems.push({ item: 'grades', message: `${SETTING.gradeScale}を読み取れません。「A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施」のように、記号と説明を「、」で区切って書いてください。` });
+    problems.push({
+      item: 'grades',
+      message: `${SETTING.gradeScale}を読み取れません。「A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施」のように、記号と説明を「、」で区切って書いてください。`,
+    });
   }
-  const directions = unique(directionText.split(ITEM_SEPARATORS).map((s) => s.trim()).filter(Boolean));
+  const directions = unique(
+    directionText
+      .split(ITEM_SEPARATORS)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   if (directions.length < 2) {
-    problems.push({ item: 'directions', message: `${SETTING.directionScale}を読み取れません。「拡充、継続、見直し、完了、廃止」のように「、」で区切って書いてください。` });
+    problems.push({
+      item: 'directions',
+      message: `${SETTING.directionScale}を読み取れません。「拡充、継続、見直し、完了、廃止」のように「、」で区切って書いてください。`,
+    });
   }
-  const ungraded = unique(ungradedText.split(ITEM_SEPARATORS).map((s) => norm(s).toUpperCase()).filter(Boolean));
+  const ungraded = unique(
+    ungradedText
+      .split(ITEM_SEPARATORS)
+      .map((s) => norm(s).toUpperCase())
+      .filter(Boolean),
+  );
   for (const code of ungraded) {
     if (!grades.some((g) => g.code === code)) {
-      problems.push({ item: 'ungraded', message: `${SETTING.ungraded}の「${code}」が${SETTING.gradeScale}にありません。区分の記号で書いてください。` });
+      problems.push({
+        item: 'ungraded',
+        message: `${SETTING.ungraded}の「${code}」が${SETTING.gradeScale}にありません。区分の記号で書いてください。`,
+      });
     }
   }
   return { grades, directions, ungraded, problems };
@@ -59,7 +84,11 @@ export function matchGrade(scales: Scales, v: Cell): Grade | undefined {
   if (s === '') return undefined;
   return scales.grades.find((g) => {
     const label = stripped(g.label);
-    return s === g.code || s === label || (s.startsWith(g.code) && [label, `(${label})`, `:${label}`, `=${label}`].includes(s.slice(g.code.length)));
+    return (
+      s === g.code ||
+      s === label ||
+      (s.startsWith(g.code) && [label, `(${label})`, `:${label}`, `=${label}`].includes(s.slice(g.code.length)))
+    );
   });
 }
 

@@ -36,55 +36,71 @@ const shown = (v: Cell) => (isDate(v) ? '日付' : `「${String(v).slice(0, 30)}
 export function positiveInt(label: string) {
   return memo(`positiveInt:${label}`, () =>
     cellSchema(
-    (v) => {
-      if (isDate(v) || typeof v === 'boolean') return undefined;
-      const s = norm(v);
-      if (!/^\d+$/.test(s)) return undefined;
-      const n = Number(s);
-      return n > 0 ? n : undefined;
-    },
-    (v) => `${label}の番号${shown(v)}は 1 以上の整数ではありません。1、2、3 … のように数字だけで入力してください。`,
-  ));
+      (v) => {
+        if (isDate(v) || typeof v === 'boolean') return undefined;
+        const s = norm(v);
+        if (!/^\d+$/.test(s)) return undefined;
+        const n = Number(s);
+        return n > 0 ? n : undefined;
+      },
+      (v) => `${label}の番号${shown(v)}は 1 以上の整数ではありません。1、2、3 … のように数字だけで入力してください。`,
+    ),
+  );
 }
 
 /** Text kept as the person typed it (only trimmed); too long for a cell is an error. */
 export function text(label: string) {
   return memo(`text:${label}`, () =>
     cellSchema(
-    (v) => {
-      const s = isDate(v) ? norm(v) : String(v).trim();
-      return s.length <= TEXT_LIMIT ? s : undefined;
-    },
-    (v) => `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。短くしてください。`,
-  ));
+      (v) => {
+        const s = isDate(v) ? norm(v) : String(v).trim();
+        return s.length <= TEXT_LIMIT ? s : undefined;
+      },
+      (v) =>
+        `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。短くしてください。`,
+    ),
+  );
 }
 
 export function fiscalYear(label: string) {
   return memo(`fiscalYear:${label}`, () =>
-    cellSchema(parseFiscalYear, (v) => `${label}${shown(v)}を年度として読み取れません。2025、2025年度、令和7年度、R7 のように書いてください。`));
+    cellSchema(
+      parseFiscalYear,
+      (v) => `${label}${shown(v)}を年度として読み取れません。2025、2025年度、令和7年度、R7 のように書いてください。`,
+    ),
+  );
 }
 
 export function quantity(label: string) {
   return memo(`quantity:${label}`, () =>
-    cellSchema<Quantity>(parseQuantity, (v) => `${label}${shown(v)}を数値として読み取れません。59.1%、120人 のように数字と単位で書いてください。`));
+    cellSchema<Quantity>(
+      parseQuantity,
+      (v) => `${label}${shown(v)}を数値として読み取れません。59.1%、120人 のように数字と単位で書いてください。`,
+    ),
+  );
 }
 
 export function target(label: string) {
   return memo(`target:${label}`, () =>
-    cellSchema<Target>(parseTarget, (v) => `${label}${shown(v)}を読み取れません。80%、40から60%、30%以上、5%以下 のように書いてください。`));
+    cellSchema<Target>(
+      parseTarget,
+      (v) => `${label}${shown(v)}を読み取れません。80%、40から60%、30%以上、5%以下 のように書いてください。`,
+    ),
+  );
 }
 
 /** TRUE in a checkbox column: TRUE, true, ○, 〇, ✓, はい, 1. */
 export function flag(label: string) {
   return memo(`flag:${label}`, () =>
     cellSchema(
-    (v) => {
-      if (typeof v === 'boolean') return v;
-      const s = norm(v).toUpperCase();
-      if (['TRUE', '○', '〇', '◯', '✓', '✔', 'はい', '1', 'YES', '対象'].includes(s)) return true;
-      if (['FALSE', '×', '✕', 'いいえ', '0', 'NO', '-'].includes(s)) return false;
-      return undefined;
-    },
-    (v) => `「${label}」${shown(v)}は TRUE か FALSE（チェックボックス）で入力してください。`,
-  ));
+      (v) => {
+        if (typeof v === 'boolean') return v;
+        const s = norm(v).toUpperCase();
+        if (['TRUE', '○', '〇', '◯', '✓', '✔', 'はい', '1', 'YES', '対象'].includes(s)) return true;
+        if (['FALSE', '×', '✕', 'いいえ', '0', 'NO', '-'].includes(s)) return false;
+        return undefined;
+      },
+      (v) => `「${label}」${shown(v)}は TRUE か FALSE（チェックボックス）で入力してください。`,
+    ),
+  );
 }

@@ -63,12 +63,22 @@ export interface Summary {
   readonly previousGrades: ReadonlyMap<string, string>;
   readonly directions: ReadonlyArray<{ readonly direction: string; readonly count: number }>;
   readonly kpis: readonly KpiRow[];
-  readonly bySex: { readonly projects: number; readonly men: number; readonly women: number; readonly womenShare?: number };
+  readonly bySex: {
+    readonly projects: number;
+    readonly men: number;
+    readonly women: number;
+    readonly womenShare?: number;
+  };
 }
 
 const UNANSWERED = '未回答';
 
-export function assignmentsFor(inputs: Pick<PlanInputs, 'projects'>, settings: Settings, records: readonly AnswerRecord[], year: number): Assignment[] {
+export function assignmentsFor(
+  inputs: Pick<PlanInputs, 'projects'>,
+  settings: Settings,
+  records: readonly AnswerRecord[],
+  year: number,
+): Assignment[] {
   const find = answerLookup(records.filter((r) => r.year === year));
   return inputs.projects.flatMap((project) =>
     project.departments.map((d) => {
@@ -79,11 +89,24 @@ export function assignmentsFor(inputs: Pick<PlanInputs, 'projects'>, settings: S
   );
 }
 
-function distribution(key: string, name: string, list: readonly Assignment[], previous: readonly Assignment[], settings: Settings): Distribution {
+function distribution(
+  key: string,
+  name: string,
+  list: readonly Assignment[],
+  previous: readonly Assignment[],
+  settings: Settings,
+): Distribution {
   const codes = settings.scales.grades.map((g) => g.code);
   const counts: Record<string, number> = Object.fromEntries([...codes, UNANSWERED].map((c) => [c, 0]));
   for (const a of list) counts[a.grade ?? UNANSWERED]++;
-  return { key, name, counts, total: list.length, topShare: topShare(list, settings), previousTopShare: topShare(previous, settings) };
+  return {
+    key,
+    name,
+    counts,
+    total: list.length,
+    topShare: topShare(list, settings),
+    previousTopShare: topShare(previous, settings),
+  };
 }
 
 /** Share of the first two grades among graded answers; the city's "not gradable" codes are left out. */
@@ -105,10 +128,15 @@ export function kpiRow(indicator: Indicator, results: readonly IndicatorResult[]
   const edges = targetEdges(t).map(scale);
   const edge = edges.reduce((best, e) => (Math.abs(e - base) < Math.abs(best - base) ? e : best), edges[0]);
   const achieved =
-    t.kind === 'range' ? value >= edges[0] && value <= edges[1] :
-    t.kind === 'atLeast' ? value >= edge :
-    t.kind === 'atMost' ? value <= edge :
-    edge >= base ? value >= edge : value <= edge;
+    t.kind === 'range'
+      ? value >= edges[0] && value <= edges[1]
+      : t.kind === 'atLeast'
+        ? value >= edge
+        : t.kind === 'atMost'
+          ? value <= edge
+          : edge >= base
+            ? value >= edge
+            : value <= edge;
   const span = indicator.targetYear - indicator.baseYear;
   const expected = span > 0 ? Math.min(1, Math.max(0, (latest.year - indicator.baseYear) / span)) : 1;
   const progress = edge === base ? undefined : (value - base) / (edge - base);
@@ -121,7 +149,12 @@ export function kpiRow(indicator: Indicator, results: readonly IndicatorResult[]
 }
 
 /** Everything the committee reads, worked out from the plan, 回答 and the KPI tabs. */
-export function summarise(inputs: PlanInputs, settings: Settings, records: readonly AnswerRecord[], builtAt: Date): Summary {
+export function summarise(
+  inputs: PlanInputs,
+  settings: Settings,
+  records: readonly AnswerRecord[],
+  builtAt: Date,
+): Summary {
   const { year } = settings;
   const current = assignmentsFor(inputs, settings, records, year);
   const previous = assignmentsFor(inputs, settings, records, year - 1);
@@ -147,15 +180,25 @@ export function summarise(inputs: PlanInputs, settings: Settings, records: reado
   const responses = departments.map((department) => {
     const mine = current.filter((a) => a.department === department);
     const answered = mine.filter((a) => a.grade !== undefined).length;
-    return { department, due: mine.length, answered, unanswered: mine.length - answered, rate: mine.length ? answered / mine.length : 0 };
+    return {
+      department,
+      due: mine.length,
+      answered,
+      unanswered: mine.length - answered,
+      rate: mine.length ? answered / mine.length : 0,
+    };
   });
   const graded = gradedCodes(settings.scales);
   const lower = graded.slice(2);
   const attention = current.filter((a) => a.grade === undefined || lower.includes(a.grade));
-  const previousGrades = new Map(previous.filter((a) => a.grade).map((a) => [`${a.project.id}|${a.department}`, a.grade!]));
+  const previousGrades = new Map(
+    previous.filter((a) => a.grade).map((a) => [`${a.project.id}|${a.department}`, a.grade!]),
+  );
   const directions = settings.scales.directions.map((direction) => ({
     direction,
-    count: current.filter((a) => a.answer && matchDirection(settings.scales, a.answer.fields['今後の方向性']) === direction).length,
+    count: current.filter(
+      (a) => a.answer && matchDirection(settings.scales, a.answer.fields['今後の方向性']) === direction,
+    ).length,
   }));
   let men = 0;
   let women = 0;

@@ -63,15 +63,23 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
   const noAnswers = s.answerCount === 0;
 
   add([`${s.planName} 評価サマリー　${formatFiscalYear(s.year)}`]);
-  add([`作成日時：${formatDateTime(s.builtAt)}　対象の事業：${s.projectCount}件　回答：${s.answerCount}件（所管課ごとの事業ごとの回答）`]);
-  if (noAnswers) add([`${formatFiscalYear(s.year)}の回答はまだありません。各課が調査シートに入力し、「回答を取り込む」を実行すると、自己評価の集計がここに表示されます。`]);
+  add([
+    `作成日時：${formatDateTime(s.builtAt)}　対象の事業：${s.projectCount}件　回答：${s.answerCount}件（所管課ごとの事業ごとの回答）`,
+  ]);
+  if (noAnswers)
+    add([
+      `${formatFiscalYear(s.year)}の回答はまだありません。各課が調査シートに入力し、「回答を取り込む」を実行すると、自己評価の集計がここに表示されます。`,
+    ]);
 
   section('1. 所管課別の回答状況');
   const due = s.responses.reduce((n, r) => n + r.due, 0);
   const answered = s.responses.reduce((n, r) => n + r.answered, 0);
   table(
     ['所管課', '対象の事業', '回答済', '未回答', '回答率'],
-    [...s.responses.map((r) => [r.department, r.due, r.answered, r.unanswered, pct(r.rate)]), ['合計', due, answered, due - answered, pct(due ? answered / due : undefined)]],
+    [
+      ...s.responses.map((r) => [r.department, r.due, r.answered, r.unanswered, pct(r.rate)]),
+      ['合計', due, answered, due - answered, pct(due ? answered / due : undefined)],
+    ],
     [2, 5],
   );
 
@@ -81,7 +89,13 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
     const header = [label, ...s.gradeCodes, '未回答', `${top} の割合`, '前年度からの変化'];
     const lines = [...list, s.overall].map((d) => {
       const name = d === s.overall ? '全体' : `${prefix}${d.key} ${d.name}`.trim();
-      return [name, ...s.gradeCodes.map((c) => d.counts[c] ?? 0), d.counts['未回答'] ?? 0, pct(d.topShare), points(d.topShare, d.previousTopShare)];
+      return [
+        name,
+        ...s.gradeCodes.map((c) => d.counts[c] ?? 0),
+        d.counts['未回答'] ?? 0,
+        pct(d.topShare),
+        points(d.topShare, d.previousTopShare),
+      ];
     });
     return table(header, lines, [2, header.length]);
   };
@@ -96,27 +110,63 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
   else {
     const lines = s.attention.map((a) => {
       const f = a.answer?.fields;
-      return [`${a.project.id} ${a.project.name}`, a.department, a.grade ?? '未回答', s.previousGrades.get(`${a.project.id}|${a.department}`) ?? DASH, text(f?.['今後の方向性']), participants(f), text(f?.['実施状況・実績']), text(f?.['課題・改善点'])];
+      return [
+        `${a.project.id} ${a.project.name}`,
+        a.department,
+        a.grade ?? '未回答',
+        s.previousGrades.get(`${a.project.id}|${a.department}`) ?? DASH,
+        text(f?.['今後の方向性']),
+        participants(f),
+        text(f?.['実施状況・実績']),
+        text(f?.['課題・改善点']),
+      ];
     });
-    table(['事業', '所管課', '自己評価', '前年度', '今後の方向性', '参加者数（男・女）', '実施状況・実績', '課題・改善点'], lines, [3, 6]);
+    table(
+      ['事業', '所管課', '自己評価', '前年度', '今後の方向性', '参加者数（男・女）', '実施状況・実績', '課題・改善点'],
+      lines,
+      [3, 6],
+    );
   }
 
   section('6. 今後の方向性');
-  table(['今後の方向性', '件数'], s.directions.map((d) => [d.direction, d.count]), [2, 2]);
+  table(
+    ['今後の方向性', '件数'],
+    s.directions.map((d) => [d.direction, d.count]),
+    [2, 2],
+  );
 
   section('7. 成果指標');
-  table(['指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'], s.kpis.map(kpiLine), [2, 7]);
-  add(['進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算し、範囲内・超えていれば「達成」。経過より進捗率が大きければ「順調」。']);
+  table(
+    ['指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'],
+    s.kpis.map(kpiLine),
+    [2, 7],
+  );
+  add([
+    '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算し、範囲内・超えていれば「達成」。経過より進捗率が大きければ「順調」。',
+  ]);
 
   section('8. 男女別の参加者数');
-  table(['報告のあった事業', '男性', '女性', '女性の割合'], [[s.bySex.projects, s.bySex.men, s.bySex.women, pct(s.bySex.womenShare)]], [1, 4]);
+  table(
+    ['報告のあった事業', '男性', '女性', '女性の割合'],
+    [[s.bySex.projects, s.bySex.men, s.bySex.women, pct(s.bySex.womenShare)]],
+    [1, 4],
+  );
 
   const charts: ChartSpec[] = [];
   if (!noAnswers) {
     // Below the tables, so that the page keeps its width: the grades of 2. drawn as bars.
     section('9. 目標別の自己評価の分布（グラフ）');
     const chartCols = 1 + s.gradeCodes.length + 1;
-    charts.push({ title: '目標別の自己評価の分布', data: { row: goals.row, col: 1, numRows: goals.numRows - 1, numCols: chartCols } /* header and every 目標, not 全体 */, anchor: { row: rows.length + 1, col: 1 } });
+    charts.push({
+      title: '目標別の自己評価の分布',
+      data: {
+        row: goals.row,
+        col: 1,
+        numRows: goals.numRows - 1,
+        numCols: chartCols,
+      } /* header and every 目標, not 全体 */,
+      anchor: { row: rows.length + 1, col: 1 },
+    });
     for (let i = 0; i < CHART_ROWS; i++) add([]);
     add([`（2. の表の${s.gradeCodes.join('・')}・未回答の件数を、目標ごとに積み上げた棒グラフです）`]);
   }

@@ -55,7 +55,12 @@ export function locateTable(
     const what = isBlankGrid(values) ? 'シートが空です' : '見出し行が見つかりません';
     return {
       findings: [
-        error(sheet, 1, 1, `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`),
+        error(
+          sheet,
+          1,
+          1,
+          `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`,
+        ),
       ],
     };
   }
@@ -68,7 +73,12 @@ export function locateTable(
     if (!name) return;
     if (columns.has(name)) {
       findings.push(
-        error(sheet, headerRow, i + 1, `見出し「${name}」が ${columnLetter(columns.get(name)!)}列 と ${columnLetter(i + 1)}列 の2か所にあります。どちらの列を使うか決められないので、一方の見出しを変えてください。`),
+        error(
+          sheet,
+          headerRow,
+          i + 1,
+          `見出し「${name}」が ${columnLetter(columns.get(name)!)}列 と ${columnLetter(i + 1)}列 の2か所にあります。どちらの列を使うか決められないので、一方の見出しを変えてください。`,
+        ),
       );
       return;
     }
@@ -76,7 +86,14 @@ export function locateTable(
   });
   for (const name of required) {
     if (!columns.has(name)) {
-      findings.push(error(sheet, headerRow, undefined, `見出し「${name}」の列がありません。${headerRow}行目の見出しに「${name}」を加えてください（列の位置は自由です）。`));
+      findings.push(
+        error(
+          sheet,
+          headerRow,
+          undefined,
+          `見出し「${name}」の列がありません。${headerRow}行目の見出しに「${name}」を加えてください（列の位置は自由です）。`,
+        ),
+      );
     }
   }
   const rows: TableRow[] = [];
@@ -129,7 +146,14 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
     }
     const raw = row.values[col - 1] ?? '';
     if (isErrorValue(raw)) {
-      findings.push(error(table.sheet, row.row, col, `「${r.header}」が計算エラー（${String(raw).trim()}）になっています。式の参照先を直すか、値を直接入力してください。`));
+      findings.push(
+        error(
+          table.sheet,
+          row.row,
+          col,
+          `「${r.header}」が計算エラー（${String(raw).trim()}）になっています。式の参照先を直すか、値を直接入力してください。`,
+        ),
+      );
       ok = ok && !r.required;
       continue;
     }
@@ -137,7 +161,10 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
       if (r.required) {
         // A cell merged with the one above reads as blank: say so, it is a common layout in Japan.
         const above = row.above?.[col - 1];
-        const merged = above !== undefined && !isBlank(above) ? '上のセルと結合されている場合は、結合を解除して各行に値を入れてください。' : '';
+        const merged =
+          above !== undefined && !isBlank(above)
+            ? '上のセルと結合されている場合は、結合を解除して各行に値を入れてください。'
+            : '';
         findings.push(error(table.sheet, row.row, col, `「${r.header}」が空です。入力してください。${merged}`));
         ok = false;
       }
@@ -146,7 +173,9 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
     const result = r.schema.safeParse(raw);
     if (result.success) value[key] = result.data;
     else {
-      findings.push(error(table.sheet, row.row, col, result.error.issues[0]?.message ?? `「${r.header}」の値を読み取れません。`));
+      findings.push(
+        error(table.sheet, row.row, col, result.error.issues[0]?.message ?? `「${r.header}」の値を読み取れません。`),
+      );
       ok = false;
     }
   }

@@ -24,7 +24,14 @@ export const REQUEST_TAB_PREFIX = '調査_';
 export const requestTitle = (planName: string) => `${planName} 進捗状況調査`;
 
 /** What a department answers for each 事業: the request tab's input columns, stored in 回答. */
-const ANSWER_COLUMNS = ['実施状況・実績', '自己評価', '今後の方向性', '課題・改善点', '参加者数（男性）', '参加者数（女性）'] as const;
+const ANSWER_COLUMNS = [
+  '実施状況・実績',
+  '自己評価',
+  '今後の方向性',
+  '課題・改善点',
+  '参加者数（男性）',
+  '参加者数（女性）',
+] as const;
 
 export const HEADERS = {
   plan: ['目標', '課題', '施策', '事業', '事業名', '事業内容', '所管'],
@@ -37,7 +44,17 @@ export const HEADERS = {
   check: ['重要度', 'シート', 'セル', '内容'],
   request: ['事業番号', '事業名', '事業内容', '前年度の自己評価', ...ANSWER_COLUMNS],
   exports: ['所管課', '対象年度', '確認コード', '書き出し日時'],
-  requestIndex: ['所管課', 'シート名', '対象年度', '事業数', '回答済', '回答状況', '最終取込', '保護・入力規則', 'シートID'],
+  requestIndex: [
+    '所管課',
+    'シート名',
+    '対象年度',
+    '事業数',
+    '回答済',
+    '回答状況',
+    '最終取込',
+    '保護・入力規則',
+    'シートID',
+  ],
 } as const;
 
 /** Optional column of プラン: the numbers a 事業 had before a revision (、-separated). */
@@ -60,7 +77,18 @@ export const SETTING = {
 } as const;
 
 /** Tabs only the 管理者 may edit: the inputs and what the tool writes from them. */
-export const ADMIN_TABS: readonly string[] = [TAB.plan, TAB.structure, TAB.indicators, TAB.indicatorResults, TAB.departments, TAB.settings, TAB.answers, TAB.requestIndex, TAB.summary, TAB.projectList];
+export const ADMIN_TABS: readonly string[] = [
+  TAB.plan,
+  TAB.structure,
+  TAB.indicators,
+  TAB.indicatorResults,
+  TAB.departments,
+  TAB.settings,
+  TAB.answers,
+  TAB.requestIndex,
+  TAB.summary,
+  TAB.projectList,
+];
 
 export const DEFAULT_GRADES = 'A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施';
 export const DEFAULT_DIRECTIONS = '拡充、継続、見直し、完了、廃止';
@@ -83,5 +111,7 @@ export const HEADER_NOTES: Record<string, Record<string, string>> = {
     編集者: 'この課の調査シートを編集できる人のメールアドレス（カンマ区切り）',
     関係各課: '所管が「関係各課」の事業をこの課にも依頼するなら TRUE',
   },
-  [TAB.settings]: { 値: '対象年度は 2025 や 令和7年度、回答期限は 2026/5/31 のように。管理者はメニューを実行する人のメールアドレス（カンマ区切り）' },
+  [TAB.settings]: {
+    値: '対象年度は 2025 や 令和7年度、回答期限は 2026/5/31 のように。管理者はメニューを実行する人のメールアドレス（カンマ区切り）',
+  },
 };

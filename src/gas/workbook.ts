@@ -57,9 +57,11 @@ export class GasWorkbook implements Workbook {
     if (mode === 'shown') return values;
     this.toWallClock(values);
     if (mode === 'typed') {
-      range.getFormulas().forEach((line, r) => line.forEach((f, c) => {
-        if (f !== '') values[r][c] = f;
-      }));
+      range.getFormulas().forEach((line, r) =>
+        line.forEach((f, c) => {
+          if (f !== '') values[r][c] = f;
+        }),
+      );
     }
     return values;
   }
@@ -75,7 +77,16 @@ export class GasWorkbook implements Workbook {
       for (let c = 0; c < line.length; c++) {
         const v = line[c];
         if (!isDate(v)) continue;
-        parts ??= new Intl.DateTimeFormat('en-US', { timeZone: this.timeZone(), hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+        parts ??= new Intl.DateTimeFormat('en-US', {
+          timeZone: this.timeZone(),
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        });
         const p = Object.fromEntries(parts.formatToParts(v).map((x) => [x.type, Number(x.value)]));
         line[c] = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
       }
@@ -247,9 +258,14 @@ export class GasWorkbook implements Workbook {
     // Areas are set as one grid over the whole tab, which also clears what rows no longer used had.
     if (layout.wrap === true) whole().setWrap(true);
     else if (layout.wrap) whole().setWraps(areaGrid(layout.wrap, extent));
-    if (layout.center) whole().setHorizontalAlignments(areaGrid(layout.center, extent).map((line) => line.map((c) => (c ? 'center' : null))));
+    if (layout.center)
+      whole().setHorizontalAlignments(
+        areaGrid(layout.center, extent).map((line) => line.map((c) => (c ? 'center' : null))),
+      );
     if (layout.notes?.length) {
-      const notes = Array.from({ length: Math.max(...layout.notes.map((n) => n.row)) }, () => Array<string>(extent.cols).fill(''));
+      const notes = Array.from({ length: Math.max(...layout.notes.map((n) => n.row)) }, () =>
+        Array<string>(extent.cols).fill(''),
+      );
       for (const n of layout.notes) notes[n.row - 1][n.col - 1] = n.text;
       s.getRange(1, 1, notes.length, extent.cols).setNotes(notes);
     }
@@ -264,7 +280,14 @@ export class GasWorkbook implements Workbook {
     if (layout.charts) {
       for (const c of s.getCharts()) s.removeChart(c);
       for (const c of layout.charts) {
-        const chart = s.newChart().asBarChart().setStacked().setTitle(c.title).addRange(range(c.data)).setPosition(c.anchor.row, c.anchor.col, 0, 0).build();
+        const chart = s
+          .newChart()
+          .asBarChart()
+          .setStacked()
+          .setTitle(c.title)
+          .addRange(range(c.data))
+          .setPosition(c.anchor.row, c.anchor.col, 0, 0)
+          .build();
         s.insertChart(chart);
       }
     }
@@ -274,7 +297,12 @@ export class GasWorkbook implements Workbook {
    * The whole tab for the owner, the 管理者 and the runner only; its editable area in a
    * protection of its own for the department's editors too. A tab this run created has no protections to remove.
    */
-  private protect(name: string, s: Sheet, spec: Protection, range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range): void {
+  private protect(
+    name: string,
+    s: Sheet,
+    spec: Protection,
+    range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range,
+  ): void {
     if (!this.created.delete(name)) {
       const sheetWide = s.getProtections(SpreadsheetApp.ProtectionType.SHEET);
       const ranges = s.getProtections(SpreadsheetApp.ProtectionType.RANGE);
@@ -310,7 +338,11 @@ export class GasWorkbook implements Workbook {
    * spreadsheet's own sharing, the same for every one made in a run: asked once, not per tab.
    */
   private restrictTo(p: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[], fresh = true) {
-    const own = () => ({ editors: p.getEditors().map((u) => u.getEmail()), domain: p.canDomainEdit(), runnerFirst: this.sharing?.runnerFirst ?? false });
+    const own = () => ({
+      editors: p.getEditors().map((u) => u.getEmail()),
+      domain: p.canDomainEdit(),
+      runnerFirst: this.sharing?.runnerFirst ?? false,
+    });
     const sharing = fresh ? (this.sharing ??= own()) : own();
     if (sharing.runnerFirst) p.addEditor(Session.getEffectiveUser());
     if (sharing.editors.length) {
@@ -335,9 +367,10 @@ export class GasWorkbook implements Workbook {
     if (rule.kind === 'list') return b.requireValueInList([...rule.values], true).build();
     // INDIRECT("RC",FALSE) is the cell itself: one rule serves every cell, wherever it stands.
     const self = 'INDIRECT("RC",FALSE)';
-    return b.requireFormulaSatisfied(`=OR(ISBLANK(${self}),AND(ISNUMBER(${self}),${self}=INT(${self}),${self}>=${rule.min}))`).build();
+    return b
+      .requireFormulaSatisfied(`=OR(ISBLANK(${self}),AND(ISNUMBER(${self}),${self}=INT(${self}),${self}>=${rule.min}))`)
+      .build();
   }
-
 }
 
 /**

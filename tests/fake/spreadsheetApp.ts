@@ -28,8 +28,65 @@ export interface CallCounts {
   bySheet: Record<string, number>;
 }
 
-const READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getNotes', 'getDataValidations', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getProtections', 'getCharts', 'getEditors', 'getSheets', 'canDomainEdit']);
-const WRITES = new Set(['setDataValidations', 'setBackgrounds', 'setFontWeights', 'setValues', 'setValue', 'clear', 'clearContent', 'clearContents', 'insertSheet', 'deleteSheet', 'setNote', 'setNotes', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'protect', 'remove', 'setDescription', 'setWarningOnly', 'addEditors', 'addEditor', 'removeEditors', 'setDomainEdit', 'setUnprotectedRanges', 'setRange', 'setFrozenRows', 'setColumnWidth', 'setColumnWidths', 'setFontWeight', 'setBackground', 'setWrap', 'setWraps', 'setHorizontalAlignments', 'setVerticalAlignment', 'insertChart', 'removeChart', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'toast', 'setName']);
+const READS = new Set([
+  'getValues',
+  'getDisplayValues',
+  'getFormulas',
+  'getNotes',
+  'getDataValidations',
+  'getLastRow',
+  'getLastColumn',
+  'getMaxRows',
+  'getMaxColumns',
+  'getProtections',
+  'getCharts',
+  'getEditors',
+  'getSheets',
+  'canDomainEdit',
+]);
+const WRITES = new Set([
+  'setDataValidations',
+  'setBackgrounds',
+  'setFontWeights',
+  'setValues',
+  'setValue',
+  'clear',
+  'clearContent',
+  'clearContents',
+  'insertSheet',
+  'deleteSheet',
+  'setNote',
+  'setNotes',
+  'setDataValidation',
+  'setDataValidations',
+  'clearDataValidations',
+  'protect',
+  'remove',
+  'setDescription',
+  'setWarningOnly',
+  'addEditors',
+  'addEditor',
+  'removeEditors',
+  'setDomainEdit',
+  'setUnprotectedRanges',
+  'setRange',
+  'setFrozenRows',
+  'setColumnWidth',
+  'setColumnWidths',
+  'setFontWeight',
+  'setBackground',
+  'setWrap',
+  'setWraps',
+  'setHorizontalAlignments',
+  'setVerticalAlignment',
+  'insertChart',
+  'removeChart',
+  'insertRowsAfter',
+  'insertColumnsAfter',
+  'deleteRows',
+  'toast',
+  'setName',
+]);
 
 export interface FakeCell {
   value: Value;
@@ -79,12 +136,31 @@ export class FakeProtection {
       throw new Error('Exception: You do not have permission to access or edit this protection.');
     }
   }
-  getDescription() { return this.t('getDescription', this.description); }
-  isWarningOnly() { return this.t('isWarningOnly', this.warningOnly); }
-  setDescription(d: string) { this.mustManage(); this.description = d; return this.t('setDescription', this); }
-  setWarningOnly(w: boolean) { this.mustManage(); this.warningOnly = w; return this.t('setWarningOnly', this); }
-  getEditors() { this.mustManage(); return this.t('getEditors', this.editors.map((e) => new FakeUser(e))); }
-  removeEditors(users: Array<FakeUser | string>) { this.mustManage();
+  getDescription() {
+    return this.t('getDescription', this.description);
+  }
+  isWarningOnly() {
+    return this.t('isWarningOnly', this.warningOnly);
+  }
+  setDescription(d: string) {
+    this.mustManage();
+    this.description = d;
+    return this.t('setDescription', this);
+  }
+  setWarningOnly(w: boolean) {
+    this.mustManage();
+    this.warningOnly = w;
+    return this.t('setWarningOnly', this);
+  }
+  getEditors() {
+    this.mustManage();
+    return this.t(
+      'getEditors',
+      this.editors.map((e) => new FakeUser(e)),
+    );
+  }
+  removeEditors(users: Array<FakeUser | string>) {
+    this.mustManage();
     const gone = new Set(users.map((u) => (typeof u === 'string' ? u : u.getEmail())));
     const group = this.app.runnerGroup;
     if (group && gone.has(group) && !this.editors.includes(this.app.user)) {
@@ -95,28 +171,55 @@ export class FakeProtection {
     this.editors = this.editors.filter((e) => !gone.has(e) || e === this.app.owner || e === this.app.user);
     return this.t('removeEditors', this);
   }
-  addEditors(emails: string[]) { this.mustManage(); for (const e of emails) if (!this.editors.includes(e)) this.editors.push(e); return this.t('addEditors', this); }
-  addEditor(e: string | FakeUser) { return this.addEditors([typeof e === 'string' ? e : e.getEmail()]); }
-  canDomainEdit() { this.mustManage(); return this.t('canDomainEdit', this.domainEdit); }
-  setDomainEdit(d: boolean) { this.mustManage();
-    if (!this.app.workspace) throw new Error('Exception: This spreadsheet does not belong to a Google Workspace domain.');
+  addEditors(emails: string[]) {
+    this.mustManage();
+    for (const e of emails) if (!this.editors.includes(e)) this.editors.push(e);
+    return this.t('addEditors', this);
+  }
+  addEditor(e: string | FakeUser) {
+    return this.addEditors([typeof e === 'string' ? e : e.getEmail()]);
+  }
+  canDomainEdit() {
+    this.mustManage();
+    return this.t('canDomainEdit', this.domainEdit);
+  }
+  setDomainEdit(d: boolean) {
+    this.mustManage();
+    if (!this.app.workspace)
+      throw new Error('Exception: This spreadsheet does not belong to a Google Workspace domain.');
     this.domainEdit = d;
     return this.t('setDomainEdit', this);
   }
-  remove() { this.mustManage(); this.removed = true; this.sheet.protections = this.sheet.protections.filter((p) => p !== this); this.t('remove', undefined); }
-  setUnprotectedRanges(ranges: FakeRange[]) { this.mustManage(); this.unprotected = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols })); return this.t('setUnprotectedRanges', this); }
-  setRange(r: FakeRange) { this.mustManage();
+  remove() {
+    this.mustManage();
+    this.removed = true;
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
+    this.t('remove', undefined);
+  }
+  setUnprotectedRanges(ranges: FakeRange[]) {
+    this.mustManage();
+    this.unprotected = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols }));
+    return this.t('setUnprotectedRanges', this);
+  }
+  setRange(r: FakeRange) {
+    this.mustManage();
     if (this.type !== 'RANGE') throw new Error('Exception: A sheet protection has no range to set.');
     if (r.sheet !== this.sheet) throw new Error('Exception: The range must be on the protected sheet.');
     this.range = { row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols };
     return this.t('setRange', this);
   }
-  getRange() { return this.range ? new FakeRange(this.app, this.sheet, this.range.row, this.range.col, this.range.numRows, this.range.numCols) : null; }
+  getRange() {
+    return this.range
+      ? new FakeRange(this.app, this.sheet, this.range.row, this.range.col, this.range.numRows, this.range.numCols)
+      : null;
+  }
 }
 
 export class FakeUser {
   constructor(private readonly email: string) {}
-  getEmail() { return this.email; }
+  getEmail() {
+    return this.email;
+  }
 }
 
 /** Parses a string the way Sheets parses what a person types; a date is midnight in the spreadsheet's time zone. */
@@ -148,12 +251,31 @@ export function zonedMidnight(y: number, m: number, d: number, timeZone?: string
   if (!timeZone) return local;
   // Where that UTC instant's wall clock stands in the zone tells the zone's offset.
   const utc = Date.UTC(y, m - 1, d);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
-  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
+      .formatToParts(new Date(utc))
+      .map((p) => [p.type, p.value]),
+  );
+  const shown = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
   return new Date(utc - (shown - utc));
 }
 
-const PROTECTED = 'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED =
+  'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export class FakeRange {
   constructor(
@@ -165,17 +287,28 @@ export class FakeRange {
     readonly numCols: number,
   ) {}
   private each(fn: (c: FakeCell, r: number, c2: number) => void) {
-    for (let r = 0; r < this.numRows; r++) for (let c = 0; c < this.numCols; c++) fn(this.sheet.cellAt(this.row + r, this.col + c, true)!, r, c);
+    for (let r = 0; r < this.numRows; r++)
+      for (let c = 0; c < this.numCols; c++) fn(this.sheet.cellAt(this.row + r, this.col + c, true)!, r, c);
   }
   private t<T>(m: string, r: T): T {
     this.app.count(m, this.sheet.name);
     return r;
   }
-  getRow() { return this.row; }
-  getColumn() { return this.col; }
-  getNumRows() { return this.numRows; }
-  getNumColumns() { return this.numCols; }
-  getA1Notation() { return `${colLetter(this.col)}${this.row}:${colLetter(this.col + this.numCols - 1)}${this.row + this.numRows - 1}`; }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.col;
+  }
+  getNumRows() {
+    return this.numRows;
+  }
+  getNumColumns() {
+    return this.numCols;
+  }
+  getA1Notation() {
+    return `${colLetter(this.col)}${this.row}:${colLetter(this.col + this.numCols - 1)}${this.row + this.numRows - 1}`;
+  }
   getValues(): Value[][] {
     this.app.cellsRead += this.numRows * this.numCols;
     const out: Value[][] = [];
@@ -197,7 +330,16 @@ export class FakeRange {
       for (let c = 0; c < this.numCols; c++) {
         const cell = this.sheet.cellAt(this.row + r, this.col + c);
         const v = cell?.value ?? '';
-        line.push(cell?.display ?? (isDate(v) ? `${v.getFullYear()}/${v.getMonth() + 1}/${v.getDate()}` : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
+        line.push(
+          cell?.display ??
+            (isDate(v)
+              ? `${v.getFullYear()}/${v.getMonth() + 1}/${v.getDate()}`
+              : typeof v === 'boolean'
+                ? v
+                  ? 'TRUE'
+                  : 'FALSE'
+                : String(v)),
+        );
       }
       out.push(line);
     }
@@ -214,13 +356,19 @@ export class FakeRange {
   }
   setValues(values: unknown[][]) {
     if (!Array.isArray(values) || values.length !== this.numRows) {
-      throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`);
+      throw new Error(
+        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`,
+      );
     }
     for (const line of values) {
       if (!Array.isArray(line) || line.length !== this.numCols) {
-        throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.numCols}.`);
+        throw new Error(
+          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.numCols}.`,
+        );
       }
-      for (const v of line) if (typeof v === 'string' && v.length > 50000) throw new Error('Exception: Your input contains more than the maximum of 50000 characters in a single cell.');
+      for (const v of line)
+        if (typeof v === 'string' && v.length > 50000)
+          throw new Error('Exception: Your input contains more than the maximum of 50000 characters in a single cell.');
     }
     this.app.cellsWritten += this.numRows * this.numCols;
     this.app.mustEdit(this.sheet, this);
@@ -234,29 +382,123 @@ export class FakeRange {
     return this.t('setValues', this);
   }
   setValue(v: unknown) {
-    if (this.numRows !== 1 || this.numCols !== 1) return this.setValues(Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v)));
+    if (this.numRows !== 1 || this.numCols !== 1)
+      return this.setValues(Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v)));
     return this.setValues([[v]]);
   }
-  clearContent() { this.app.mustEdit(this.sheet, this); this.each((c) => { c.value = ''; c.formula = undefined; }); return this.t('clearContent', this); }
-  setNote(n: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.note = n; }); return this.t('setNote', this); }
-  setNotes(n: string[][]) { this.app.mustEdit(this.sheet, this); this.each((c, r, k) => { c.note = n[r][k]; }); return this.t('setNotes', this); }
-  setDataValidation(rule: FakeValidation | null) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.validation = rule ?? undefined; }); return this.t('setDataValidation', this); }
-  clearDataValidations() { this.app.mustEdit(this.sheet, this); this.each((c) => { c.validation = undefined; }); return this.t('clearDataValidations', this); }
-  setDataValidations(rules: Array<Array<FakeValidation | null>>) { this.app.mustEdit(this.sheet, this); this.shape(rules); this.each((c, r, k) => { c.validation = rules[r][k] ?? undefined; }); return this.t('setDataValidations', this); }
-  setBackgrounds(colors: Array<Array<string | null>>) { this.app.mustEdit(this.sheet, this); this.shape(colors); this.each((c, r, k) => { c.background = colors[r][k] ?? undefined; }); return this.t('setBackgrounds', this); }
-  setFontWeights(weights: Array<Array<string | null>>) { this.app.mustEdit(this.sheet, this); this.shape(weights); this.each((c, r, k) => { c.bold = weights[r][k] === 'bold'; }); return this.t('setFontWeights', this); }
-  private shape(grid: unknown[][]) {
-    if (grid.length !== this.numRows || grid.some((line) => line.length !== this.numCols)) throw new Error('Exception: The number of rows or columns in the data does not match the range.');
+  clearContent() {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c) => {
+      c.value = '';
+      c.formula = undefined;
+    });
+    return this.t('clearContent', this);
   }
-  setFontWeight(w: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.bold = w === 'bold'; }); return this.t('setFontWeight', this); }
-  setBackground(b: string) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.background = b; }); return this.t('setBackground', this); }
-  setWrap(w: boolean) { this.app.mustEdit(this.sheet, this); this.each((c) => { c.wrap = w; }); return this.t('setWrap', this); }
-  setWraps(w: boolean[][]) { this.app.mustEdit(this.sheet, this); this.shape(w); this.each((c, r, k) => { c.wrap = w[r][k]; }); return this.t('setWraps', this); }
-  setHorizontalAlignments(a: Array<Array<string | null>>) { this.app.mustEdit(this.sheet, this); this.shape(a); this.each((c, r, k) => { c.align = a[r][k] ?? undefined; }); return this.t('setHorizontalAlignments', this); }
-  setVerticalAlignment(_a: string) { this.app.mustEdit(this.sheet, this); return this.t('setVerticalAlignment', this); }
+  setNote(n: string) {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c) => {
+      c.note = n;
+    });
+    return this.t('setNote', this);
+  }
+  setNotes(n: string[][]) {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c, r, k) => {
+      c.note = n[r][k];
+    });
+    return this.t('setNotes', this);
+  }
+  setDataValidation(rule: FakeValidation | null) {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c) => {
+      c.validation = rule ?? undefined;
+    });
+    return this.t('setDataValidation', this);
+  }
+  clearDataValidations() {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c) => {
+      c.validation = undefined;
+    });
+    return this.t('clearDataValidations', this);
+  }
+  setDataValidations(rules: Array<Array<FakeValidation | null>>) {
+    this.app.mustEdit(this.sheet, this);
+    this.shape(rules);
+    this.each((c, r, k) => {
+      c.validation = rules[r][k] ?? undefined;
+    });
+    return this.t('setDataValidations', this);
+  }
+  setBackgrounds(colors: Array<Array<string | null>>) {
+    this.app.mustEdit(this.sheet, this);
+    this.shape(colors);
+    this.each((c, r, k) => {
+      c.background = colors[r][k] ?? undefined;
+    });
+    return this.t('setBackgrounds', this);
+  }
+  setFontWeights(weights: Array<Array<string | null>>) {
+    this.app.mustEdit(this.sheet, this);
+    this.shape(weights);
+    this.each((c, r, k) => {
+      c.bold = weights[r][k] === 'bold';
+    });
+    return this.t('setFontWeights', this);
+  }
+  private shape(grid: unknown[][]) {
+    if (grid.length !== this.numRows || grid.some((line) => line.length !== this.numCols))
+      throw new Error('Exception: The number of rows or columns in the data does not match the range.');
+  }
+  setFontWeight(w: string) {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c) => {
+      c.bold = w === 'bold';
+    });
+    return this.t('setFontWeight', this);
+  }
+  setBackground(b: string) {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c) => {
+      c.background = b;
+    });
+    return this.t('setBackground', this);
+  }
+  setWrap(w: boolean) {
+    this.app.mustEdit(this.sheet, this);
+    this.each((c) => {
+      c.wrap = w;
+    });
+    return this.t('setWrap', this);
+  }
+  setWraps(w: boolean[][]) {
+    this.app.mustEdit(this.sheet, this);
+    this.shape(w);
+    this.each((c, r, k) => {
+      c.wrap = w[r][k];
+    });
+    return this.t('setWraps', this);
+  }
+  setHorizontalAlignments(a: Array<Array<string | null>>) {
+    this.app.mustEdit(this.sheet, this);
+    this.shape(a);
+    this.each((c, r, k) => {
+      c.align = a[r][k] ?? undefined;
+    });
+    return this.t('setHorizontalAlignments', this);
+  }
+  setVerticalAlignment(_a: string) {
+    this.app.mustEdit(this.sheet, this);
+    return this.t('setVerticalAlignment', this);
+  }
   protect() {
     this.app.mustEdit(this.sheet, this);
-    const p = new FakeProtection(this.app, this.sheet, 'RANGE', { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols });
+    const p = new FakeProtection(this.app, this.sheet, 'RANGE', {
+      row: this.row,
+      col: this.col,
+      numRows: this.numRows,
+      numCols: this.numCols,
+    });
     this.sheet.protections.push(p);
     return this.t('protect', p);
   }
@@ -305,51 +547,114 @@ export class FakeSheet {
     return r;
   }
   lastRow(): number {
-    for (let r = this.rows.length; r > 0; r--) if (this.rows[r - 1]?.some((c) => c && (c.value !== '' || c.formula))) return r;
+    for (let r = this.rows.length; r > 0; r--)
+      if (this.rows[r - 1]?.some((c) => c && (c.value !== '' || c.formula))) return r;
     return 0;
   }
   lastCol(): number {
     let n = 0;
     for (const line of this.rows) {
       if (!line) continue;
-      for (let c = line.length; c > n; c--) if (line[c - 1] && (line[c - 1].value !== '' || line[c - 1].formula)) { n = c; break; }
+      for (let c = line.length; c > n; c--)
+        if (line[c - 1] && (line[c - 1].value !== '' || line[c - 1].formula)) {
+          n = c;
+          break;
+        }
     }
     return n;
   }
   /** Test helper: empties the tab without counting a call. */
-  clearAll() { this.rows = []; }
-  getName() { return this.t('getName', this.name); }
-  setName(n: string) { this.app.mustEdit(this); this.app.mustBeNewName(n, this); this.name = n; return this.t('setName', this); }
-  getSheetId() { return this.t('getSheetId', this.id); }
-  getLastRow() { return this.t('getLastRow', this.lastRow()); }
-  getLastColumn() { return this.t('getLastColumn', this.lastCol()); }
-  getMaxRows() { return this.t('getMaxRows', this.maxRows); }
-  getMaxColumns() { return this.t('getMaxColumns', this.maxCols); }
+  clearAll() {
+    this.rows = [];
+  }
+  getName() {
+    return this.t('getName', this.name);
+  }
+  setName(n: string) {
+    this.app.mustEdit(this);
+    this.app.mustBeNewName(n, this);
+    this.name = n;
+    return this.t('setName', this);
+  }
+  getSheetId() {
+    return this.t('getSheetId', this.id);
+  }
+  getLastRow() {
+    return this.t('getLastRow', this.lastRow());
+  }
+  getLastColumn() {
+    return this.t('getLastColumn', this.lastCol());
+  }
+  getMaxRows() {
+    return this.t('getMaxRows', this.maxRows);
+  }
+  getMaxColumns() {
+    return this.t('getMaxColumns', this.maxCols);
+  }
   getRange(row: number | string, col?: number, numRows = 1, numCols = 1) {
     if (typeof row === 'string') throw new Error('A1 ranges are not used by the adapter');
     const c = col ?? 1;
-    if (!Number.isInteger(row) || !Number.isInteger(c) || row < 1 || c < 1) throw new Error('Exception: The starting row/column of the range is too small.');
-    if (numRows < 1 || numCols < 1) throw new Error('Exception: The number of rows/columns in the range must be at least 1.');
-    if (row + numRows - 1 > this.maxRows || c + numCols - 1 > this.maxCols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    if (!Number.isInteger(row) || !Number.isInteger(c) || row < 1 || c < 1)
+      throw new Error('Exception: The starting row/column of the range is too small.');
+    if (numRows < 1 || numCols < 1)
+      throw new Error('Exception: The number of rows/columns in the range must be at least 1.');
+    if (row + numRows - 1 > this.maxRows || c + numCols - 1 > this.maxCols)
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     return this.t('getRange', new FakeRange(this.app, this, row, c, numRows, numCols));
   }
   getDataRange() {
-    return this.t('getDataRange', new FakeRange(this.app, this, 1, 1, Math.max(this.lastRow(), 1), Math.max(this.lastCol(), 1)));
+    return this.t(
+      'getDataRange',
+      new FakeRange(this.app, this, 1, 1, Math.max(this.lastRow(), 1), Math.max(this.lastCol(), 1)),
+    );
   }
-  clear() { this.rows = []; return this.t('clear', this); }
-  clearContents() { for (const line of this.rows) for (const c of line ?? []) if (c) { c.value = ''; c.formula = undefined; } return this.t('clearContents', this); }
-  insertRowsAfter(_after: number, n: number) { this.app.mustEdit(this); this.maxRows += n; return this.t('insertRowsAfter', this); }
-  deleteRows(start: number, n: number) { this.app.mustEdit(this);
+  clear() {
+    this.rows = [];
+    return this.t('clear', this);
+  }
+  clearContents() {
+    for (const line of this.rows)
+      for (const c of line ?? [])
+        if (c) {
+          c.value = '';
+          c.formula = undefined;
+        }
+    return this.t('clearContents', this);
+  }
+  insertRowsAfter(_after: number, n: number) {
+    this.app.mustEdit(this);
+    this.maxRows += n;
+    return this.t('insertRowsAfter', this);
+  }
+  deleteRows(start: number, n: number) {
+    this.app.mustEdit(this);
     if (start < 1 || start + n - 1 > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
-    if (this.maxRows - n <= this.frozenRows) throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
+    if (this.maxRows - n <= this.frozenRows)
+      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
     this.rows.splice(start - 1, n);
     this.maxRows -= n;
     return this.t('deleteRows', this);
   }
-  insertColumnsAfter(_after: number, n: number) { this.app.mustEdit(this); this.maxCols += n; return this.t('insertColumnsAfter', this); }
-  setFrozenRows(n: number) { this.app.mustEdit(this); this.frozenRows = n; return this.t('setFrozenRows', this); }
-  setColumnWidth(col: number, w: number) { this.app.mustEdit(this); this.columnWidths[col] = w; return this.t('setColumnWidth', this); }
-  setColumnWidths(start: number, n: number, w: number) { this.app.mustEdit(this); for (let i = 0; i < n; i++) this.columnWidths[start + i] = w; return this.t('setColumnWidths', this); }
+  insertColumnsAfter(_after: number, n: number) {
+    this.app.mustEdit(this);
+    this.maxCols += n;
+    return this.t('insertColumnsAfter', this);
+  }
+  setFrozenRows(n: number) {
+    this.app.mustEdit(this);
+    this.frozenRows = n;
+    return this.t('setFrozenRows', this);
+  }
+  setColumnWidth(col: number, w: number) {
+    this.app.mustEdit(this);
+    this.columnWidths[col] = w;
+    return this.t('setColumnWidth', this);
+  }
+  setColumnWidths(start: number, n: number, w: number) {
+    this.app.mustEdit(this);
+    for (let i = 0; i < n; i++) this.columnWidths[start + i] = w;
+    return this.t('setColumnWidths', this);
+  }
   /** A protected sheet gives back its protection (Apps Script makes no second one). */
   protect() {
     const existing = this.protections.find((p) => p.type === 'SHEET');
@@ -359,18 +664,44 @@ export class FakeSheet {
     this.protections.push(p);
     return this.t('protect', p);
   }
-  getProtections(type: 'SHEET' | 'RANGE') { return this.t('getProtections', this.protections.filter((p) => p.type === type)); }
-  getCharts() { return this.t('getCharts', [...this.charts]); }
-  removeChart(c: FakeChart) { this.charts = this.charts.filter((x) => x !== c); return this.t('removeChart', undefined); }
-  insertChart(c: FakeChart) { this.charts.push(c); return this.t('insertChart', undefined); }
+  getProtections(type: 'SHEET' | 'RANGE') {
+    return this.t(
+      'getProtections',
+      this.protections.filter((p) => p.type === type),
+    );
+  }
+  getCharts() {
+    return this.t('getCharts', [...this.charts]);
+  }
+  removeChart(c: FakeChart) {
+    this.charts = this.charts.filter((x) => x !== c);
+    return this.t('removeChart', undefined);
+  }
+  insertChart(c: FakeChart) {
+    this.charts.push(c);
+    return this.t('insertChart', undefined);
+  }
   newChart() {
     const spec: Partial<FakeChart> = { stacked: false };
     const builder = {
       asBarChart: () => builder,
-      addRange: (r: FakeRange) => { spec.range = r; return builder; },
-      setStacked: () => { spec.stacked = true; return builder; },
-      setTitle: (t: string) => { spec.title = t; return builder; },
-      setPosition: (row: number, col: number) => { spec.row = row; spec.col = col; return builder; },
+      addRange: (r: FakeRange) => {
+        spec.range = r;
+        return builder;
+      },
+      setStacked: () => {
+        spec.stacked = true;
+        return builder;
+      },
+      setTitle: (t: string) => {
+        spec.title = t;
+        return builder;
+      },
+      setPosition: (row: number, col: number) => {
+        spec.row = row;
+        spec.col = col;
+        return builder;
+      },
       build: () => spec as FakeChart,
     };
     return builder;
@@ -380,12 +711,24 @@ export class FakeSheet {
   values(): Value[][] {
     const rows = this.lastRow();
     const cols = this.lastCol();
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.cellAt(r + 1, c + 1)?.value ?? ''));
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => this.cellAt(r + 1, c + 1)?.value ?? ''),
+    );
   }
   /** Replaces what the tab holds as a person pasting a table would (formats stay), without counting. */
   retype(rows: readonly (readonly unknown[])[]) {
-    for (const line of this.rows) for (const c of line ?? []) if (c) { c.value = ''; c.formula = undefined; c.display = undefined; }
-    rows.forEach((line, r) => line.forEach((v, c) => { if (v !== '' && v !== null && v !== undefined) this.type(r + 1, c + 1, v); }));
+    for (const line of this.rows)
+      for (const c of line ?? [])
+        if (c) {
+          c.value = '';
+          c.formula = undefined;
+          c.display = undefined;
+        }
+    rows.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v !== '' && v !== null && v !== undefined) this.type(r + 1, c + 1, v);
+      }),
+    );
   }
   /** Types like a person would, without counting: strings parsed as Sheets does. */
   type(row: number, col: number, v: unknown) {
@@ -453,7 +796,11 @@ export class FakeApp {
     this.timeZone = options.timeZone;
     for (const [name, rows] of Object.entries(tabs)) {
       const s = this.addSheet(name);
-      rows.forEach((line, r) => line.forEach((v, c) => { if (v !== '' && v !== null && v !== undefined) s.type(r + 1, c + 1, v); }));
+      rows.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (v !== '' && v !== null && v !== undefined) s.type(r + 1, c + 1, v);
+        }),
+      );
     }
   }
 
@@ -463,9 +810,17 @@ export class FakeApp {
     for (const p of sheet.protections) {
       if (p.warningOnly || p.domainEdit || this.among(p.editors)) continue;
       const inside = (r: { row: number; col: number; numRows: number; numCols: number }) =>
-        !!area && area.row >= r.row && area.col >= r.col && area.row + area.numRows <= r.row + r.numRows && area.col + area.numCols <= r.col + r.numCols;
+        !!area &&
+        area.row >= r.row &&
+        area.col >= r.col &&
+        area.row + area.numRows <= r.row + r.numRows &&
+        area.col + area.numCols <= r.col + r.numCols;
       const overlaps = (r: { row: number; col: number; numRows: number; numCols: number }) =>
-        !area || (area.row < r.row + r.numRows && r.row < area.row + area.numRows && area.col < r.col + r.numCols && r.col < area.col + area.numCols);
+        !area ||
+        (area.row < r.row + r.numRows &&
+          r.row < area.row + area.numRows &&
+          area.col < r.col + r.numCols &&
+          r.col < area.col + area.numCols);
       if (p.type === 'SHEET' ? !p.unprotected.some(inside) : overlaps(p.range!)) throw new Error(PROTECTED);
     }
   }
@@ -515,14 +870,29 @@ export class FakeApp {
   /** A deep copy of every tab's cells and settings, for measuring one action on the same state again. */
   clone(): FakeApp {
     const copy = new FakeApp();
-    Object.assign(copy, { owner: this.owner, user: this.user, sharedWith: [...this.sharedWith], domainShared: this.domainShared, workspace: this.workspace, runnerGroup: this.runnerGroup, timeZone: this.timeZone, scopes: [...this.scopes] });
+    Object.assign(copy, {
+      owner: this.owner,
+      user: this.user,
+      sharedWith: [...this.sharedWith],
+      domainShared: this.domainShared,
+      workspace: this.workspace,
+      runnerGroup: this.runnerGroup,
+      timeZone: this.timeZone,
+      scopes: [...this.scopes],
+    });
     copy.nextId = this.nextId;
     for (const s of this.sheets) {
       const t = copy.addSheet(s.name, s.id); // a copy of the same spreadsheet: the same sheet IDs
       copySheet(s, t);
       t.protections = s.protections.map((p) => {
         const q = new FakeProtection(copy, t, p.type, p.range);
-        Object.assign(q, { description: p.description, warningOnly: p.warningOnly, editors: [...p.editors], domainEdit: p.domainEdit, unprotected: [...p.unprotected] });
+        Object.assign(q, {
+          description: p.description,
+          warningOnly: p.warningOnly,
+          editors: [...p.editors],
+          domainEdit: p.domainEdit,
+          unprotected: [...p.unprotected],
+        });
         return q;
       });
     }
@@ -551,47 +921,91 @@ export class FakeApp {
       else if (WRITES.has(m)) write += n;
       else other += n;
     }
-    return { read, write, other, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, byMethod: { ...this.counts }, bySheet: { ...this.bySheet } };
+    return {
+      read,
+      write,
+      other,
+      cellsRead: this.cellsRead,
+      cellsWritten: this.cellsWritten,
+      byMethod: { ...this.counts },
+      bySheet: { ...this.bySheet },
+    };
   }
 
   /** The globals Apps Script gives a bound script. */
   globals(): Record<string, unknown> {
     const app: FakeApp = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the closures below are Apps Script objects, not methods
     const spreadsheet = {
-      getSheetByName: (n: string) => { app.count('getSheetByName'); return app.sheet(n) ?? null; },
-      getSheets: () => { app.count('getSheets'); return [...app.sheets]; },
-      getNumSheets: () => { app.count('getNumSheets'); return app.sheets.length; },
-      getProtections: (type: 'SHEET' | 'RANGE') => { app.count('getProtections'); return app.sheets.flatMap((s) => s.protections.filter((p) => p.type === type)); },
+      getSheetByName: (n: string) => {
+        app.count('getSheetByName');
+        return app.sheet(n) ?? null;
+      },
+      getSheets: () => {
+        app.count('getSheets');
+        return [...app.sheets];
+      },
+      getNumSheets: () => {
+        app.count('getNumSheets');
+        return app.sheets.length;
+      },
+      getProtections: (type: 'SHEET' | 'RANGE') => {
+        app.count('getProtections');
+        return app.sheets.flatMap((s) => s.protections.filter((p) => p.type === type));
+      },
       insertSheet: (n: string, index?: number, options?: { template?: FakeSheet }) => {
         app.mustBeNewName(n);
         const template = options?.template;
-        if (template && !app.sheets.includes(template)) throw new Error('Exception: The template sheet must belong to this spreadsheet.');
+        if (template && !app.sheets.includes(template))
+          throw new Error('Exception: The template sheet must belong to this spreadsheet.');
         const s = app.addSheet(n);
         // A template gives its cells (values, formats, dropdowns), size, frozen rows and widths;
         // its protections stay with it.
         if (template) copySheet(template, s);
-        if (index !== undefined) { app.sheets.pop(); app.sheets.splice(index, 0, s); }
+        if (index !== undefined) {
+          app.sheets.pop();
+          app.sheets.splice(index, 0, s);
+        }
         app.count('insertSheet', n); // counted once done: a run cut off here leaves the new tab
         return s;
       },
       deleteSheet: (s: FakeSheet) => {
         if (!app.sheets.includes(s)) throw new Error('Exception: The sheet does not exist.');
-        if (app.sheets.length === 1) throw new Error('Exception: You can\'t remove all the sheets in a document.');
+        if (app.sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
         app.mustEdit(s);
         app.sheets.splice(app.sheets.indexOf(s), 1);
         app.count('deleteSheet', s.name);
       },
-      toast: (m: string) => { app.count('toast'); app.toasts.push(m); },
+      toast: (m: string) => {
+        app.count('toast');
+        app.toasts.push(m);
+      },
       getId: () => 'fake-spreadsheet',
-      getSpreadsheetTimeZone: () => { app.count('getSpreadsheetTimeZone'); return app.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone; },
+      getSpreadsheetTimeZone: () => {
+        app.count('getSpreadsheetTimeZone');
+        return app.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      },
     };
     const validationBuilder = () => {
       const rule: FakeValidation = { kind: 'list', allowInvalid: true, helpText: '' };
       const b = {
-        requireValueInList: (values: string[]) => { rule.kind = 'list'; rule.values = [...values]; return b; },
-        requireFormulaSatisfied: (f: string) => { rule.kind = 'formula'; rule.formula = f; return b; },
-        setAllowInvalid: (a: boolean) => { rule.allowInvalid = a; return b; },
-        setHelpText: (t: string) => { rule.helpText = t; return b; },
+        requireValueInList: (values: string[]) => {
+          rule.kind = 'list';
+          rule.values = [...values];
+          return b;
+        },
+        requireFormulaSatisfied: (f: string) => {
+          rule.kind = 'formula';
+          rule.formula = f;
+          return b;
+        },
+        setAllowInvalid: (a: boolean) => {
+          rule.allowInvalid = a;
+          return b;
+        },
+        setHelpText: (t: string) => {
+          rule.helpText = t;
+          return b;
+        },
         build: () => ({ ...rule }),
       };
       return b;
@@ -599,21 +1013,40 @@ export class FakeApp {
     const ui = {
       ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL' },
       Button: { OK: 'OK' },
-      alert: (title: string, message?: string) => { app.alerts.push({ title, message: message ?? '' }); return 'OK'; },
+      alert: (title: string, message?: string) => {
+        app.alerts.push({ title, message: message ?? '' });
+        return 'OK';
+      },
       createMenu: (title: string) => {
         const menu = { title, items: [] as Array<[string, string]> };
         const m = {
-          addItem: (label: string, fn: string) => { menu.items.push([label, fn]); return m; },
+          addItem: (label: string, fn: string) => {
+            menu.items.push([label, fn]);
+            return m;
+          },
           addSeparator: () => m,
-          addToUi: () => { app.menus.push(menu); },
+          addToUi: () => {
+            app.menus.push(menu);
+          },
         };
         return m;
       },
     };
     const lock = {
-      tryLock: (ms: number) => { app.count('tryLock'); app.lockWaits.push(ms); if (app.lockHeldBy) return false; app.lockHeldBy = 'this run'; return true; },
-      waitLock: () => { if (app.lockHeldBy) throw new Error('Exception: Lock timeout'); app.lockHeldBy = 'this run'; },
-      releaseLock: () => { app.lockHeldBy = undefined; },
+      tryLock: (ms: number) => {
+        app.count('tryLock');
+        app.lockWaits.push(ms);
+        if (app.lockHeldBy) return false;
+        app.lockHeldBy = 'this run';
+        return true;
+      },
+      waitLock: () => {
+        if (app.lockHeldBy) throw new Error('Exception: Lock timeout');
+        app.lockHeldBy = 'this run';
+      },
+      releaseLock: () => {
+        app.lockHeldBy = undefined;
+      },
       hasLock: () => app.lockHeldBy === 'this run',
     };
     return {
@@ -626,13 +1059,19 @@ export class FakeApp {
         ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
       },
       LockService: { getDocumentLock: () => lock },
-      Session: { getEffectiveUser: () => app.session('getEffectiveUser'), getActiveUser: () => app.session('getActiveUser') },
+      Session: {
+        getEffectiveUser: () => app.session('getEffectiveUser'),
+        getActiveUser: () => app.session('getActiveUser'),
+      },
     };
   }
 
   /** Session's users need the userinfo.email scope; without it Apps Script refuses the call. */
   session(method: string): FakeUser {
-    if (!this.scopes.includes(USERINFO_EMAIL)) throw new Error(`Exception: You do not have permission to call Session.${method}. Required permissions: ${USERINFO_EMAIL}`);
+    if (!this.scopes.includes(USERINFO_EMAIL))
+      throw new Error(
+        `Exception: You do not have permission to call Session.${method}. Required permissions: ${USERINFO_EMAIL}`,
+      );
     return new FakeUser(this.user);
   }
 
@@ -642,6 +1081,8 @@ export class FakeApp {
     const entries = Object.entries(this.globals());
     const before = entries.map(([k]) => [k, g[k]] as const);
     for (const [k, v] of entries) g[k] = v;
-    return () => { for (const [k, v] of before) g[k] = v; };
+    return () => {
+      for (const [k, v] of before) g[k] = v;
+    };
   }
 }
