@@ -98,7 +98,10 @@ export interface Layout {
   readonly notes?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly text: string }>;
   readonly protection?: Protection;
   readonly charts?: readonly ChartSpec[];
-  /** Print setup: A4 in this orientation, fitted to the page width (Apps Script cannot set it; a file's adapter does). */
+  /**
+   * Print setup: A4 in this orientation, fitted to the page width (Apps Script cannot set it;
+   * a file's adapter does).
+   */
   readonly print?: 'portrait' | 'landscape';
 }
 

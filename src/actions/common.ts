@@ -108,7 +108,9 @@ export function refuseNonAdmin(wb: Workbook, admins: readonly string[], title: s
   return {
     ok: false,
     title,
-    message: `${runner} は「${TAB.settings}」の「${SETTING.admins}」に入っていないため、「${title}」は実行できません。何も変更していません。管理者に実行を頼むか、管理者に「${SETTING.admins}」へ加えてもらってください。`,
+    message:
+      `${runner} は「${TAB.settings}」の「${SETTING.admins}」に入っていないため、「${title}」は実行できません。何も変更していません。` +
+      `管理者に実行を頼むか、管理者に「${SETTING.admins}」へ加えてもらってください。`,
     findings: [],
   };
 }

@@ -70,7 +70,9 @@ export function exportRequest(
   return {
     ok: true,
     title,
-    message: `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件、確認コード ${token}）。`,
+    message:
+      `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました` +
+      `（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件、確認コード ${token}）。`,
     findings: [],
   };
 }
@@ -99,7 +101,8 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   if (file.year !== settings.year) {
     return refuse(
       title,
-      `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(settings.year)}です。今年度のファイルを書き出して、回答し直してもらってください。`,
+      `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(settings.year)}です。` +
+        `今年度のファイルを書き出して、回答し直してもらってください。`,
     );
   }
   const d = inputs.directory.resolve(file.departmentText);
@@ -111,7 +114,8 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   if (!file.token || file.token !== issued) {
     return refuse(
       title,
-      `${fileLabel} の確認コード（${file.token || 'なし'}）が、「${d.name}」に書き出したファイルのものと違います。見出しの所管課が書き換えられたか、別の課のファイルです。取り込んでいません。「${d.name}」の調査シートを export-request で書き出し直して、回答してもらってください。`,
+      `${fileLabel} の確認コード（${file.token || 'なし'}）が、「${d.name}」に書き出したファイルのものと違います。` +
+        `見出しの所管課が書き換えられたか、別の課のファイルです。取り込んでいません。「${d.name}」の調査シートを export-request で書き出し直して、回答してもらってください。`,
     );
   }
   const swapped = swappedRows(file, inputs.projects, fileLabel);

@@ -93,14 +93,18 @@ export function refusedTabFinding(
       tab.sheet,
       3,
       2,
-      `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`,
+      `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。` +
+        `所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`,
     );
   }
   return make(
     tab.sheet,
     undefined,
     undefined,
-    `「${tab.sheet}」の見出しには所管課「${department.name}」とありますが、「${TAB.requestIndex}」に記録された「${department.name}」の調査シートではありません（複製したシートか、ほかの人が作ったシートです）。このシートの回答は取り込まず、調査シートとしても使いません。内容を確かめて、不要なら削除してください。`,
+    `「${tab.sheet}」の見出しには所管課「${department.name}」とありますが、` +
+      `「${TAB.requestIndex}」に記録された「${department.name}」の調査シートではありません` +
+      '（複製したシートか、ほかの人が作ったシートです）。このシートの回答は取り込まず、調査シートとしても使いません。' +
+      '内容を確かめて、不要なら削除してください。',
   );
 }
 
@@ -125,7 +129,9 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     return {
       ok: false,
       title: TITLE,
-      message: `プランにエラーがあるため、調査シートは作成していません。\n\n${findingsSummary(findings)}\n\n「${TAB.check}」シートの内容を直してから、もう一度実行してください。`,
+      message:
+        `プランにエラーがあるため、調査シートは作成していません。` +
+        `\n\n${findingsSummary(findings)}\n\n「${TAB.check}」シートの内容を直してから、もう一度実行してください。`,
       findings,
     };
   }
@@ -213,7 +219,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
             sheet,
             unmerged[0].row,
             1,
-            `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length}行あります。このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`,
+            `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length}行あります。` +
+              `このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`,
           ),
         );
         counts.skipped.push(d.name);
@@ -330,7 +337,9 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   protectAdminTabs(wb, inputs.admins);
 
   const lines = [
-    `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、そのまま ${leftAlone.length + counts.skipped.length}${postponed.length ? `、次の実行で処理 ${postponed.length}` : ''}`,
+    `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、` +
+      `そのまま ${leftAlone.length + counts.skipped.length}` +
+      (postponed.length ? `、次の実行で処理 ${postponed.length}` : ''),
     postponed.length
       ? `時間内に終わらなかった課が ${postponed.length} あります。もう一度「${TITLE}」を実行してください（作成済みのシートと回答はそのままで、続きから処理します）。`
       : '',

@@ -56,7 +56,9 @@ export function setupSheets(wb: Workbook): ActionResult {
   // Every input and result tab, new or not, is for the 管理者 only.
   protectAdminTabs(wb, existing.has(TAB.settings) ? admins : checkInputs(wb).inputs.admins);
   const message = created.length
-    ? `シートを作成しました：${created.join('、')}\n次に「${TAB.plan}」「${TAB.structure}」「${TAB.departments}」「${TAB.settings}」を入力し、「プランの入力チェック」を実行してください。`
+    ? `シートを作成しました：${created.join('、')}\n` +
+      `次に「${TAB.plan}」「${TAB.structure}」「${TAB.departments}」「${TAB.settings}」を入力し、` +
+      '「プランの入力チェック」を実行してください。'
     : '必要なシートはすべてそろっています。何も変更していません。';
   return { ok: true, title: '初期設定', message, findings: [] };
 }

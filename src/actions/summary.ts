@@ -52,7 +52,8 @@ export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb
   const message =
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`
-      : `${formatFiscalYear(settings.year)}の評価サマリーを作成しました（事業 ${summary.projectCount}件、回答 ${summary.answerCount}件）。「${TAB.summary}」と「${TAB.projectList}」シートを見てください。`;
+      : `${formatFiscalYear(settings.year)}の評価サマリーを作成しました（事業 ${summary.projectCount}件、回答 ${summary.answerCount}件）` +
+        `。「${TAB.summary}」と「${TAB.projectList}」シートを見てください。`;
   return {
     ok: true,
     title: TITLE,

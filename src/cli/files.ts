@@ -87,7 +87,9 @@ export function readBookBytes(path: string): Buffer {
 /** A book that looked like one but would not open (cut short, damaged). */
 export function unreadableBook(path: string, e: unknown): CliError {
   return new CliError(
-    `${basename(path)} を .xlsx ブックとして開けません（ファイルが途中までしかないか、壊れています: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。元のファイルをもう一度コピーするか、${REMEDY}`,
+    `${basename(path)} を .xlsx ブックとして開けません` +
+      `（ファイルが途中までしかないか、壊れています: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。` +
+      `元のファイルをもう一度コピーするか、${REMEDY}`,
     EXIT.file,
   );
 }

@@ -6,16 +6,17 @@ export interface Io {
   examplesDir: string;
 }
 
+/** East Asian wide characters (CJK, kana, full-width forms, and the supplementary ideographs). */
+const WIDE = new RegExp(
+  '[\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6]' +
+    '|[\\u{20000}-\\u{3fffd}]',
+  'u',
+);
+
 /** Width of text in a terminal: East Asian wide characters take two columns. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
   return w;
 }
 

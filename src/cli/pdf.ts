@@ -36,7 +36,8 @@ export async function printToPdf(
     const pdf = join(dir, 'report.pdf');
     if (run.status !== 0)
       throw new CliError(
-        `LibreOffice で PDF にできませんでした（${(run.stderr || run.stdout || String(run.error ?? '')).trim().split('\n')[0]}）。もう一度実行してください。`,
+        `LibreOffice で PDF にできませんでした（${(run.stderr || run.stdout || String(run.error ?? '')).trim().split('\n')[0]}）` +
+          `。もう一度実行してください。`,
         EXIT.file,
       );
     try {

@@ -117,7 +117,8 @@ export class XlsxWorkbook implements Workbook {
     if (far.length) {
       this.notices.set(
         name,
-        `シート「${name}」のセル ${a1(far[0].r, far[0].c)}${far.length > 1 ? ` など ${far.length} か所` : ''}に、表から遠く離れた値があります。読み飛ばしました。不要なら削除してください（必要なら表の近くに移してください）。`,
+        `シート「${name}」のセル ${a1(far[0].r, far[0].c)}${far.length > 1 ? ` など ${far.length} か所` : ''}に、表から遠く離れた値があります。` +
+          `読み飛ばしました。不要なら削除してください（必要なら表の近くに移してください）。`,
       );
     }
     if (lastRow === 0) return [['']];
@@ -170,7 +171,8 @@ export class XlsxWorkbook implements Workbook {
         const text = typeof v === 'string' ? v : isLink(v) ? v.text : '';
         if (text.length > EXCEL_CELL_LIMIT)
           throw new ExcelLimitError(
-            `シート「${name}」のセル ${a1(row + r, col + c)} の文字数（${text.length.toLocaleString('ja-JP')}字）が、Excel の1セルの上限（32,767字）を超えています。この内容を短くしてから、もう一度実行してください。`,
+            `シート「${name}」のセル ${a1(row + r, col + c)} の文字数（${text.length.toLocaleString('ja-JP')}字）` +
+              `が、Excel の1セルの上限（32,767字）を超えています。この内容を短くしてから、もう一度実行してください。`,
           );
       }),
     );

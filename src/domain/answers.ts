@@ -135,7 +135,9 @@ export function byCurrentDepartment(
     const key = answerKey(r.year, r.id, department);
     const prior = first.get(key);
     if (prior) {
-      const message = `${prior.row}行目と ${r.row}行目は、同じ回答（${formatFiscalYear(r.year)}・事業番号 ${r.id}・${department}）です。${prior.row}行目だけを数えています。不要な方の行を削除してください。`;
+      const message =
+        `${prior.row}行目と ${r.row}行目は、同じ回答（${formatFiscalYear(r.year)}・事業番号 ${r.id}・${department}）です。` +
+        `${prior.row}行目だけを数えています。不要な方の行を削除してください。`;
       findings.push(
         warning(TAB.answers, prior.row, col('事業番号'), message),
         warning(TAB.answers, r.row, col('事業番号'), message),

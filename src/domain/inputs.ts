@@ -301,7 +301,8 @@ function readPlan(
           sheet,
           row.row,
           colOf(level),
-          `${level} ${key} が「${TAB.structure}」シートにありません。「${TAB.structure}」シートに 区分「${level}」、番号 ${key.split('-').join('・')} の行と名称を加えてください。`,
+          `${level} ${key} が「${TAB.structure}」シートにありません。` +
+            `「${TAB.structure}」シートに 区分「${level}」、番号 ${key.split('-').join('・')} の行と名称を加えてください。`,
         ),
       );
     });
@@ -368,7 +369,9 @@ function checkFormerIds(projects: readonly Project[], table: Table, findings: Fi
       }
       const other = claimed.get(id);
       if (other && other !== p) {
-        const message = `${PLAN_FORMER_IDS} ${id} が ${other.row}行目と ${p.row}行目の2つの事業に書かれています。どちらの事業の以前の番号か決めて、一方から消してください。`;
+        const message =
+          `${PLAN_FORMER_IDS} ${id} が ${other.row}行目と ${p.row}行目の2つの事業に書かれています。` +
+          `どちらの事業の以前の番号か決めて、一方から消してください。`;
         findings.push(error(table.sheet, other.row, col, message), error(table.sheet, p.row, col, message));
         continue;
       }
@@ -619,7 +622,8 @@ function readAdmins(
         TAB.settings,
         c?.row ?? nextRow,
         col,
-        `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`,
+        `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）` +
+          `。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`,
       ),
     );
   }

@@ -89,7 +89,8 @@ export function mergeAnswers(input: MergeInput): MergeResult {
           tab.sheet,
           3,
           2,
-          `見出しの所管課「${tab.departmentText || '空欄'}」が、このシートの課「${department.name}」と違います。このシートは取り込んでいません。見出しの所管課を「${department.name}」に戻してください。`,
+          `見出しの所管課「${tab.departmentText || '空欄'}」が、このシートの課「${department.name}」と違います。このシートは取り込んでいません。` +
+            `見出しの所管課を「${department.name}」に戻してください。`,
         ),
       );
       unreadSheets.push(tab.sheet);
@@ -200,7 +201,8 @@ function checkRows(
     if (!ownIds.has(r.id)) {
       if (!hasAnyAnswer(r.fields)) continue;
       const message = planIds.has(r.id)
-        ? `事業番号「${String(r.idText)}」はこの課の事業ではありません。事業番号を書き換えた場合は元の番号に戻してください。シートを作った後にプランが変わった場合は、「所管課別調査シートを作成」で表を更新してから、もう一度取り込んでください（入力済みの回答は残ります）。`
+        ? `事業番号「${String(r.idText)}」はこの課の事業ではありません。事業番号を書き換えた場合は元の番号に戻してください。` +
+          `シートを作った後にプランが変わった場合は、「所管課別調査シートを作成」で表を更新してから、もう一度取り込んでください（入力済みの回答は残ります）。`
         : `事業番号「${String(r.idText)}」はこの課の事業ではありません。書き換えられた可能性があります。事業番号は変えずに、元の番号に戻してください。`;
       findings.push(error(tab.sheet, r.row, col('事業番号'), message));
       continue;

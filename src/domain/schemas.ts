@@ -57,7 +57,8 @@ export function text(label: string) {
         return s.length <= TEXT_LIMIT ? s : undefined;
       },
       (v) =>
-        `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。短くしてください。`,
+        `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。` +
+        `短くしてください。`,
     ),
   );
 }

@@ -77,7 +77,8 @@ export function locateTable(
           sheet,
           headerRow,
           i + 1,
-          `見出し「${name}」が ${columnLetter(columns.get(name)!)}列 と ${columnLetter(i + 1)}列 の2か所にあります。どちらの列を使うか決められないので、一方の見出しを変えてください。`,
+          `見出し「${name}」が ${columnLetter(columns.get(name)!)}列 と ${columnLetter(i + 1)}列 の2か所にあります。` +
+            `どちらの列を使うか決められないので、一方の見出しを変えてください。`,
         ),
       );
       return;
