@@ -1,4 +1,5 @@
 import type { Grid, OutGrid } from './domain/cells';
+import type { Extent, Layout, Protection } from './domain/layout';
 
 /**
  * What the actions need from a workbook. Two adapters implement it: Apps Script
@@ -60,79 +61,6 @@ export interface Workbook {
 }
 
 export type ReadMode = 'values' | 'typed' | 'shown';
-
-/** A rectangle of cells, 1-based. */
-export interface Rect {
-  readonly row: number;
-  readonly col: number;
-  readonly numRows: number;
-  readonly numCols: number;
-}
-
-export type ValidationRule =
-  | { readonly kind: 'list'; readonly values: readonly string[] }
-  | { readonly kind: 'wholeNumber'; readonly min: number };
-
-export interface Extent {
-  readonly rows: number;
-  readonly cols: number;
-}
-
-export interface Layout {
-  readonly frozenRows?: number;
-  /** Widths in pixels from column 1. */
-  readonly columnWidths?: readonly number[];
-  /** Rows set in bold with a light fill (header rows, headings). */
-  readonly headerRows?: readonly number[];
-  /** Cells with a pale yellow fill: where people type. */
-  readonly inputArea?: Rect;
-  /**
-   * Wrap text over the whole extent (true) or in these areas only, so that headings stay on
-   * one line. A file's adapter makes wrapped rows tall enough to show every line.
-   */
-  readonly wrap?: true | readonly Rect[];
-  /** Areas centred across: counts and grades stand under the middle of their headings. */
-  readonly center?: readonly Rect[];
-  /** Replace every data validation of the extent with these. */
-  readonly validations?: ReadonlyArray<{ readonly range: Rect; readonly rule: ValidationRule; readonly help: string }>;
-  readonly notes?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly text: string }>;
-  readonly protection?: Protection;
-  readonly charts?: readonly ChartSpec[];
-  /**
-   * Print setup: A4 in this orientation, fitted to the page width (Apps Script cannot set it;
-   * a file's adapter does).
-   */
-  readonly print?: 'portrait' | 'landscape';
-}
-
-/**
- * Who may edit a tab: only the spreadsheet's owner, the 管理者 and the person running the tool,
- * except the `editable` area, which `editors` may edit too. With `warningOnly` (no editor could be named),
- * the tab only warns before an edit.
- */
-export interface Protection {
-  /** Shown in Sheets' list of protections; each costs a call, so many tabs go without. */
-  readonly description?: string;
-  /** The department's editors: they may edit the `editable` area. */
-  readonly editors: readonly string[];
-  /** 設定 管理者: they may edit the whole tab (none listed: the runner). */
-  readonly admins: readonly string[];
-  readonly warningOnly: boolean;
-  readonly editable?: Rect;
-  /**
-   * The tab already has this protection with these editors (set by an earlier run): only the
-   * editable area may have moved. An adapter may then move it instead of setting all anew.
-   */
-  readonly sameEditors?: boolean;
-}
-
-export interface ChartSpec {
-  readonly title: string;
-  /** The data: first column the categories, first row the series names. */
-  readonly data: Rect;
-  /** Where the chart's top-left corner stands. */
-  readonly anchor: { readonly row: number; readonly col: number };
-}
 
 /** The document lock, so that two people never write at once. */
 export interface Lock {

@@ -2,7 +2,8 @@ import { type Grid, type OutCell, type OutGrid, isBlankGrid, link } from '../dom
 import { type Finding, cellLabel, describe, sortFindings } from '../domain/findings';
 import { type TabValues, readInputs } from '../domain/inputs';
 import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/tabs';
-import type { Extent, Layout, Lock, Workbook } from '../port';
+import type { Extent, Layout } from '../domain/layout';
+import type { Lock, Workbook } from '../port';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {

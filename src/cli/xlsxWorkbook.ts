@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
-import { areaGrid, styleGrid, validationGrid } from '../layoutGrids';
-import type { ChartSpec, Extent, Layout, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
+import { areaGrid, styleGrid, validationGrid } from '../domain/layoutGrids';
+import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/layout';
+import type { ReadMode, Workbook } from '../port';
 import { renderChart } from './chartPicture';
 import { readBookBytes, unreadableBook, writeAtomically } from './files';
 

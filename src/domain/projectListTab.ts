@@ -1,4 +1,4 @@
-import type { Layout, Rect } from '../port';
+import type { Layout, Rect } from './layout';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import { type PlanInputs, structureKey } from './inputs';

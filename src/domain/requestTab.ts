@@ -1,4 +1,4 @@
-import type { Layout, Rect } from '../port';
+import type { Layout, Rect } from './layout';
 import { type AnswerRecord, answerLookup } from './answers';
 import { type Cell, type Grid, type OutGrid, formatDate, isBlank, norm } from './cells';
 import type { Department } from './departments';

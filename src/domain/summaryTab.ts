@@ -1,4 +1,4 @@
-import type { ChartSpec, Layout, Rect } from '../port';
+import type { ChartSpec, Layout, Rect } from './layout';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import type { Indicator } from './inputs';

@@ -1,7 +1,8 @@
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
 import { fingerprint } from '../domain/requestIndex';
-import type { Extent, Layout, Lock, Protection, ReadMode, Rect, ValidationRule, Workbook } from '../port';
-import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../layoutGrids';
+import type { Extent, Layout, Protection, Rect, ValidationRule } from '../domain/layout';
+import type { Lock, ReadMode, Workbook } from '../port';
+import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../domain/layoutGrids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

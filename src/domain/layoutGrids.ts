@@ -1,4 +1,4 @@
-import type { Extent, Layout, Rect, ValidationRule } from './port';
+import type { Extent, Layout, Rect, ValidationRule } from './layout';
 
 /**
  * A layout turned into the per-cell grids that Sheets and Excel take in one call each, so an
