@@ -20,9 +20,14 @@ describe('setupSheets', () => {
       TAB.departments,
       TAB.settings,
       TAB.answers,
+      TAB.committee,
+      TAB.recommendations,
+      TAB.replies,
       TAB.check,
       TAB.requestIndex,
     ]);
+    expect(book.app.sheet(TAB.recommendations)!.values()).toEqual([[...HEADERS.recommendations]]);
+    expect(book.app.sheet(TAB.replies)!.values()).toEqual([[...HEADERS.replies]]);
     expect(book.app.sheet(TAB.answers)!.values()).toEqual([[...HEADERS.answers]]);
     expect(
       book.app
@@ -38,6 +43,8 @@ describe('setupSheets', () => {
       '今後の方向性の区分',
       '評価対象外の区分',
       '管理者',
+      '委員会評価の区分',
+      '対応状況の区分',
     ]);
     expect(book.app.sheet(TAB.plan)!.cellAt(1, 7)!.note).toContain('関係各課');
     expect(book.app.sheet(TAB.plan)!.frozenRows).toBe(1);
@@ -52,7 +59,15 @@ describe('setupSheets', () => {
     const after = snapshot(book.app);
     for (const [name, values] of Object.entries(before)) expect(after[name]).toEqual(values);
     expect(Object.keys(after).sort()).toEqual(
-      [...Object.keys(before), TAB.answers, TAB.check, TAB.requestIndex].sort(),
+      [
+        ...Object.keys(before),
+        TAB.answers,
+        TAB.committee,
+        TAB.recommendations,
+        TAB.replies,
+        TAB.check,
+        TAB.requestIndex,
+      ].sort(),
     );
     const again = setupSheets(book.wb);
     expect(again.message).toContain('何も変更していません');
@@ -65,7 +80,7 @@ describe('setupSheets', () => {
     const result = setupSheets(book.wb);
     expect(book.app.sheet(TAB.answers)!.values()).toEqual([[...HEADERS.answers]]);
     expect(book.app.sheet(TAB.answers)!.frozenRows).toBe(1);
-    expect(result.message).toContain(`シートを作成しました：${TAB.answers}、${TAB.check}`);
+    expect(result.message).toContain(`シートを作成しました：${TAB.answers}、`);
   });
 });
 

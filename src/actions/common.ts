@@ -29,6 +29,7 @@ export const INPUT_TAB_NAMES = [
   TAB.indicatorResults,
   TAB.departments,
   TAB.settings,
+  TAB.recommendations,
 ];
 
 export function checkInputs(wb: Workbook) {

@@ -1,5 +1,15 @@
 import { type OutGrid, isBlankGrid } from '../domain/cells';
-import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, HEADER_NOTES, SETTING, TAB } from '../domain/tabs';
+import { COMMITTEE_REFERENCE } from '../domain/committee';
+import {
+  DEFAULT_COMMITTEE_GRADES,
+  DEFAULT_DIRECTIONS,
+  DEFAULT_GRADES,
+  DEFAULT_REPLY_STATUSES,
+  HEADERS,
+  HEADER_NOTES,
+  SETTING,
+  TAB,
+} from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin, replaceTab } from './common';
 
@@ -21,10 +31,19 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
       [SETTING.directionScale, DEFAULT_DIRECTIONS],
       [SETTING.ungraded, ''],
       [SETTING.admins, ''],
+      [SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES],
+      [SETTING.replyScale, DEFAULT_REPLY_STATUSES],
     ],
     widths: [160, 480],
   },
   { name: TAB.answers, rows: [[...HEADERS.answers]], widths: [60, 80, 160, 360, 70, 90, 300, 80, 80, 130] },
+  {
+    name: TAB.committee,
+    rows: [[...HEADERS.committee, ...COMMITTEE_REFERENCE]],
+    widths: [60, 50, 50, 60, 420, 240, 220],
+  },
+  { name: TAB.recommendations, rows: [[...HEADERS.recommendations]], widths: [70, 80, 480, 60, 240] },
+  { name: TAB.replies, rows: [[...HEADERS.replies]], widths: [60, 80, 160, 80, 420, 130] },
   { name: TAB.check, rows: [[...HEADERS.check]], widths: [70, 120, 70, 640] },
   { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]], widths: [200, 200, 80, 60, 60, 80, 140, 260, 80] },
 ];

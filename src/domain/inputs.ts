@@ -1,12 +1,24 @@
 import { type Cell, type Grid, TEXT_LIMIT, compact, isBlank, norm } from './cells';
+import { type Recommendation, readRecommendations } from './committee';
 import { type Department, DepartmentDirectory, departmentKey, splitList } from './departments';
 import { type Finding, error, warning } from './findings';
 import { formatFiscalYear, parseDate, parseFiscalYear } from './fiscalYear';
 import { type Quantity, type Target, onScale } from './quantity';
 import { fiscalYear, flag, positiveInt, quantity, target, text } from './schemas';
-import { type Scales, parseScales } from './scales';
+import { type Grade, type Scales, parseGradeList, parseScales, parseWordList } from './scales';
 import { type Table, type TableRow, cell, locateTable, parseRow, rule } from './table';
-import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, HEADERS, PLAN_FORMER_IDS, SETTING, TAB, requestTitle } from './tabs';
+import {
+  DEFAULT_COMMITTEE_GRADES,
+  DEFAULT_DIRECTIONS,
+  DEFAULT_GRADES,
+  DEFAULT_REPLY_STATUSES,
+  HEADERS,
+  PLAN_FORMER_IDS,
+  REPLY_DONE,
+  SETTING,
+  TAB,
+  requestTitle,
+} from './tabs';
 
 export interface Project {
   /** 目標-課題-施策-事業, e.g. 4-1-2-3. */
@@ -53,6 +65,10 @@ export interface Settings {
   readonly deadline: Date;
   readonly planName: string;
   readonly scales: Scales;
+  /** 委員会評価の区分: the committee's grades per 課題 (◎ ○ △ × by default). */
+  readonly committeeGrades: readonly Grade[];
+  /** 対応状況の区分: what a department may say of a 提言 (対応済 closes it). */
+  readonly replyStatuses: readonly string[];
 }
 
 export interface PlanInputs {
@@ -65,6 +81,8 @@ export interface PlanInputs {
   readonly settings?: Settings;
   /** 設定 管理者, lower-cased; empty when none are listed (then whoever runs the menu, and the owner). */
   readonly admins: readonly string[];
+  /** 提言 of every year (none where the tab is missing). */
+  readonly recommendations: readonly Recommendation[];
 }
 
 /** Values of the input tabs by tab name; a missing key means the tab does not exist. */
@@ -122,7 +140,11 @@ export function readInputs(tabs: TabValues): { inputs: PlanInputs; findings: Fin
   const projects = readPlan(tabs, directory, structure, findings);
   const { indicators, results } = readIndicators(tabs, structure, findings);
   const { settings, admins } = readSettings(tabs, findings);
-  return { inputs: { projects, structure, indicators, results, directory, settings, admins }, findings };
+  const recommendations = readRecommendations(tabs[TAB.recommendations], directory, structure, findings);
+  return {
+    inputs: { projects, structure, indicators, results, directory, settings, admins, recommendations },
+    findings,
+  };
 }
 
 function readDepartments(tabs: TabValues, findings: Finding[]): DepartmentDirectory {
@@ -565,6 +587,16 @@ function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settin
     const row = problem.item === 'grades' ? grades.row : problem.item === 'directions' ? directions.row : ungraded.row;
     findings.push(error(sheet, row, valueCol, problem.message));
   }
+  const committeeText = scaleText(SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
+  const committee = parseGradeList(committeeText.text, SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
+  const replyText = scaleText(SETTING.replyScale, DEFAULT_REPLY_STATUSES);
+  const replies = parseWordList(replyText.text, SETTING.replyScale, DEFAULT_REPLY_STATUSES);
+  if (!replies.words.includes(REPLY_DONE))
+    replies.problems.push(
+      `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`,
+    );
+  for (const message of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, message));
+  for (const message of replies.problems) findings.push(error(sheet, replyText.row, valueCol, message));
   const planCell = values.get(SETTING.planName);
   const planName = planCell && !isBlank(planCell.value) ? String(planCell.value).trim() : '男女平等推進プラン';
   // Texts the tool composes from 設定 must fit a cell too (the request tab's title and how-to line).
@@ -586,7 +618,7 @@ function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settin
   const settings =
     findings.length > before || year === undefined || deadline === undefined
       ? undefined
-      : { year, deadline, planName, scales };
+      : { year, deadline, planName, scales, committeeGrades: committee.grades, replyStatuses: replies.words };
   return { settings, admins: readAdmins(values.get(SETTING.admins), lastRow + 1, valueCol, findings) };
 }
 

@@ -1,5 +1,5 @@
 import { type Cell, compact, norm } from './cells';
-import { SETTING } from './tabs';
+import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, SETTING } from './tabs';
 
 export interface Grade {
   readonly code: string;
@@ -17,11 +17,15 @@ export interface Scales {
 
 const ITEM_SEPARATORS = /[、,\n;；]/;
 
-/** "A：目標を達成、B：おおむね達成" → [{A, 目標を達成}, …]. */
-export function parseScales(gradeText: string, directionText: string, ungradedText: string): Scales {
-  const problems: Array<{ item: 'grades' | 'directions' | 'ungraded'; message: string }> = [];
+/** "A：目標を達成、B：おおむね達成" → [{A, 目標を達成}, …]; `item` names the 設定 item in messages. */
+export function parseGradeList(
+  text: string,
+  item: string,
+  example: string,
+): { grades: Grade[]; problems: string[] } {
+  const problems: string[] = [];
   const grades: Grade[] = [];
-  for (const part of gradeText
+  for (const part of text
     .split(ITEM_SEPARATORS)
     .map((s) => s.trim())
     .filter(Boolean)) {
@@ -29,32 +33,37 @@ export function parseScales(gradeText: string, directionText: string, ungradedTe
     if (!m) continue;
     const code = norm(m[1]).toUpperCase();
     if (grades.some((g) => g.code === code)) {
-      problems.push({
-        item: 'grades',
-        message: `${SETTING.gradeScale}の「${code}」が2回あります。1回にしてください。`,
-      });
+      problems.push(`${item}の「${code}」が2回あります。1回にしてください。`);
       continue;
     }
     grades.push({ code, label: m[2].trim() });
   }
-  if (grades.length < 2) {
-    problems.push({
-      item: 'grades',
-      message: `${SETTING.gradeScale}を読み取れません。「A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施」のように、記号と説明を「、」で区切って書いてください。`,
-    });
-  }
-  const directions = unique(
-    directionText
+  if (grades.length < 2)
+    problems.push(`${item}を読み取れません。「${example}」のように、記号と説明を「、」で区切って書いてください。`);
+  return { grades, problems };
+}
+
+/** A list of words separated by 、 (at least two): 今後の方向性, 対応状況. */
+export function parseWordList(text: string, item: string, example: string): { words: string[]; problems: string[] } {
+  const words = unique(
+    text
       .split(ITEM_SEPARATORS)
       .map((s) => s.trim())
       .filter(Boolean),
   );
-  if (directions.length < 2) {
-    problems.push({
-      item: 'directions',
-      message: `${SETTING.directionScale}を読み取れません。「拡充、継続、見直し、完了、廃止」のように「、」で区切って書いてください。`,
-    });
-  }
+  const problems =
+    words.length < 2 ? [`${item}を読み取れません。「${example}」のように「、」で区切って書いてください。`] : [];
+  return { words, problems };
+}
+
+export function parseScales(gradeText: string, directionText: string, ungradedText: string): Scales {
+  const problems: Array<{ item: 'grades' | 'directions' | 'ungraded'; message: string }> = [];
+  const parsed = parseGradeList(gradeText, SETTING.gradeScale, DEFAULT_GRADES);
+  const grades = parsed.grades;
+  problems.push(...parsed.problems.map((message) => ({ item: 'grades' as const, message })));
+  const words = parseWordList(directionText, SETTING.directionScale, DEFAULT_DIRECTIONS);
+  const directions = words.words;
+  problems.push(...words.problems.map((message) => ({ item: 'directions' as const, message })));
   const ungraded = unique(
     ungradedText
       .split(ITEM_SEPARATORS)
@@ -101,4 +110,16 @@ export function matchDirection(scales: Scales, v: Cell): string | undefined {
 /** Grades that count in shares (A+B share, distributions): all but the ungraded codes. */
 export function gradedCodes(scales: Scales): string[] {
   return scales.grades.map((g) => g.code).filter((c) => !scales.ungraded.includes(c));
+}
+
+/** 対応状況 as typed (full width, spaces) → the city's word for it. */
+export function matchWord(words: readonly string[], v: Cell): string | undefined {
+  const s = stripped(v);
+  if (s === '') return undefined;
+  return words.find((d) => stripped(d) === s);
+}
+
+/** The two lowest grades of the city's scale that count as grades (C and D by default). */
+export function lowestGrades(scales: Scales): string[] {
+  return gradedCodes(scales).slice(-2);
 }

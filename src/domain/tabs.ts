@@ -16,6 +16,12 @@ export const TAB = {
   requestIndex: '調査シート一覧',
   /** The 確認コード of each request exported to a file (command line only). */
   exports: '書き出し記録',
+  /** The committee's grade and comment per 課題 and year. */
+  committee: '委員会評価',
+  /** The committee's recommendations, each addressed to one or more departments. */
+  recommendations: '提言',
+  /** The departments' merged replies to the 提言. */
+  replies: '提言への対応',
 } as const;
 
 export const REQUEST_TAB_PREFIX = '調査_';
@@ -44,6 +50,14 @@ export const HEADERS = {
   check: ['重要度', 'シート', 'セル', '内容'],
   request: ['事業番号', '事業名', '事業内容', '前年度の自己評価', ...ANSWER_COLUMNS],
   exports: ['所管課', '対象年度', '確認コード', '書き出し日時'],
+  committee: ['年度', '目標', '課題', '評価', '意見'],
+  recommendations: ['番号', '年度', '提言', '課題', '所管課'],
+  replies: ['年度', '提言番号', '所管課', '対応状況', '対応内容', '取込日時'],
+  /**
+   * The second table of a request tab. Its two answer columns stand under the 事業 table's
+   * 実施状況・実績 and 自己評価, so that the text goes in the wide column and the choice in the narrow one.
+   */
+  requestReplies: ['提言番号', '年度', '提言', '課題', '対応内容', '対応状況'],
   requestIndex: [
     '所管課',
     'シート名',
@@ -74,6 +88,8 @@ export const SETTING = {
   ungraded: '評価対象外の区分',
   /** Who runs the menu (e-mails, comma-separated); none listed: whoever runs it, and the owner. */
   admins: '管理者',
+  committeeScale: '委員会評価の区分',
+  replyScale: '対応状況の区分',
 } as const;
 
 /** Tabs only the 管理者 may edit: the inputs and what the tool writes from them. */
@@ -88,10 +104,17 @@ export const ADMIN_TABS: readonly string[] = [
   TAB.requestIndex,
   TAB.summary,
   TAB.projectList,
+  TAB.committee,
+  TAB.recommendations,
+  TAB.replies,
 ];
 
 export const DEFAULT_GRADES = 'A：目標を達成、B：おおむね達成、C：一部未達成、D：未実施';
 export const DEFAULT_DIRECTIONS = '拡充、継続、見直し、完了、廃止';
+export const DEFAULT_COMMITTEE_GRADES = '◎：順調、○：おおむね順調、△：やや遅れ、×：遅れ';
+export const DEFAULT_REPLY_STATUSES = '対応済、対応中、検討中、対応困難';
+/** The 対応状況 that closes a 提言 for the department that gave it. */
+export const REPLY_DONE = '対応済';
 
 /** Short notes shown on header cells so that staff know what to type. */
 export const HEADER_NOTES: Record<string, Record<string, string>> = {
@@ -111,6 +134,13 @@ export const HEADER_NOTES: Record<string, Record<string, string>> = {
     編集者: 'この課の調査シートを編集できる人のメールアドレス（カンマ区切り）',
     関係各課: '所管が「関係各課」の事業をこの課にも依頼するなら TRUE',
   },
+  [TAB.recommendations]: {
+    番号: '提言の番号（例 R6-1）。あとから変えないでください',
+    年度: '提言を出した年度。翌年度の調査シートで各課に対応をたずねます',
+    課題: '提言の対象の課題の番号（例 4-1）',
+    所管課: '提言をあてる課。複数は「、」で区切り、「関係各課」も使えます',
+  },
+  [TAB.committee]: { 評価: '委員会評価の区分（設定）から。例 ◎ ○ △ ×' },
   [TAB.settings]: {
     値: '対象年度は 2025 や 令和7年度、回答期限は 2026/5/31 のように。管理者はメニューを実行する人のメールアドレス（カンマ区切り）',
   },
