@@ -21,7 +21,7 @@ function layout(count: number, editors = ['dept@city.example.lg.jp']): Layout {
     frozenRows: 3,
     columnWidths: [80, 200, 120, 120],
     headerRows: [3],
-    inputArea: answers,
+    inputAreas: [answers],
     wrap: true,
     validations: [
       {
@@ -34,7 +34,7 @@ function layout(count: number, editors = ['dept@city.example.lg.jp']): Layout {
       editors,
       admins: [],
       warningOnly: editors.length === 0,
-      editable: answers,
+      editable: [answers],
       description: editors.length ? undefined : '警告のみ',
     },
   };

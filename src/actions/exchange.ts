@@ -3,6 +3,7 @@ import { type Cell, type OutCell, compact, contiguousRuns, isBlank } from '../do
 import type { DepartmentDirectory } from '../domain/departments';
 import type { Project } from '../domain/inputs';
 import { cell, locateTable } from '../domain/table';
+import { readReplies } from '../domain/committee';
 import { type Finding, error, hasErrors } from '../domain/findings';
 import { formatFiscalYear, parseFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
@@ -46,7 +47,8 @@ export function exportRequest(
   const own = requestTabsOf(book, inputs).owned.get(d);
   const current = own?.year === settings.year ? own : undefined;
   const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory);
-  const tab = requestTabFor(inputs, settings, answers.records, d, current);
+  const replies = readReplies(book.read(TAB.replies), inputs.directory, []).records;
+  const tab = requestTabFor(inputs, settings, answers.records, replies, d, current);
   const sheet = current?.sheet ?? requestTabName(d.name, new Set());
   // The file carries a 確認コード the book records for this department and year: a file whose
   // heading was changed to another department's is known by it (a re-export keeps the code).

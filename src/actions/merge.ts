@@ -1,4 +1,5 @@
 import { readAnswers } from '../domain/answers';
+import { readReplies } from '../domain/committee';
 import { formatDateTime } from '../domain/cells';
 import { hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
@@ -57,6 +58,10 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
       findings,
     };
   }
+  // An older spreadsheet has no 提言への対応: it is made when there is a reply to write into it.
+  const replyTab = wb.read(TAB.replies);
+  const replyValues = replyTab ?? [[...HEADERS.replies]];
+  const replies = readReplies(replyValues, inputs.directory, findings);
   const result = mergeAnswers({
     settings,
     projects: inputs.projects,
@@ -65,6 +70,9 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     answers,
     answerValues,
     now,
+    recommendations: inputs.recommendations,
+    replies: replies.table ? replies : undefined,
+    replyValues,
   });
   const all = [...findings, ...refusals, ...result.findings];
   writeFindings(wb, all);
@@ -84,6 +92,9 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
       oldIndex.find((e) => e.sheetId === ids.get(o.sheet) || (!e.sheetId && e.sheet === o.sheet))?.layoutKey ?? '',
   }));
   replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
+  if (!replyTab && result.replyBlocks.length)
+    replaceTab(wb, TAB.replies, replyValues, undefined, { layout: { frozenRows: 1, headerRows: [1] } });
+  for (const b of result.replyBlocks) wb.write(TAB.replies, b.row, b.col, b.values);
   for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);
   protectAdminTabs(wb, inputs.admins);
 
@@ -91,9 +102,11 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   const unread = [...refused.map((r) => r.tab.sheet), ...result.unreadSheets];
   const added = result.outcomes.reduce((n, o) => n + o.added, 0);
   const updated = result.outcomes.reduce((n, o) => n + o.updated, 0);
+  const replied = result.outcomes.reduce((n, o) => n + o.replies, 0);
   const lines = [
     `${formatFiscalYear(settings.year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
     added + updated === 0 ? '前回から変わった回答はありませんでした。' : '',
+    replied ? `提言への対応 ${replied}行を「${TAB.replies}」に取り込みました。` : '',
     '\n所管課ごとの回答状況：',
     ...result.outcomes.map(
       (o) =>

@@ -1,5 +1,5 @@
 import { type AnswerRecord, answerKey, byCurrentDepartment, readAnswers, sameTypedAnswer } from '../domain/answers';
-import { isBlank, isBlankGrid } from '../domain/cells';
+import { isBlank, isBlankGrid, norm } from '../domain/cells';
 import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
@@ -15,6 +15,7 @@ import {
   requestTabName,
 } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
+import { type ReplyRecord, matchReplyStatus, openRecommendationsFor, readReplies } from '../domain/committee';
 import { ANSWER_FIELDS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import {
@@ -40,11 +41,14 @@ export function requestTabFor(
   inputs: PlanInputs,
   settings: Settings,
   records: readonly AnswerRecord[],
+  replies: readonly ReplyRecord[],
   department: Department,
   existing: RequestTabContent | undefined,
   projects = inputs.projects.filter((p) => p.departments.includes(department)),
 ) {
   return buildRequestTab({
+    recommendations: openRecommendationsFor(department, inputs.recommendations, replies, settings.year),
+    replyStatuses: settings.replyStatuses,
     planName: settings.planName,
     year: settings.year,
     deadline: settings.deadline,
@@ -141,6 +145,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   for (const f of answerFindings)
     findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
   findings.push(...answers.findings);
+  const replies = readReplies(wb.read(TAB.replies), inputs.directory, findings).records;
   const names = wb.sheetNames();
   const indexValues = wb.read(TAB.requestIndex);
   const { tabs, index: oldIndex, ids, owned: tabOf, refused } = requestTabsOf(wb, inputs, indexValues, names);
@@ -213,13 +218,19 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
           !(record && sameTypedAnswer(r.fields, record.fields, settings.scales))
         );
       });
-      if (unmerged.length) {
+      const unmergedReplies = current.replies.filter((r) => {
+        if (isBlank(r.status) && isBlank(r.content)) return false;
+        const record = replies.find((x) => x.year === current.year && x.number === r.number && x.department === d.name);
+        const status = matchReplyStatus(settings.replyStatuses, r.status);
+        return !(record && norm(record.status) === status && String(record.content) === String(r.content));
+      });
+      if (unmerged.length + unmergedReplies.length) {
         findings.push(
           error(
             sheet,
-            unmerged[0].row,
+            (unmerged[0] ?? unmergedReplies[0]).row,
             1,
-            `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length}行あります。` +
+            `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length + unmergedReplies.length}行あります。` +
               `このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`,
           ),
         );
@@ -230,9 +241,13 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       existing = undefined;
     }
     const projects = projectsOf(d);
-    const tab = requestTabFor(inputs, settings, lastYear, d, existing, projects);
-    // A new tab is created already formatted and protected (the cheapest way in Apps Script).
-    const extent = replaceTab(wb, sheet, tab.rows, current?.values, { layout: tab.layout, tallest });
+    const tab = requestTabFor(inputs, settings, lastYear, replies, d, existing, projects);
+    // A new tab is created already formatted and protected (the cheapest way in Apps Script);
+    // one with a second table (提言への対応) has a shape of its own and is formatted by itself.
+    const extent = replaceTab(wb, sheet, tab.rows, current?.values, {
+      layout: tab.layout,
+      tallest: tab.replyRows ? undefined : tallest,
+    });
     const prior = priorOf(d);
     // A refreshed tab keeps the column widths its department chose.
     const { protection, ...rest } = tab.layout;
@@ -240,7 +255,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     const key = layoutKey(
       look,
       protection && { ...protection, editable: undefined },
-      projects.length + tab.keptOutsidePlan,
+      projects.length + tab.keptOutsidePlan + tab.replyRows,
       d.editors.length,
     );
     if (current) {

@@ -214,7 +214,7 @@ export class XlsxWorkbook implements Workbook {
     layout.columnWidths?.forEach((w, i) => {
       ws.getColumn(i + 1).width = Math.round(w / PIXELS_PER_CHAR);
     });
-    if (layout.headerRows || layout.inputArea) {
+    if (layout.headerRows || layout.inputAreas) {
       // Set over the whole extent, so that rows a rebuild no longer uses lose their old fills.
       const styles = styleGrid(layout, extent);
       each(whole, (c, r, k) => {
@@ -247,8 +247,8 @@ export class XlsxWorkbook implements Workbook {
     const p = layout.protection;
     if (p && !p.warningOnly) {
       // Excel has no per-person editors: the editable area is unlocked, the rest locked.
-      if (p.editable)
-        each(p.editable, (c) => {
+      for (const area of p.editable ?? [])
+        each(area, (c) => {
           c.protection = { locked: false };
         });
       this.pending.push(

@@ -142,7 +142,8 @@ export function readReplies(values: Grid | undefined, directory: DepartmentDirec
   if (values === undefined) return { records: [] };
   const { table, findings: found } = locateTable(TAB.replies, values, HEADERS.replies);
   findings.push(...found);
-  if (!table || found.length) return { table, records: [] };
+  // A broken header row: nothing is merged into the tab (rows could not be matched).
+  if (!table || found.length) return { records: [] };
   const records: ReplyRecord[] = [];
   for (const row of table.rows) {
     const year = parseFiscalYear(cell(table, row, '年度'));

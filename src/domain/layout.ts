@@ -27,7 +27,7 @@ export interface Layout {
   /** Rows set in bold with a light fill (header rows, headings). */
   readonly headerRows?: readonly number[];
   /** Cells with a pale yellow fill: where people type. */
-  readonly inputArea?: Rect;
+  readonly inputAreas?: readonly Rect[];
   /**
    * Wrap text over the whole extent (true) or in these areas only, so that headings stay on
    * one line. A file's adapter makes wrapped rows tall enough to show every line.
@@ -49,7 +49,7 @@ export interface Layout {
 
 /**
  * Who may edit a tab: only the spreadsheet's owner, the 管理者 and the person running the tool,
- * except the `editable` area, which `editors` may edit too. With `warningOnly` (no editor could be named),
+ * except the `editable` areas, which `editors` may edit too. With `warningOnly` (no editor could be named),
  * the tab only warns before an edit.
  */
 export interface Protection {
@@ -60,7 +60,7 @@ export interface Protection {
   /** 設定 管理者: they may edit the whole tab (none listed: the runner). */
   readonly admins: readonly string[];
   readonly warningOnly: boolean;
-  readonly editable?: Rect;
+  readonly editable?: readonly Rect[];
   /**
    * The tab already has this protection with these editors (set by an earlier run): only the
    * editable area may have moved. An adapter may then move it instead of setting all anew.

@@ -21,7 +21,7 @@ describe('widthRuns', () => {
 describe('grids', () => {
   it('styles header rows and the input area over the extent, nothing else', () => {
     const g = styleGrid(
-      { headerRows: [1], inputArea: { row: 2, col: 2, numRows: 1, numCols: 1 } },
+      { headerRows: [1], inputAreas: [{ row: 2, col: 2, numRows: 1, numCols: 1 }] },
       { rows: 3, cols: 2 },
     );
     expect(g.backgrounds).toEqual([

@@ -52,7 +52,7 @@ export function styleGrid(
     const header = headers.has(r);
     backgrounds.push(
       Array.from({ length: extent.cols }, (_, c) =>
-        header ? HEADER_FILL : layout.inputArea && inside(layout.inputArea, r, c + 1) ? INPUT_FILL : null,
+        header ? HEADER_FILL : layout.inputAreas?.some((a) => inside(a, r, c + 1)) ? INPUT_FILL : null,
       ),
     );
     weights.push(Array<'bold' | 'normal'>(extent.cols).fill(header ? 'bold' : 'normal'));

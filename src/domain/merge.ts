@@ -13,9 +13,11 @@ import {
   type Grid,
   type OutCell,
   contiguousRuns,
+  dateText,
   isBlank,
   isDate,
   isNotApplicable,
+  norm,
 } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning } from './findings';
@@ -23,8 +25,17 @@ import { formatFiscalYear } from './fiscalYear';
 import { parseCount } from './quantity';
 import type { Project, Settings } from './inputs';
 import { type AnswerStatus, statusOf } from './requestIndex';
-import { DUPLICATE_ROW, NOT_IN_PLAN, type RequestRow, type RequestTabContent, yearMismatch } from './requestTab';
-import { type Scales, matchDirection, matchGrade } from './scales';
+import {
+  DUPLICATE_ROW,
+  NOT_ASKED,
+  NOT_IN_PLAN,
+  type RequestRow,
+  type RequestTabContent,
+  yearMismatch,
+} from './requestTab';
+import { type Scales, lowestGrades, matchDirection, matchGrade } from './scales';
+import { type Recommendation, type ReplyTable, matchReplyStatus, replyKey } from './committee';
+import type { Table } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS } from './tabs';
 
 export interface DepartmentOutcome {
@@ -38,6 +49,8 @@ export interface DepartmentOutcome {
   readonly merged: boolean;
   readonly added: number;
   readonly updated: number;
+  /** Rows of 提言への対応 added or changed. */
+  readonly replies: number;
 }
 
 /** A block of 回答 to write, 1-based. */
@@ -51,6 +64,8 @@ export interface MergeResult {
   readonly findings: Finding[];
   readonly outcomes: DepartmentOutcome[];
   readonly blocks: Block[];
+  /** Blocks to write to 提言への対応. */
+  readonly replyBlocks: Block[];
   /** Tabs not merged because whose they are could not be told (heading changed, or a second tab). */
   readonly unreadSheets: string[];
 }
@@ -65,6 +80,10 @@ export interface MergeInput {
   /** 回答 as read, for its size and the values of rows that stay as they are. */
   readonly answerValues: Grid;
   readonly now: Date;
+  /** 提言 of every year, and 提言への対応 as read (absent: the second tables are not merged). */
+  readonly recommendations?: readonly Recommendation[];
+  readonly replies?: ReplyTable;
+  readonly replyValues?: Grid;
 }
 
 type Normalised = Record<AnswerField, Cell>;
@@ -79,6 +98,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
   const findings: Finding[] = [];
   const outcomes: DepartmentOutcome[] = [];
   const upserts: Array<{ department: string; id: string; fields: Normalised }> = [];
+  const replyUpserts: ReplyUpsert[] = [];
   const unreadSheets: string[] = [];
   const planIds = new Set(input.projects.map((p) => p.id));
 
@@ -126,6 +146,8 @@ export function mergeAnswers(input: MergeInput): MergeResult {
         ),
       );
     const rows = checkRows(tab, own, planIds, settings.scales, tabFindings);
+    const addressed = (input.recommendations ?? []).filter((r) => r.departments.includes(department));
+    const replies = checkReplies(tab, addressed, settings.replyStatuses, tabFindings);
     findings.push(...tabFindings);
     const ok = !hasErrors(tabFindings);
     const answered = own.filter((p) => rows.some((r) => r.id === p.id && !isBlank(r.fields['自己評価']))).length;
@@ -139,18 +161,21 @@ export function mergeAnswers(input: MergeInput): MergeResult {
       merged: ok,
       added: 0,
       updated: 0,
+      replies: 0,
     };
     outcomes.push(outcome);
-    if (ok)
-      for (const r of rows)
-        if (hasAnyAnswer(r.fields)) upserts.push({ department: department.name, id: r.id, fields: r.fields });
+    if (!ok) continue;
+    for (const r of rows)
+      if (hasAnyAnswer(r.fields)) upserts.push({ department: department.name, id: r.id, fields: r.fields });
+    for (const r of replies) replyUpserts.push({ ...r, department: department.name });
   }
 
   // 回答 rows written under a department's old name are that department's: never a second row.
   const current = byCurrentDepartment(input.answers, directory);
   findings.push(...current.findings);
   const blocks = upsert(input, current.records, upserts, outcomes);
-  return { findings, outcomes, blocks, unreadSheets };
+  const replyBlocks = upsertReplies(input, replyUpserts, outcomes);
+  return { findings, outcomes, blocks, replyBlocks, unreadSheets };
 }
 
 interface CheckedRow {
@@ -262,6 +287,12 @@ function normaliseRow(
         '実施状況・実績',
         '自己評価が入っていますが「実施状況・実績」が空です。評価の根拠になる取り組みの内容や実績を書いてください。',
       );
+    const grade = matchGrade(scales, f['自己評価'])?.code;
+    if (grade && lowestGrades(scales).includes(grade) && isBlank(f['課題・改善点']))
+      at(
+        '課題・改善点',
+        `自己評価が ${grade} のときは「課題・改善点」が必要です。目標に届かなかった理由と、これからの改善策を書いてください。`,
+      );
   }
   if (!isBlank(f['今後の方向性']) && !matchDirection(scales, f['今後の方向性'])) {
     at(
@@ -292,7 +323,6 @@ function upsert(
   if (!table || upserts.length === 0) return [];
   const year = input.settings.year;
   const byKey = new Map<string, AnswerRecord>(records.map((r) => [answerKey(r.year, r.id, r.department), r]));
-  const columns = HEADERS.answers.map((h) => table.columns.get(h)!).filter((c) => c !== undefined);
   const lineOf = (u: { department: string; id: string; fields: Normalised }): Record<string, OutCell> => ({
     年度: year,
     事業番号: u.id,
@@ -317,21 +347,125 @@ function upsert(
       count(u.department, 'added');
     }
   }
+  return changedRowBlocks(table, HEADERS.answers, input.answerValues, changed);
+}
+
+/**
+ * The blocks that write `changed` rows (by 1-based row, values by header): one block per run of
+ * adjacent known columns, from the first changed row to the last; rows in between are written
+ * back with the values they hold.
+ */
+export function changedRowBlocks(
+  table: Table,
+  headers: readonly string[],
+  values: Grid,
+  changed: ReadonlyMap<number, Record<string, OutCell>>,
+): Block[] {
   if (changed.size === 0) return [];
-  // One block per run of adjacent known columns, from the first changed row to the last;
-  // rows in between are written back with the values they hold.
+  const columns = headers.map((h) => table.columns.get(h)).filter((c) => c !== undefined);
   const first = Math.min(...changed.keys());
   const last = Math.max(...changed.keys());
   const runs = contiguousRuns([...columns].sort((a, b) => a - b));
-  const headerAt = new Map(HEADERS.answers.map((h) => [table.columns.get(h), h]));
+  const headerAt = new Map(headers.map((h) => [table.columns.get(h), h]));
   return runs.map((run) => ({
     row: first,
     col: run[0],
     values: Array.from({ length: last - first + 1 }, (_, i) => {
       const line = changed.get(first + i);
-      return run.map((c) =>
-        line ? (line[headerAt.get(c)!] ?? '') : (input.answerValues[first + i - 1]?.[c - 1] ?? ''),
-      );
+      return run.map((c) => (line ? (line[headerAt.get(c)!] ?? '') : (values[first + i - 1]?.[c - 1] ?? '')));
     }),
   }));
+}
+
+interface ReplyUpsert {
+  readonly department: string;
+  readonly number: string;
+  readonly status: string;
+  readonly content: Cell;
+}
+
+/**
+ * Checks the second table of a tab (提言への対応): each typed row answers a 提言 addressed to
+ * this department, once, with a 対応状況 of the city's scale and what was done.
+ */
+function checkReplies(
+  tab: RequestTabContent,
+  addressed: readonly Recommendation[],
+  statuses: readonly string[],
+  findings: Finding[],
+): Array<Omit<ReplyUpsert, 'department'>> {
+  const table = tab.replyTable;
+  if (!table) return [];
+  const col = (h: string) => table.columns.get(h);
+  const numbers = new Set(addressed.map((r) => r.number));
+  const seen = new Map<string, number>();
+  const out: Array<Omit<ReplyUpsert, 'department'>> = [];
+  for (const r of tab.replies) {
+    const typed = !isBlank(r.status) || !isBlank(r.content);
+    if (!typed) continue;
+    const at = (h: string, message: string) => findings.push(error(tab.sheet, r.row, col(h), message));
+    if (String(r.text).startsWith(NOT_ASKED)) {
+      findings.push(
+        warning(
+          tab.sheet,
+          r.row,
+          col('提言番号'),
+          `提言 ${r.number || '（空欄）'} はこの課にたずねていないため、この行の対応は取り込んでいません。`,
+        ),
+      );
+      continue;
+    }
+    if (!numbers.has(r.number)) {
+      at(
+        '提言番号',
+        `提言番号「${String(r.numberText)}」は、この課にあてた提言の番号ではありません。書き換えた場合は元の番号に戻してください。`,
+      );
+      continue;
+    }
+    const prior = seen.get(r.number);
+    if (prior !== undefined) {
+      at('提言番号', `提言 ${r.number} の行が ${prior}行目と ${r.row}行目にあります。1行にまとめてください。`);
+      continue;
+    }
+    seen.set(r.number, r.row);
+    const status = matchReplyStatus(statuses, r.status);
+    if (isBlank(r.status))
+      at('対応状況', `提言 ${r.number} の「対応状況」を ${statuses.join('、')} から選んでください。`);
+    else if (!status)
+      at('対応状況', `対応状況「${String(r.status)}」は ${statuses.join('、')} のいずれかにしてください。`);
+    if (isBlank(r.content))
+      at('対応内容', `提言 ${r.number} の「対応内容」が空です。提言を受けて何をしたか（するか）を書いてください。`);
+    else if (typeof r.content === 'string' && r.content.length > TEXT_LIMIT)
+      at('対応内容', `「対応内容」が ${TEXT_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`);
+    if (status && !isBlank(r.content))
+      out.push({ number: r.number, status, content: isDate(r.content) ? dateText(r.content) : r.content });
+  }
+  return out;
+}
+
+/** The blocks to write to 提言への対応, keyed (年度, 提言番号, 所管課): changed rows in place, new ones below. */
+function upsertReplies(input: MergeInput, upserts: readonly ReplyUpsert[], outcomes: DepartmentOutcome[]): Block[] {
+  const table = input.replies?.table;
+  if (!table || upserts.length === 0) return [];
+  const year = input.settings.year;
+  const values = input.replyValues ?? [];
+  const byKey = new Map(input.replies!.records.map((r) => [replyKey(r.year, r.number, r.department), r]));
+  const changed = new Map<number, Record<string, OutCell>>();
+  let next = Math.max(values.length, table.headerRow) + 1;
+  for (const u of upserts) {
+    const prior = byKey.get(replyKey(year, u.number, u.department));
+    if (prior && norm(prior.status) === u.status && String(prior.content) === String(u.content)) continue;
+    const line = {
+      年度: year,
+      提言番号: u.number,
+      所管課: u.department,
+      対応状況: u.status,
+      対応内容: u.content,
+      取込日時: input.now,
+    };
+    changed.set(prior ? prior.row : next++, line);
+    const o = outcomes.find((x) => x.department === u.department) as { replies: number } | undefined;
+    if (o) o.replies++;
+  }
+  return changedRowBlocks(table, HEADERS.replies, values, changed);
 }

@@ -4,6 +4,7 @@ import { type Cell, type Grid, type OutGrid, formatDate, isBlank, norm } from '.
 import type { Department } from './departments';
 import { type Finding, error } from './findings';
 import { formatFiscalYear, parseFiscalYear } from './fiscalYear';
+import type { Recommendation } from './committee';
 import type { Project } from './inputs';
 import type { Scales } from './scales';
 import { type Table, cell, locateTable } from './table';
@@ -31,6 +32,23 @@ export const TOKEN_CELL = { row: 1, col: 8 } as const;
 export const NOT_IN_PLAN = '※この事業は現在のプランにありません（入力済みの回答は残してあります）';
 export const DUPLICATE_ROW = '※同じ事業番号の行がほかにもあります（入力済みの回答は残してあります）';
 
+/** The title in column A above the second table, 提言への対応: where the 事業 table ends. */
+export const REPLY_SECTION = '提言への対応';
+/** 提言 of a reply row kept because it was typed although the 提言 is no longer asked of this department. */
+export const NOT_ASKED = '※この提言は今はこの課にたずねていません（入力済みの対応は残してあります）';
+const REPLY_HOW_TO =
+  '推進委員会の提言のうち、この課にあてたものです。対応内容を書き、対応状況を一覧から選んでください' +
+  '（対応済と答えた提言は、翌年度からはたずねません）。';
+
+export interface ReplyRow {
+  readonly row: number;
+  readonly number: string;
+  readonly numberText: Cell;
+  readonly text: Cell;
+  readonly status: Cell;
+  readonly content: Cell;
+}
+
 export interface RequestRow {
   readonly row: number;
   readonly id: string;
@@ -56,6 +74,9 @@ export interface RequestTabContent {
   readonly extraHeaders: readonly string[];
   /** What is wrong with the tab's header row, if anything. */
   readonly problems: readonly Finding[];
+  /** The second table (提言への対応), where the tab has one. */
+  readonly replyTable?: Table;
+  readonly replies: readonly ReplyRow[];
 }
 
 export function isRequestTabName(name: string): boolean {
@@ -75,9 +96,10 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
   const yearCell = headingValue(HEADING.year);
   const departmentText = String(headingValue(HEADING.department)).trim();
   const token = String(headingValue(HEADING.token)).trim();
+  const section = replySection(sheet, values);
   const { table, findings: problems } = locateTable(
     sheet,
-    values,
+    section ? values.slice(0, section.markerRow - 1) : values,
     ['事業番号', ...ANSWER_FIELDS],
     HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)),
   );
@@ -91,7 +113,9 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
       token,
       rows: [],
       extraHeaders: [],
-      problems,
+      problems: [...problems, ...(section?.problems ?? [])],
+      replyTable: section?.table,
+      replies: section?.rows ?? [],
     };
   const known = new Set<string>(HEADERS.request);
   const header = values[table.headerRow - 1];
@@ -117,8 +141,51 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
     table,
     rows,
     extraHeaders: extraCols.map((x) => x.h),
-    problems,
+    problems: [...problems, ...(section?.problems ?? [])],
+    replyTable: section?.table,
+    replies: section?.rows ?? [],
   };
+}
+
+/**
+ * The 提言への対応 table below the 事業 table: found by its title in column A, then read by
+ * its header texts like any table (rows counted on the whole tab).
+ */
+function replySection(
+  sheet: string,
+  values: Grid,
+): { markerRow: number; table?: Table; rows: ReplyRow[]; problems: Finding[] } | undefined {
+  let marker = -1;
+  for (let r = REQUEST_HEADER_ROW; r < values.length; r++)
+    if (norm(values[r]?.[0]) === REPLY_SECTION) {
+      marker = r;
+      break;
+    }
+  if (marker < 0) return undefined;
+  const below = values.slice(marker);
+  const { table: local, findings } = locateTable(
+    sheet,
+    below,
+    HEADERS.requestReplies.slice(0, 1).concat(['対応内容', '対応状況']),
+    ['年度', '提言', '課題'],
+  );
+  const shift = marker;
+  const problems = findings.map((f) => ({ ...f, row: f.row === undefined ? undefined : f.row + shift }));
+  if (!local) return { markerRow: marker + 1, rows: [], problems };
+  const table: Table = {
+    ...local,
+    headerRow: local.headerRow + shift,
+    rows: local.rows.map((r) => ({ ...r, row: r.row + shift })),
+  };
+  const rows = table.rows.map((r) => ({
+    row: r.row,
+    number: norm(cell(table, r, '提言番号')),
+    numberText: cell(table, r, '提言番号'),
+    text: cell(table, r, '提言'),
+    status: cell(table, r, '対応状況'),
+    content: cell(table, r, '対応内容'),
+  }));
+  return { markerRow: marker + 1, table, rows, problems };
 }
 
 export interface RequestTabInput {
@@ -133,6 +200,10 @@ export interface RequestTabInput {
   readonly admins: readonly string[];
   /** The tab as it stands, when it holds this year's request. */
   readonly existing?: RequestTabContent;
+  /** 提言 of earlier years this department is asked to reply to (none: no second table). */
+  readonly recommendations?: readonly Recommendation[];
+  /** 対応状況の区分. */
+  readonly replyStatuses?: readonly string[];
 }
 
 export interface RequestTab {
@@ -142,6 +213,8 @@ export interface RequestTab {
   readonly answersKept: number;
   /** Rows kept at the bottom: answered, but no longer this department's 事業 in the plan. */
   readonly keptOutsidePlan: number;
+  /** Rows of the second table (提言への対応). */
+  readonly replyRows: number;
 }
 
 /**
@@ -195,27 +268,61 @@ export function buildRequestTab(input: RequestTabInput): RequestTab {
     ],
     [HEADING.scales, `自己評価：${gradeText}　／　今後の方向性：${scales.directions.join('・')}`],
   ];
-  const rows: OutGrid = [...heading, header, ...body];
-  return { rows, layout: requestLayout(input, body.length), answersKept, keptOutsidePlan };
+  const replies = replyLines(input);
+  const rows: OutGrid = [...heading, header, ...body, ...replies];
+  const replyRows = Math.max(0, replies.length - REPLY_HEAD_ROWS);
+  return { rows, layout: requestLayout(input, body.length, replyRows), answersKept, keptOutsidePlan, replyRows };
 }
+
+/** A blank row, the section's title and its header row stand above the reply rows. */
+const REPLY_HEAD_ROWS = 3;
+
+/** The second table: one row per 提言 asked, carrying what was typed; typed rows no longer asked kept below. */
+function replyLines(input: RequestTabInput): OutGrid {
+  const asked = input.recommendations ?? [];
+  const typed = (input.existing?.replies ?? []).filter((r) => !isBlank(r.status) || !isBlank(r.content));
+  const byNumber = new Map<string, ReplyRow>();
+  for (const r of typed) if (!byNumber.has(r.number)) byNumber.set(r.number, r);
+  const lines: OutGrid = asked.map((rec) => {
+    const from = byNumber.get(rec.number);
+    return [rec.number, shortYear(rec.year), rec.text, rec.issueKey, from?.content ?? '', from?.status ?? ''];
+  });
+  const numbers = new Set(asked.map((r) => r.number));
+  for (const r of typed)
+    if (!numbers.has(r.number) || byNumber.get(r.number) !== r)
+      lines.push([r.numberText, '', NOT_ASKED, '', r.content, r.status]);
+  if (lines.length === 0) return [];
+  return [[], [REPLY_SECTION, REPLY_HOW_TO], [...HEADERS.requestReplies], ...lines];
+}
+
+const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
 
 function hasTyped(r: RequestRow): boolean {
   return ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) || [...r.extras.values()].some((v) => !isBlank(v));
 }
 
-function requestLayout(input: RequestTabInput, count: number): Layout {
+function requestLayout(input: RequestTabInput, count: number, replyRows: number): Layout {
   const first = REQUEST_HEADER_ROW + 1;
   const numRows = Math.max(count, 1);
   const col = (h: string) => HEADERS.request.indexOf(h as (typeof HEADERS.request)[number]) + 1;
   const answers: Rect = { row: first, col: REQUEST_FILLED.length + 1, numRows, numCols: ANSWER_FIELDS.length };
   const editors = input.department.editors;
+  // The second table's header row and answer columns (under 実施状況・実績 and 自己評価).
+  const replyHeader = first + numRows + REPLY_HEAD_ROWS - 1;
+  const replyAnswers: Rect = { row: replyHeader + 1, col: 5, numRows: replyRows, numCols: 2 };
+  const replyParts = replyRows > 0;
   return {
     frozenRows: REQUEST_HEADER_ROW,
     // About 1,200 px: landscape A4 fitted to the width. The heading's lines run across unwrapped.
     columnWidths: [70, 160, 240, 60, 240, 56, 70, 200, 60, 60],
-    headerRows: [REQUEST_HEADER_ROW],
-    inputArea: answers,
-    wrap: [{ row: REQUEST_HEADER_ROW, col: 1, numRows: numRows + 1, numCols: HEADERS.request.length }],
+    headerRows: replyParts ? [REQUEST_HEADER_ROW, replyHeader - 1, replyHeader] : [REQUEST_HEADER_ROW],
+    inputAreas: replyParts ? [answers, replyAnswers] : [answers],
+    wrap: [
+      { row: REQUEST_HEADER_ROW, col: 1, numRows: numRows + 1, numCols: HEADERS.request.length },
+      ...(replyParts
+        ? [{ row: replyHeader, col: 1, numRows: replyRows + 1, numCols: HEADERS.requestReplies.length }]
+        : []),
+    ],
     print: 'landscape',
     validations: [
       {
@@ -233,6 +340,15 @@ function requestLayout(input: RequestTabInput, count: number): Layout {
         rule: { kind: 'wholeNumber', min: 0 },
         help: '参加者数は 0 以上の整数で入力してください。',
       },
+      ...(replyParts
+        ? [
+            {
+              range: { ...replyAnswers, col: replyAnswers.col + 1, numCols: 1 },
+              rule: { kind: 'list' as const, values: [...(input.replyStatuses ?? [])] },
+              help: `対応状況は ${(input.replyStatuses ?? []).join('、')} から選んでください。`,
+            },
+          ]
+        : []),
     ],
     protection: {
       // A description costs a call per protection (issue 8's budget): only the warning-only
@@ -241,7 +357,7 @@ function requestLayout(input: RequestTabInput, count: number): Layout {
       editors,
       admins: input.admins,
       warningOnly: editors.length === 0,
-      editable: answers,
+      editable: replyParts ? [answers, replyAnswers] : [answers],
     },
   };
 }

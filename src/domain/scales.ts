@@ -18,11 +18,7 @@ export interface Scales {
 const ITEM_SEPARATORS = /[、,\n;；]/;
 
 /** "A：目標を達成、B：おおむね達成" → [{A, 目標を達成}, …]; `item` names the 設定 item in messages. */
-export function parseGradeList(
-  text: string,
-  item: string,
-  example: string,
-): { grades: Grade[]; problems: string[] } {
+export function parseGradeList(text: string, item: string, example: string): { grades: Grade[]; problems: string[] } {
   const problems: string[] = [];
   const grades: Grade[] = [];
   for (const part of text

@@ -134,7 +134,7 @@ export class GasWorkbook implements Workbook {
     const s = this.must(name);
     const sheetWide = s.getProtections(SpreadsheetApp.ProtectionType.SHEET);
     if (sheetWide.length !== 1 || sheetWide[0].isWarningOnly() !== spec.warningOnly) return false;
-    const ranges = spec.warningOnly || !spec.editable ? 0 : 1;
+    const ranges = spec.warningOnly ? 0 : (spec.editable?.length ?? 0);
     return s.getProtections(SpreadsheetApp.ProtectionType.RANGE).length === ranges;
   }
 
@@ -250,7 +250,7 @@ export class GasWorkbook implements Workbook {
     const whole = () => s.getRange(1, 1, extent.rows, extent.cols);
     if (layout.frozenRows !== undefined) s.setFrozenRows(layout.frozenRows);
     for (const run of widthRuns(layout.columnWidths ?? [])) s.setColumnWidths(run.start, run.count, run.width);
-    if (layout.headerRows || layout.inputArea) {
+    if (layout.headerRows || layout.inputAreas) {
       // One call for every fill and one for every weight of the tab, never one per row.
       const styles = styleGrid(layout, extent);
       whole().setBackgrounds(styles.backgrounds);
@@ -309,12 +309,13 @@ export class GasWorkbook implements Workbook {
       const ranges = s.getProtections(SpreadsheetApp.ProtectionType.RANGE);
       // Same editors, the answer area moved (rows added or removed): move it, where the tab
       // holds the protections this adapter makes; otherwise set them anew.
-      const area = spec.warningOnly ? undefined : spec.editable;
-      if (spec.sameEditors && sheetWide.length === 1 && ranges.length === (area ? 1 : 0)) {
-        if (area) {
-          const editable = range(area);
-          sheetWide[0].setUnprotectedRanges([editable]);
-          ranges[0].setRange(editable);
+      const areas = spec.warningOnly ? [] : (spec.editable ?? []);
+      if (spec.sameEditors && sheetWide.length === 1 && ranges.length === areas.length) {
+        if (areas.length) {
+          // Every area protection lets the same editors edit: which one moves where does not matter.
+          const editable = areas.map(range);
+          sheetWide[0].setUnprotectedRanges(editable);
+          editable.forEach((e, i) => ranges[i].setRange(e));
         }
         return;
       }
@@ -327,10 +328,10 @@ export class GasWorkbook implements Workbook {
       return;
     }
     this.restrictTo(p, spec.admins);
-    if (!spec.editable) return;
-    const editable = range(spec.editable);
-    p.setUnprotectedRanges([editable]);
-    this.restrictTo(editable.protect(), [...spec.admins, ...spec.editors]);
+    if (!spec.editable?.length) return;
+    const editable = spec.editable.map(range);
+    p.setUnprotectedRanges(editable);
+    for (const e of editable) this.restrictTo(e.protect(), [...spec.admins, ...spec.editors]);
   }
 
   /**
@@ -382,7 +383,7 @@ function stretch(layout: Layout, last: number, to: number): Layout {
   const fit = (r: Rect): Rect => (r.row + r.numRows - 1 === last ? { ...r, numRows: to < 0 ? -1 : to - r.row + 1 } : r);
   return {
     ...layout,
-    inputArea: layout.inputArea && fit(layout.inputArea),
+    inputAreas: layout.inputAreas?.map(fit),
     wrap: layout.wrap && (layout.wrap === true ? true : layout.wrap.map(fit)),
     center: layout.center?.map(fit),
     validations: layout.validations?.map((v) => ({ ...v, range: fit(v.range) })),
