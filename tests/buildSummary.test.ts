@@ -103,11 +103,12 @@ describe('buildSummary', () => {
       ['全体', 4, 5, 2, 1, 2, '75.0%', '+25.0ポイント'],
     ]);
     // 4-1: A 3, B 4, C 2, 未 1 → 7/9 = 77.8%, last year 2/3 = 66.7%.  4-2: A 1, B 1, D 1, 未 1 → 2/3, last year 0/1.
-    expect(section(app, '3. 自己評価の分布（課題別）')).toEqual([
-      ['課題', 'A', 'B', 'C', 'D', '未回答', 'A・B の割合', '前年度からの変化'],
-      ['課題4-1 庁内推進体制の充実と強化', 3, 4, 2, 0, 1, '77.8%', '+11.1ポイント'],
-      ['課題4-2 男女共同参画の推進基盤の強化', 1, 1, 0, 1, 1, '66.7%', '+66.7ポイント'],
-      ['全体', 4, 5, 2, 1, 2, '75.0%', '+25.0ポイント'],
+    // No grade of the committee yet: a dash beside each 課題.
+    expect(section(app, '3. 自己評価の分布（課題別）と委員会評価')).toEqual([
+      ['課題', '委員会評価', 'A', 'B', 'C', 'D', '未回答', 'A・B の割合', '前年度からの変化'],
+      ['課題4-1 庁内推進体制の充実と強化', '—', 3, 4, 2, 0, 1, '77.8%', '+11.1ポイント'],
+      ['課題4-2 男女共同参画の推進基盤の強化', '—', 1, 1, 0, 1, 1, '66.7%', '+66.7ポイント'],
+      ['全体', '', 4, 5, 2, 1, 2, '75.0%', '+25.0ポイント'],
     ]);
     const measures = section(app, '4. 自己評価の分布（施策別）');
     // 4-1-2: B (4-1-2-1), B B C 未 (4-1-2-2 ×4 departments), A (4-1-2-3) → 4/5; last year C → 0/1.
@@ -158,9 +159,13 @@ describe('buildSummary', () => {
       ['廃止', 0],
     ]);
     // 20 + 12 men, 45 + 15 women → 60 / 92 = 65.2%.
+    // Per 施策: 4-1-2 (4-1-2-3: 12 + 15 → 55.6%), 4-2-1 (4-2-1-2: 20 + 45 → 69.2%); none last year.
     expect(section(app, '8. 男女別の参加者数')).toEqual([
-      ['報告のあった事業', '男性', '女性', '女性の割合'],
-      [2, 32, 60, '65.2%'],
+      ['施策', '男性', '女性', '女性の割合', '前年度 男性', '前年度 女性', '前年度 女性の割合'],
+      ['施策4-1-2 庁内推進体制の充実', 12, 15, '55.6%', 0, 0, '—'],
+      ['施策4-2-1 男女共同参画センター事業の充実', 20, 45, '69.2%', 0, 0, '—'],
+      ['全体', 32, 60, '65.2%', 0, 0, '—'],
+      ['（参加者数の報告があった事業：今年度 2件。報告のない事業は数えていません）'],
     ]);
     // 16: 59.1% (H28) → 63.5% (R2) toward 80% (H39): 4.4 / 20.9 = 21.1%; 4 of 11 years elapsed = 36.4% → 遅れ.
     // 17: 41.4% → 44.0% toward 60%: 2.6 / 18.6 = 14.0% → 遅れ.
@@ -201,7 +206,7 @@ describe('buildSummary', () => {
     // The header row and 目標4 (全体 left out), grades A–D and 未回答.
     expect([chart.range.row, chart.range.numRows, chart.range.col, chart.range.numCols]).toEqual([header, 2, 1, 6]);
     expect(chart.col).toBe(1);
-    expect(chart.row).toBe(values.findIndex((r) => String(r[0]).startsWith('9. ')) + 2);
+    expect(chart.row).toBe(values.findIndex((r) => String(r[0]).startsWith('10. ')) + 2);
     expect(s.protections[0]).toMatchObject({ type: 'SHEET', warningOnly: false, editors: [app.owner, app.user] });
   });
 

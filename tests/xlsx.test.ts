@@ -55,6 +55,9 @@ describe('npm run demo', () => {
       TAB.departments,
       TAB.settings,
       TAB.answers,
+      TAB.committee,
+      TAB.recommendations,
+      TAB.replies,
       TAB.check,
       TAB.requestIndex,
       '調査_男女共同参画センター',
@@ -174,7 +177,17 @@ describe('npm run demo', () => {
     // 2024: 14 graded, A 0, B 11, C 2, D 1 → 11/14 = 78.6% → +6.0 points.
     expect(after('2. ', 3).slice(0, 8)).toEqual(['全体', 4, 7, 1, 1, 1, '84.6%', '+6.0ポイント']);
     expect(after('1. ', 6).slice(0, 5)).toEqual(['合計', 14, 13, 1, '92.9%']);
-    expect(after('8. ', 2).slice(0, 4)).toEqual([2, 55, 83, '60.1%']);
+    // 2025: 35 + 20 men, 38 + 45 women; 2024: 30 + 18 + 25 men, 34 + 52 + 41 women → 127 / 200.
+    expect(after('8. ', 4).slice(0, 7)).toEqual(['全体', 55, 83, '60.1%', 73, 127, '63.5%']);
+    // The committee's grade of last year beside each 課題; the 提言 of 2024 with the replies of 2025.
+    expect(after('3. ', 2).slice(0, 2)).toEqual(['課題4-1 庁内推進体制の充実と強化', '前年度 ○']);
+    expect(after('9. ', 2).slice(0, 3)).toEqual([
+      'R6-1 事業の参加者数を男女別に把握し、統計として全庁で整えること。',
+      '男女共同参画センター',
+      '対応中',
+    ]);
+    expect(after('9. ', 5).slice(0, 3)).toEqual([expect.stringMatching(/^R6-1 /), '子育て支援課', '未回答']);
+    expect(after('9. ', 6).slice(0, 3)).toEqual([expect.stringMatching(/^R6-2 /), '男女共同参画センター', '検討中']);
     expect(printed).toContain('1. 所管課別の回答状況');
     expect(printed).toContain('男女共同参画センター（アイレック）の認知度');
   });

@@ -143,6 +143,7 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
     answers: { records: [] },
     answerValues: [],
     now: new Date(),
+    recommendations: inputs.recommendations,
   });
   const problems = checked.findings.map((f) => ({ ...f, sheet: `${fileLabel}：${f.sheet}` }));
   if (hasErrors(problems))
@@ -152,7 +153,7 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
       problems,
     );
 
-  const conflicts = conflictsWith(target, file, settings.scales);
+  const conflicts = [...conflictsWith(target, file, settings.scales), ...replyConflicts(target, file)];
   if (conflicts.length)
     return refuse(
       title,
@@ -162,10 +163,11 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
 
   const byId = new Map(file.rows.filter((r) => r.id !== '').map((r) => [r.id, r.fields]));
   const imported = writeAnswersInto(book, target, byId);
+  const replies = writeRepliesInto(book, target, typedReplies(file));
   return {
     ok: true,
     title,
-    message: `${fileLabel} の回答 ${imported}行を「${target.sheet}」に入れました。「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
+    message: `${fileLabel} の回答 ${imported}行${replies ? `と提言への対応 ${replies}行` : ''}を「${target.sheet}」に入れました。「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
     findings: problems,
   };
 }
@@ -199,6 +201,60 @@ export function writeAnswersInto(
     const f = byId.get(r.id);
     return f && ANSWER_FIELDS.some((k) => f[k] !== undefined && !isBlank(f[k]));
   }).length;
+}
+
+/** The reply rows of a tab that hold something, by 提言番号. */
+export function typedReplies(tab: RequestTabContent): Map<string, { status: Cell; content: Cell }> {
+  return new Map(
+    tab.replies
+      .filter((r) => r.number !== '' && (!isBlank(r.status) || !isBlank(r.content)))
+      .map((r) => [r.number, { status: r.status, content: r.content }]),
+  );
+}
+
+/**
+ * Writes replies into a request tab's second table by 提言番号, one block over its two answer
+ * columns; cells with nothing to put keep what they hold. Returns how many rows received one.
+ */
+export function writeRepliesInto(
+  book: Workbook,
+  target: RequestTabContent,
+  byNumber: ReadonlyMap<string, { status: Cell; content: Cell }>,
+): number {
+  const table = target.replyTable;
+  if (!table || target.replies.length === 0 || byNumber.size === 0) return 0;
+  const cols = [table.columns.get('対応内容')!, table.columns.get('対応状況')!];
+  const first = target.replies[0].row;
+  const last = target.replies[target.replies.length - 1].row;
+  const numberAt = new Map(target.replies.map((r) => [r.row, r.number]));
+  let count = 0;
+  for (const run of contiguousRuns([...cols].sort((a, b) => a - b))) {
+    const block: OutCell[][] = Array.from({ length: last - first + 1 }, (_, i) => {
+      const line = target.values[first + i - 1] ?? [];
+      const from = byNumber.get(numberAt.get(first + i) ?? '');
+      return run.map((c) => {
+        const v = from && (c === cols[0] ? from.content : from.status);
+        return v !== undefined && !isBlank(v) ? v : (line[c - 1] ?? '');
+      });
+    });
+    book.write(target.sheet, first, run[0], block);
+  }
+  for (const r of target.replies) if (byNumber.has(r.number)) count++;
+  return count;
+}
+
+/** Reply rows where both the tab and the file hold something, and it differs. */
+function replyConflicts(target: RequestTabContent, file: RequestTabContent): Finding[] {
+  const mine = typedReplies(target);
+  const out: Finding[] = [];
+  for (const [number, r] of typedReplies(file)) {
+    const t = mine.get(number);
+    if (t && (compact(t.status) !== compact(r.status) || compact(t.content) !== compact(r.content))) {
+      const row = target.replies.find((x) => x.number === number)?.row;
+      out.push(error(target.sheet, row, 1, `提言 ${number} への対応は、シートとファイルの両方に違う内容があります。`));
+    }
+  }
+  return out;
 }
 
 /** Rows where both the tab and the file hold answers, and they differ. */

@@ -1,7 +1,15 @@
 import { byCurrentDepartment, readAnswers } from '../domain/answers';
 import { hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
-import { summarise } from '../domain/summary';
+import { type Summary, summarise } from '../domain/summary';
+import {
+  committeeBlocks,
+  committeeGradesOf,
+  openRecommendations,
+  readCommitteeGrades,
+  readReplies,
+} from '../domain/committee';
+import type { Grid } from '../domain/cells';
 import { renderProjectList } from '../domain/projectListTab';
 import { renderSummary } from '../domain/summaryTab';
 import { TAB } from '../domain/tabs';
@@ -41,14 +49,26 @@ export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb
     };
   }
   const summary = summarise(inputs, settings, answers.records, now);
+  // The committee's cycle: its grades of the year, and every 提言 still followed with the replies.
+  const committeeValues = wb.read(TAB.committee);
+  const committee = readCommitteeGrades(committeeValues, settings.committeeGrades, findings);
+  const replies = readReplies(wb.read(TAB.replies), inputs.directory, findings).records;
+  const part = {
+    grades: committeeGradesOf(committee.grades, settings.year),
+    previousGrades: committeeGradesOf(committee.grades, settings.year - 1),
+    open: openRecommendations(inputs.recommendations, replies, settings.year),
+  };
   for (const [tab, { rows, layout }] of [
-    [TAB.summary, renderSummary(summary)],
+    [TAB.summary, renderSummary(summary, part)],
     [TAB.projectList, renderProjectList(summary, inputs)],
   ] as const) {
     const old = into.read(tab);
     into.format(tab, layout, replaceTab(into, tab, rows, old));
   }
-  if (into === wb) protectAdminTabs(wb, inputs.admins);
+  if (into === wb) {
+    addCommitteeRows(wb, committeeValues, committee, summary);
+    protectAdminTabs(wb, inputs.admins);
+  }
   const message =
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`
@@ -60,4 +80,28 @@ export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb
     message: findings.length ? `${message}\n\n${findingsSummary(findings)}` : message,
     findings,
   };
+}
+
+/**
+ * 委員会評価 gets a row for each 課題 of the year that has none, with the departments' grade
+ * counts beside it for reference; what the committee typed (評価, 意見) is never written.
+ */
+function addCommitteeRows(
+  wb: Workbook,
+  values: Grid | undefined,
+  committee: ReturnType<typeof readCommitteeGrades>,
+  summary: Summary,
+): void {
+  const issues = summary.byIssue.map((d) => ({
+    key: d.key,
+    name: d.name,
+    counts: [...summary.gradeCodes, '未回答'].map((c) => `${c} ${d.counts[c] ?? 0}`).join('・'),
+  }));
+  if (values !== undefined && !committee.table) return; // a broken header row: the check says so
+  const { rows, blocks } = committeeBlocks(values, committee.table, committee.grades, issues, summary.year);
+  if (rows)
+    replaceTab(wb, TAB.committee, rows, values, {
+      layout: { frozenRows: 1, headerRows: [1], columnWidths: [60, 50, 50, 60, 420, 240, 220] },
+    });
+  for (const b of blocks) wb.write(TAB.committee, b.row, b.col, b.values);
 }

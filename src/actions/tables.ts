@@ -1,4 +1,5 @@
 import { type Cell, type Grid, compact } from '../domain/cells';
+import { parseFiscalYear } from '../domain/fiscalYear';
 import { readInputs } from '../domain/inputs';
 import { type Table, type TableRow, locateTable } from '../domain/table';
 import { HEADERS, SETTING, TAB } from '../domain/tabs';
@@ -14,6 +15,8 @@ const IMPORTABLE: Record<string, readonly string[]> = {
   [TAB.indicatorResults]: HEADERS.indicatorResults,
   [TAB.departments]: HEADERS.departments.slice(0, 1),
   [TAB.settings]: HEADERS.settings,
+  [TAB.recommendations]: HEADERS.recommendations,
+  [TAB.committee]: HEADERS.committee,
 };
 
 export const IMPORTABLE_TABS = Object.keys(IMPORTABLE);
@@ -43,8 +46,7 @@ export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: st
   }
   if (!wb.sheetNames().includes(tab)) setupSheets(wb);
   const old = wb.read(tab);
-  // 設定 is a list of items: a file that names some of them changes those and keeps the rest.
-  replaceTab(wb, tab, tab === TAB.settings ? mergeSettings(old, table) : rows, old);
+  replaceTab(wb, tab, MERGED_BY_KEY[tab] ? mergeByKey(tab, old, table) : rows, old);
   return {
     ok: true,
     title,
@@ -53,27 +55,37 @@ export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: st
   };
 }
 
-/** 設定 as it stands, each item the file names set to the file's value, new items added at the end. */
-function mergeSettings(old: Grid | undefined, incoming: Table): Grid {
+/**
+ * Tabs a file updates row by row instead of replacing: each row of the file replaces the row
+ * with the same key, new keys are added at the end, rows the file does not name stay as they are.
+ * 設定 is a list of items; 委員会評価 holds every year's grades, and the tool's reference columns.
+ */
+const MERGED_BY_KEY: Record<string, { keys: readonly string[]; values: readonly string[] }> = {
+  [TAB.settings]: { keys: ['項目'], values: ['値'] },
+  [TAB.committee]: { keys: ['年度', '目標', '課題'], values: ['評価', '意見'] },
+};
+
+function mergeByKey(tab: string, old: Grid | undefined, incoming: Table): Grid {
+  const { keys, values } = MERGED_BY_KEY[tab];
+  const headers = [...keys, ...values];
   const value = (t: Table, r: TableRow, h: string) => r.values[(t.columns.get(h) ?? 0) - 1] ?? '';
-  const fromFile = new Map(incoming.rows.map((r) => [compact(value(incoming, r, '項目')), r]));
-  const current = old && locateTable(TAB.settings, old, HEADERS.settings).table;
-  if (!current)
-    return [[...HEADERS.settings], ...incoming.rows.map((r) => [value(incoming, r, '項目'), value(incoming, r, '値')])];
+  const part = (t: Table, r: TableRow, h: string) =>
+    h === '年度' ? String(parseFiscalYear(value(t, r, h)) ?? compact(value(t, r, h))) : compact(value(t, r, h));
+  const keyOf = (t: Table, r: TableRow) => keys.map((h) => part(t, r, h)).join('|');
+  const fromFile = new Map(incoming.rows.map((r) => [keyOf(incoming, r), r]));
+  const current = old && locateTable(tab, old, headers).table;
+  if (!current) return [[...headers], ...incoming.rows.map((r) => headers.map((h) => value(incoming, r, h)))];
   const out: Grid = old!.map((line) => [...line]);
-  const itemCol = current.columns.get('項目')! - 1;
-  const valueCol = current.columns.get('値')! - 1;
   for (const r of current.rows) {
-    const key = compact(r.values[itemCol]);
+    const key = keyOf(current, r);
     const from = fromFile.get(key);
     if (!from) continue;
-    out[r.row - 1][valueCol] = value(incoming, from, '値');
+    for (const h of values) out[r.row - 1][current.columns.get(h)! - 1] = value(incoming, from, h);
     fromFile.delete(key);
   }
   for (const r of fromFile.values()) {
-    const line: Cell[] = Array(Math.max(itemCol, valueCol) + 1).fill('');
-    line[itemCol] = value(incoming, r, '項目');
-    line[valueCol] = value(incoming, r, '値');
+    const line: Cell[] = Array(Math.max(...current.columns.values())).fill('');
+    for (const h of headers) line[current.columns.get(h)! - 1] = value(incoming, r, h);
     out.push(line);
   }
   return out;

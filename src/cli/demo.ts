@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ActionResult } from '../actions/common';
-import { writeAnswersInto } from '../actions/exchange';
+import { writeAnswersInto, writeRepliesInto } from '../actions/exchange';
 import { mergeResponses } from '../actions/merge';
 import { createRequests, existingRequestTabs } from '../actions/requests';
 import { setupSheets } from '../actions/setup';
@@ -26,7 +26,7 @@ const EXAMPLE_TABS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** The summary sections printed in the terminal. */
-const PRINTED_SECTIONS = ['1. ', '3. ', '5. ', '7. '];
+const PRINTED_SECTIONS = ['1. ', '3. ', '5. ', '7. ', '9. '];
 
 /**
  * The whole yearly cycle on the Kiyose Goal 4 example, for two fiscal years: set up, check,
@@ -44,15 +44,10 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
   for (const [tab, file] of EXAMPLE_TABS) step(importTable(wb, tab, table(file), file));
   step(validatePlan(wb));
 
-  const answers = table('kiyose-answers.tsv');
-  const header = answers[0];
-  const byYear = new Map<number, Array<Record<string, string>>>();
-  for (const line of answers.slice(1)) {
-    const rec = Object.fromEntries(header.map((h, i) => [h, line[i] ?? '']));
-    const year = parseFiscalYear(rec['年度'])!;
-    byYear.set(year, [...(byYear.get(year) ?? []), rec]);
-  }
-  for (const [year, records] of [...byYear].sort((a, b) => a[0] - b[0])) {
+  const byYear = recordsByYear(table('kiyose-answers.tsv'));
+  const replies = recordsByYear(table('kiyose-replies.tsv'));
+  const years = [...byYear].sort((a, b) => a[0] - b[0]);
+  for (const [year, records] of years) {
     io.out(`\n── ${year}年度 ──`);
     step(setSetting(wb, '対象年度', String(year)));
     step(setSetting(wb, '回答期限', `${year + 1}/5/29`));
@@ -66,17 +61,41 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
         ]),
       );
       writeAnswersInto(wb, tab, byId);
+      const mineReplies = (replies.get(year) ?? []).filter((r) => norm(r['所管課']) === norm(tab.departmentText));
+      writeRepliesInto(
+        wb,
+        tab,
+        new Map(mineReplies.map((r) => [r['提言番号'], { status: r['対応状況'], content: r['対応内容'] }])),
+      );
     }
     io.out(`  各課が ${records.length}件の回答を入力しました（例のデータ）。`);
+    if (replies.get(year)?.length) io.out(`  提言への対応 ${replies.get(year)!.length}件も入力しました。`);
     step(mergeResponses(wb, new Date(year + 1, 5, 15, 17, 0)));
+    step(buildSummary(wb, new Date(year + 1, 6, 1, 9, 0)));
+    if (year === years[0][0]) {
+      // The committee reads the first year's summary, grades each 課題 and writes its 提言.
+      io.out('  推進委員会が課題ごとの評価と提言を入力しました（例のデータ）。');
+      step(importTable(wb, TAB.committee, table('kiyose-committee.tsv'), 'kiyose-committee.tsv'));
+      step(importTable(wb, TAB.recommendations, table('kiyose-recommendations.tsv'), 'kiyose-recommendations.tsv'));
+    }
   }
-  step(buildSummary(wb, new Date(2026, 6, 1, 9, 0)));
 
   mkdirSync(dirname(outPath), { recursive: true });
   await wb.save(outPath);
   io.out(`\n${outPath} に書き出しました。\n`);
   printSummary(wb.read(TAB.summary) ?? [], io);
   return ok;
+}
+
+function recordsByYear(rows: Cell[][]): Map<number, Array<Record<string, string>>> {
+  const header = rows[0].map(String);
+  const out = new Map<number, Array<Record<string, string>>>();
+  for (const line of rows.slice(1)) {
+    const rec = Object.fromEntries(header.map((h, i) => [h, String(line[i] ?? '')]));
+    const year = parseFiscalYear(rec['年度'])!;
+    out.set(year, [...(out.get(year) ?? []), rec]);
+  }
+  return out;
 }
 
 /** The summary's key tables in the terminal. */

@@ -52,6 +52,8 @@ export class ExcelLimitError extends Error {}
  */
 export class XlsxWorkbook implements Workbook {
   private readonly pending: Array<Promise<void>> = [];
+  /** Charts to draw as pictures at save time, by tab: a rebuild replaces the tab's charts. */
+  private readonly charts = new Map<string, readonly ChartSpec[]>();
 
   constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
 
@@ -69,6 +71,11 @@ export class XlsxWorkbook implements Workbook {
 
   /** Saves without ever leaving a half-written book (see writeAtomically). */
   async save(path: string): Promise<void> {
+    for (const [name, charts] of this.charts) {
+      const ws = this.book.getWorksheet(name);
+      if (ws) for (const chart of charts) this.pending.push(this.chartPicture(ws, chart));
+    }
+    this.charts.clear();
     await Promise.all(this.pending);
     for (const ws of this.book.worksheets) {
       this.fitRowHeights(ws);
@@ -270,8 +277,14 @@ export class XlsxWorkbook implements Workbook {
       const header = layout.frozenRows;
       if (header && layout.headerRows?.includes(header)) ws.pageSetup.printTitlesRow = `${header}:${header}`;
     }
-    // exceljs writes no charts: each becomes a picture of the same data, drawn by vega-lite.
-    for (const chart of layout.charts ?? []) this.pending.push(this.chartPicture(ws, chart));
+    // exceljs writes no charts: each becomes a picture of the same data, drawn by vega-lite. The
+    // charts replace the tab's pictures (a rebuilt summary must not keep last year's beneath).
+    if (layout.charts) {
+      // exceljs has no call to remove a picture: its list of media is filtered instead.
+      const media = ws as unknown as { _media: Array<{ type: string }> };
+      media._media = media._media.filter((m) => m.type !== 'image');
+      this.charts.set(name, layout.charts);
+    }
   }
 
   private async chartPicture(ws: ExcelJS.Worksheet, chart: ChartSpec): Promise<void> {

@@ -309,3 +309,44 @@ export function matchReplyStatus(statuses: readonly string[], v: Cell): string |
 }
 
 export const recommendationLabel = (r: Recommendation) => `${r.number}（${formatFiscalYear(r.year)}）`;
+
+export interface OpenRecommendation {
+  readonly recommendation: Recommendation;
+  /** Each department addressed, with its latest reply up to the year (none: 未回答). */
+  readonly replies: ReadonlyArray<{ readonly department: string; readonly reply?: ReplyRecord }>;
+}
+
+/** Not yet asked: a 提言 of the summary's own year is put to the departments next year. */
+export const ASKED_NEXT_YEAR = '翌年度にたずねます';
+export const NO_REPLY = '未回答';
+
+/**
+ * The 提言 the summary of `year` follows: every one of that year or before that was not already
+ * closed (対応済 by every department addressed) before that year. One closed this year is shown once more.
+ */
+export function openRecommendations(
+  recommendations: readonly Recommendation[],
+  replies: readonly ReplyRecord[],
+  year: number,
+): OpenRecommendation[] {
+  const latest = latestReplies(replies, year);
+  const closedBefore = (r: Recommendation, d: Department) =>
+    replies.some(
+      (x) => x.number === r.number && x.department === d.name && x.year < year && norm(x.status) === REPLY_DONE,
+    );
+  return recommendations
+    .filter((r) => r.year <= year && !r.departments.every((d) => closedBefore(r, d)))
+    .sort((a, b) => a.year - b.year || a.row - b.row)
+    .map((recommendation) => ({
+      recommendation,
+      replies: recommendation.departments.map((d) => ({
+        department: d.name,
+        reply: latest.get(`${recommendation.number}|${d.name}`),
+      })),
+    }));
+}
+
+/** This year's committee grade of each 課題, by 目標-課題. */
+export function committeeGradesOf(grades: readonly CommitteeGrade[], year: number): Map<string, CommitteeGrade> {
+  return new Map(grades.filter((g) => g.year === year && g.grade !== '').map((g) => [g.issueKey, g]));
+}

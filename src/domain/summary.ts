@@ -63,12 +63,38 @@ export interface Summary {
   readonly previousGrades: ReadonlyMap<string, string>;
   readonly directions: ReadonlyArray<{ readonly direction: string; readonly count: number }>;
   readonly kpis: readonly KpiRow[];
-  readonly bySex: {
-    readonly projects: number;
-    readonly men: number;
-    readonly women: number;
-    readonly womenShare?: number;
-  };
+  readonly bySex: Participants;
+  /** 参加者数 by sex per 施策, this year and last (the last line: every 施策). */
+  readonly bySexPerMeasure: ReadonlyArray<{
+    readonly key: string;
+    readonly name: string;
+    readonly now: Participants;
+    readonly before: Participants;
+  }>;
+}
+
+export interface Participants {
+  /** 事業 (department answers) that reported a number. */
+  readonly projects: number;
+  readonly men: number;
+  readonly women: number;
+  readonly womenShare?: number;
+}
+
+/** The participants the answers reported, men and women added up. */
+export function participantsOf(list: readonly Assignment[]): Participants {
+  let men = 0;
+  let women = 0;
+  let projects = 0;
+  for (const a of list) {
+    const m = a.answer && parseCount(a.answer.fields['参加者数（男性）']);
+    const w = a.answer && parseCount(a.answer.fields['参加者数（女性）']);
+    if (m === undefined && w === undefined) continue;
+    projects++;
+    men += m ?? 0;
+    women += w ?? 0;
+  }
+  return { projects, men, women, womenShare: men + women > 0 ? women / (men + women) : undefined };
 }
 
 const UNANSWERED = '未回答';
@@ -200,17 +226,17 @@ export function summarise(
       (a) => a.answer && matchDirection(settings.scales, a.answer.fields['今後の方向性']) === direction,
     ).length,
   }));
-  let men = 0;
-  let women = 0;
-  let reporting = 0;
-  for (const a of current) {
-    const m = a.answer && parseCount(a.answer.fields['参加者数（男性）']);
-    const w = a.answer && parseCount(a.answer.fields['参加者数（女性）']);
-    if (m === undefined && w === undefined) continue;
-    reporting++;
-    men += m ?? 0;
-    women += w ?? 0;
-  }
+  const measureOf = (a: Assignment) => structureKey(a.project.goal, a.project.issue, a.project.measure);
+  const measures = [...new Set(inputs.projects.map((p) => structureKey(p.goal, p.issue, p.measure)))];
+  const bySexPerMeasure = [
+    ...measures.map((key) => ({
+      key,
+      name: nameOf(key),
+      now: participantsOf(current.filter((a) => measureOf(a) === key)),
+      before: participantsOf(previous.filter((a) => measureOf(a) === key)),
+    })),
+    { key: '', name: '全体', now: participantsOf(current), before: participantsOf(previous) },
+  ];
   const yearRecords = records.filter((r) => r.year === year && hasAnyAnswer(r.fields));
   return {
     planName: settings.planName,
@@ -229,6 +255,7 @@ export function summarise(
     previousGrades,
     directions,
     kpis: inputs.indicators.map((i) => kpiRow(i, inputs.results)),
-    bySex: { projects: reporting, men, women, womenShare: men + women > 0 ? women / (men + women) : undefined },
+    bySex: participantsOf(current),
+    bySexPerMeasure,
   };
 }

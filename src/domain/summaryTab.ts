@@ -4,6 +4,7 @@ import { formatFiscalYear } from './fiscalYear';
 import type { Indicator } from './inputs';
 import type { Target } from './quantity';
 import type { Distribution, KpiRow, Summary } from './summary';
+import { ASKED_NEXT_YEAR, type CommitteeGrade, NO_REPLY, type OpenRecommendation } from './committee';
 
 export const DASH = '—';
 
@@ -35,8 +36,18 @@ const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
  */
 export const SUMMARY_WIDTHS = [200, 110, 64, 64, 64, 72, 280, 240];
 
+/** What the summary shows of the committee's cycle: its grades of the year and the 提言 still followed. */
+export interface CommitteePart {
+  readonly grades: ReadonlyMap<string, CommitteeGrade>;
+  /** Last year's grades: shown where this year's is not given yet (the committee grades after reading). */
+  readonly previousGrades?: ReadonlyMap<string, CommitteeGrade>;
+  readonly open: readonly OpenRecommendation[];
+}
+
+const NO_COMMITTEE: CommitteePart = { grades: new Map(), open: [] };
+
 /** The 評価サマリー tab: the page the committee prints and discusses. */
-export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
+export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTEE): { rows: OutGrid; layout: Layout } {
   const rows: OutGrid = [];
   const headerRows: number[] = [];
   // Tables wrap and centre their numbers; titles stay on one line and run across the page.
@@ -84,23 +95,36 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
   );
 
   const top = s.gradeCodes.slice(0, 2).join('・');
-  const distributionTable = (title: string, label: string, list: readonly Distribution[], prefix: string) => {
+  const distributionTable = (
+    title: string,
+    label: string,
+    list: readonly Distribution[],
+    prefix: string,
+    committeeGrade?: (key: string) => string,
+  ) => {
     section(title);
     const header = [label, ...s.gradeCodes, '未回答', `${top} の割合`, '前年度からの変化'];
+    // The committee's grade stands next to the 課題's name, beside the departments' counts.
+    if (committeeGrade) header.splice(1, 0, '委員会評価');
     const lines = [...list, s.overall].map((d) => {
       const name = d === s.overall ? '全体' : `${prefix}${d.key} ${d.name}`.trim();
-      return [
+      const line: OutCell[] = [
         name,
         ...s.gradeCodes.map((c) => d.counts[c] ?? 0),
         d.counts['未回答'] ?? 0,
         pct(d.topShare),
         points(d.topShare, d.previousTopShare),
       ];
+      if (committeeGrade) line.splice(1, 0, d === s.overall ? '' : committeeGrade(d.key));
+      return line;
     });
     return table(header, lines, [2, header.length]);
   };
   const goals = distributionTable('2. 自己評価の分布（目標別）', '目標', s.byGoal, '目標');
-  distributionTable('3. 自己評価の分布（課題別）', '課題', s.byIssue, '課題');
+  distributionTable('3. 自己評価の分布（課題別）と委員会評価', '課題', s.byIssue, '課題', (key) => {
+    const before = committee.previousGrades?.get(key)?.grade;
+    return committee.grades.get(key)?.grade ?? (before ? `前年度 ${before}` : DASH);
+  });
   distributionTable('4. 自己評価の分布（施策別）', '施策', s.byMeasure, '施策');
   if (noAnswers) add(['（回答がまだないため、割合は「—」と表示しています）']);
 
@@ -145,17 +169,47 @@ export function renderSummary(s: Summary): { rows: OutGrid; layout: Layout } {
     '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算し、範囲内・超えていれば「達成」。経過より進捗率が大きければ「順調」。',
   ]);
 
-  section('8. 男女別の参加者数');
+  section('8. 男女別の参加者数（施策別、今年度と前年度）');
   table(
-    ['報告のあった事業', '男性', '女性', '女性の割合'],
-    [[s.bySex.projects, s.bySex.men, s.bySex.women, pct(s.bySex.womenShare)]],
-    [1, 4],
+    ['施策', '男性', '女性', '女性の割合', '前年度 男性', '前年度 女性', '前年度 女性の割合'],
+    s.bySexPerMeasure
+      .filter((m) => m.key === '' || m.now.projects + m.before.projects > 0)
+      .map((m) => [
+        m.key === '' ? '全体' : `施策${m.key} ${m.name}`.trim(),
+        m.now.men,
+        m.now.women,
+        pct(m.now.womenShare),
+        m.before.men,
+        m.before.women,
+        pct(m.before.womenShare),
+      ]),
+    [2, 7],
   );
+  add([`（参加者数の報告があった事業：今年度 ${s.bySex.projects}件。報告のない事業は数えていません）`]);
+
+  section('9. 提言への対応状況');
+  if (committee.open.length === 0) add(['対応を追っている提言はありません。']);
+  else
+    table(
+      ['提言', '所管課', '対応状況', '提言の年度', '課題', '回答の年度', '対応内容'],
+      committee.open.flatMap(({ recommendation: r, replies }) =>
+        replies.map(({ department, reply }) => [
+          `${r.number} ${r.text}`,
+          department,
+          r.year >= s.year ? DASH : reply ? text(reply.status) : NO_REPLY,
+          shortYear(r.year),
+          r.issueKey,
+          reply ? shortYear(reply.year) : DASH,
+          r.year >= s.year ? ASKED_NEXT_YEAR : text(reply?.content),
+        ]),
+      ),
+      [3, 6],
+    );
 
   const charts: ChartSpec[] = [];
   if (!noAnswers) {
     // Below the tables, so that the page keeps its width: the grades of 2. drawn as bars.
-    section('9. 目標別の自己評価の分布（グラフ）');
+    section('10. 目標別の自己評価の分布（グラフ）');
     const chartCols = 1 + s.gradeCodes.length + 1;
     charts.push({
       title: '目標別の自己評価の分布',
