@@ -5,7 +5,15 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 
 const GLOBAL = 'PlanApp';
-const FUNCTIONS = ['onOpen', 'setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary'];
+const FUNCTIONS = [
+  'onOpen',
+  'setupSheets',
+  'validatePlan',
+  'createRequests',
+  'mergeResponses',
+  'buildSummary',
+  'remindDepartments',
+];
 
 mkdirSync('build', { recursive: true });
 await build({

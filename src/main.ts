@@ -9,6 +9,8 @@ import { mergeResponses as mergeAction } from './actions/merge';
 import { createRequests as requestsAction } from './actions/requests';
 import { setupSheets as setupAction } from './actions/setup';
 import { buildSummary as summaryAction } from './actions/summary';
+import { remindDepartments as remindAction } from './actions/remind';
+import { reminderHtml } from './domain/remind';
 import { validatePlan as validateAction } from './actions/validate';
 import { GasLock, GasWorkbook } from './gas/workbook';
 import type { Workbook } from './port';
@@ -23,6 +25,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
   ['所管課別調査シートを作成', 'createRequests'],
   ['回答を取り込む', 'mergeResponses'],
   ['評価サマリーを作成', 'buildSummary'],
+  ['未回答の課への連絡', 'remindDepartments'],
 ];
 
 /** A simple trigger (30 s, limited auth): build the menu and nothing else. */
@@ -79,4 +82,21 @@ export function mergeResponses(): void {
 
 export function buildSummary(): void {
   run('評価サマリーを作成', (wb) => summaryAction(wb));
+}
+
+/**
+ * Reads only (no lock): the departments still to answer, each with a mailto link that opens a
+ * ready e-mail. Nothing is sent by the tool, so no mail scope is needed.
+ */
+export function remindDepartments(): void {
+  const ui = SpreadsheetApp.getUi();
+  const result = remindAction(new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
+  if (result.reminders.length === 0) {
+    ui.alert(result.title, result.message, ui.ButtonSet.OK);
+    return;
+  }
+  const html = HtmlService.createHtmlOutput(reminderHtml(result.reminders, result.message.split('\n')[0]))
+    .setWidth(760)
+    .setHeight(420);
+  ui.showModalDialog(html, result.title);
 }

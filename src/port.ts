@@ -58,6 +58,8 @@ export interface Workbook {
    * (Apps Script never removes the person who makes a protection from it).
    */
   madeByTool(sheet: string, admins: readonly string[]): boolean;
+  /** A link that opens this tab (the spreadsheet's URL with its gid); undefined for a file. */
+  tabLink(name: string): string | undefined;
 }
 
 export type ReadMode = 'values' | 'typed' | 'shown';

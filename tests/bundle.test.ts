@@ -4,7 +4,15 @@ import { TEMPLATE_SHEET } from '../src/gas/workbook';
 import { FakeApp } from './fake/spreadsheetApp';
 import { buildBundle, loadBundle, seedTabs } from './helpers';
 
-const GLOBALS = ['onOpen', 'setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary'];
+const GLOBALS = [
+  'onOpen',
+  'setupSheets',
+  'validatePlan',
+  'createRequests',
+  'mergeResponses',
+  'buildSummary',
+  'remindDepartments',
+];
 let code = '';
 
 beforeAll(() => {
@@ -38,6 +46,7 @@ describe('the built bundle', () => {
           ['所管課別調査シートを作成', 'createRequests'],
           ['回答を取り込む', 'mergeResponses'],
           ['評価サマリーを作成', 'buildSummary'],
+          ['未回答の課への連絡', 'remindDepartments'],
         ],
       },
     ]);

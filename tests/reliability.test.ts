@@ -228,9 +228,10 @@ describe('security', () => {
     expect(JSON.parse(readFileSync(`${root}build/appsscript.json`, 'utf8'))).toEqual(manifest);
   });
 
-  it('uses no service beyond the spreadsheet, and shows no HTML', () => {
+  it('uses no service beyond the spreadsheet, and no HTML but the reminder dialog (plain output, no scriptlets)', () => {
+    expect(code.match(/HtmlService\.\w+/g)).toEqual(['HtmlService.createHtmlOutput']);
     for (const service of [
-      'HtmlService',
+      'createTemplate',
       'UrlFetchApp',
       'DriveApp',
       'GmailApp',

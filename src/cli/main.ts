@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { type ActionResult, busy } from '../actions/common';
 import { exportRequest, importRequest } from '../actions/exchange';
 import { mergeResponses } from '../actions/merge';
@@ -14,7 +14,9 @@ import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
 import { printToPdf } from './pdf';
 import { type Io, formatTable } from './output';
-import { CliError, EXIT, FileLock } from './files';
+import { CliError, EXIT, FileLock, writeAtomically } from './files';
+import { emlOf } from './eml';
+import { remindDepartments } from '../actions/remind';
 import { TableSyntaxError, decodeText, parseDelimited } from './textTable';
 import { ExcelLimitError, XlsxWorkbook } from './xlsxWorkbook';
 
@@ -24,7 +26,7 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
 
   init <book.xlsx>                        設計どおりのシート（空）を持つブックを作る
   import-plan <book.xlsx> <plan.tsv|csv>  プランの表（TSV/CSV、UTF-8 か Shift_JIS）を「プラン」に読み込む
-  import <book.xlsx> <シート名> <file>     体系・指標・指標実績・所管課・設定 の表を読み込む
+  import <book.xlsx> <シート名> <file>     体系・指標・指標実績・所管課・設定・提言・委員会評価 の表を読み込む
   set <book.xlsx> <項目> <値>              「設定」の項目を変える（例: set book.xlsx 対象年度 令和7年度）
   check <book.xlsx>                       プランの入力チェック（結果は「チェック結果」シート）
   requests <book.xlsx>                    所管課別調査シートを作成・更新
@@ -34,6 +36,7 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
   export-request <book.xlsx> <所管課> <out.xlsx> [--force]
                                           1つの課の調査シートを別ファイルに書き出す（既にあるファイルは --force のときだけ上書き）
   import-request <book.xlsx> <in.xlsx>    回答済みのファイルを調査シートに戻す
+  remind <book.xlsx> [--eml <フォルダ>]    回答が終わっていない課と連絡の文面を表示する（--eml で課ごとの .eml を書き出す。送信はしません）
   demo [out.xlsx]                         清瀬市の例で全体の流れを実行する（既定: demo/kiyose-demo.xlsx）
 
 終了コード: 0 成功 / 1 入力に問題あり（内容を表示します） / 2 使い方の誤り / 3 ファイルを開けない・保存できない
@@ -116,6 +119,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io,
         );
       }
+      case 'remind':
+        return await remind(args, io);
       case 'export-request': {
         if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
         const out = args[2];
@@ -246,6 +251,35 @@ function readTable(path: string | undefined): string[][] {
 }
 
 /** Prints the result and its findings as a table with cells; 0 when fine, 1 when the input has problems. */
+/** remind: reads the book only; with --eml, one draft e-mail per department in the folder given. */
+async function remind(args: readonly string[], io: Io): Promise<number> {
+  const at = args.indexOf('--eml');
+  const dir = at >= 0 ? args[at + 1] : undefined;
+  const rest = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
+  if (rest.length !== 1 || (at >= 0 && !dir))
+    throw new UsageError('remind には <book.xlsx> が必要です（--eml <フォルダ> で課ごとの .eml を書き出します）。');
+  const book = await openBook(rest[0], io);
+  const result = remindDepartments(
+    book,
+    new Date(),
+    (sheet) => `${basename(rest[0])} のシート「${sheet}」（export-request で書き出したファイルをお送りします）`,
+  );
+  const code = report(result, io);
+  for (const r of result.reminders)
+    io.out(`\n── ${r.department}（${r.editors.join(', ') || '編集者が未登録'}）\n件名：${r.subject}\n\n${r.body}`);
+  if (dir && result.reminders.length) {
+    mkdirSync(dir, { recursive: true });
+    for (const r of result.reminders)
+      writeAtomically(join(dir, `${r.department.replace(/[\\/:*?"<>|]/g, '_')}.eml`), utf8(emlOf(r)));
+    io.out(
+      `\n${result.reminders.length}件の下書き（.eml）を ${dir} に書き出しました。メールソフトで開いて送ってください。`,
+    );
+  }
+  return code;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
 function report(result: ActionResult, io: Io): number {
   io.out(`■ ${result.title}\n${result.message}`);
   if (result.findings.length) {

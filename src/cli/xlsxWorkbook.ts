@@ -157,6 +157,11 @@ export class XlsxWorkbook implements Workbook {
     return undefined;
   }
 
+  /** A file has no address to link to: the command line names the tab and the file instead. */
+  tabLink(): undefined {
+    return undefined;
+  }
+
   sheetIds(): ReadonlyMap<string, string> {
     return new Map(this.book.worksheets.map((w) => [w.name, String(w.id)]));
   }

@@ -105,6 +105,11 @@ export class GasWorkbook implements Workbook {
   }
   private user: string | undefined;
 
+  tabLink(name: string): string | undefined {
+    const s = this.sheet(name);
+    return s ? `${this.ss.getUrl()}#gid=${s.getSheetId()}` : undefined;
+  }
+
   sheetIds(): ReadonlyMap<string, string> {
     return new Map(this.ss.getSheets().map((s) => [s.getName(), String(s.getSheetId())]));
   }

@@ -754,6 +754,8 @@ function copySheet(from: FakeSheet, to: FakeSheet) {
 export class FakeApp {
   readonly sheets: FakeSheet[] = [];
   readonly alerts: Array<{ title: string; message: string }> = [];
+  /** Dialogs shown with Ui.showModalDialog: their title and HTML. */
+  readonly dialogs: Array<{ title: string; html: string; width?: number; height?: number }> = [];
   readonly toasts: string[] = [];
   readonly menus: Array<{ title: string; items: Array<[string, string]> }> = [];
   owner = 'owner@city.example.lg.jp';
@@ -980,6 +982,7 @@ export class FakeApp {
         app.toasts.push(m);
       },
       getId: () => 'fake-spreadsheet',
+      getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-spreadsheet/edit',
       getSpreadsheetTimeZone: () => {
         app.count('getSpreadsheetTimeZone');
         return app.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -1016,6 +1019,11 @@ export class FakeApp {
       alert: (title: string, message?: string) => {
         app.alerts.push({ title, message: message ?? '' });
         return 'OK';
+      },
+      showModalDialog: (output: FakeHtmlOutput, title: string) => {
+        // Apps Script takes only an HtmlOutput (HtmlService) here, never a string.
+        if (!(output instanceof FakeHtmlOutput)) throw new Error('Exception: Invalid argument: userInterface');
+        app.dialogs.push({ title, html: output.html, width: output.width, height: output.height });
       },
       createMenu: (title: string) => {
         const menu = { title, items: [] as Array<[string, string]> };
@@ -1059,6 +1067,7 @@ export class FakeApp {
         ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
       },
       LockService: { getDocumentLock: () => lock },
+      HtmlService: { createHtmlOutput: (html: string) => new FakeHtmlOutput(html) },
       Session: {
         getEffectiveUser: () => app.session('getEffectiveUser'),
         getActiveUser: () => app.session('getActiveUser'),
@@ -1084,5 +1093,20 @@ export class FakeApp {
     return () => {
       for (const [k, v] of before) g[k] = v;
     };
+  }
+}
+
+/** HtmlService's page for a dialog: its HTML and the size asked for. */
+export class FakeHtmlOutput {
+  width?: number;
+  height?: number;
+  constructor(readonly html: string) {}
+  setWidth(w: number) {
+    this.width = w;
+    return this;
+  }
+  setHeight(h: number) {
+    this.height = h;
+    return this;
   }
 }

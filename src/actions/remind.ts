@@ -1,0 +1,55 @@
+import { hasErrors } from '../domain/findings';
+import { formatFiscalYear } from '../domain/fiscalYear';
+import { type Reminder, daysLeft, daysLeftText, reminders } from '../domain/remind';
+import type { Workbook } from '../port';
+import { type ActionResult, checkInputs, findingsSummary } from './common';
+import { requestTabsOf } from './requests';
+
+const TITLE = '未回答の課への連絡';
+
+/**
+ * The departments that have not finished their request tab for the 対象年度, with a ready
+ * e-mail each. Reads only: it writes nothing and sends nothing.
+ */
+export function remindDepartments(
+  wb: Workbook,
+  today = new Date(),
+  whereIs: (sheet: string) => string = (sheet) => wb.tabLink(sheet) ?? `シート「${sheet}」`,
+): ActionResult & { readonly reminders: readonly Reminder[] } {
+  const { inputs, findings } = checkInputs(wb);
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings)
+    return {
+      ok: false,
+      title: TITLE,
+      message: `プランか設定にエラーがあるため、確かめられません。\n\n${findingsSummary(findings)}`,
+      findings,
+      reminders: [],
+    };
+  const { owned } = requestTabsOf(wb, inputs);
+  const list = reminders({
+    planName: settings.planName,
+    year: settings.year,
+    deadline: settings.deadline,
+    today,
+    tabs: [...owned].map(([department, tab]) => ({ department, tab })),
+    projects: inputs.projects,
+    whereIs,
+  });
+  const when = daysLeftText(daysLeft(today, settings.deadline));
+  const message =
+    owned.size === 0
+      ? `調査シートがありません。先に「所管課別調査シートを作成」を実行してください。`
+      : list.length === 0
+        ? `${formatFiscalYear(settings.year)}の調査シートは、すべての課が回答を入力済みです（${when}）。`
+        : `${formatFiscalYear(settings.year)}の調査で、まだ回答が終わっていない課が ${list.length}課あります（${when}）。\n` +
+          list
+            .map(
+              (r) =>
+                `・${r.department}：${r.status}（${r.answered}/${r.total}事業）` +
+                (r.missingReplies.length ? `、提言への対応 ${r.missingReplies.length}件` : '') +
+                (r.editors.length ? `　${r.editors.join(', ')}` : '　編集者が未登録'),
+            )
+            .join('\n');
+  return { ok: true, title: TITLE, message, findings: [], reminders: list };
+}

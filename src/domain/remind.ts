@@ -1,0 +1,129 @@
+/**
+ * Reminders before the deadline: which departments have not finished their request tab, what
+ * is missing, and a ready e-mail for each (the tool sends nothing itself).
+ */
+import { formatDate, isBlank } from './cells';
+import type { Department } from './departments';
+import { formatFiscalYear } from './fiscalYear';
+import type { Project } from './inputs';
+import type { RequestTabContent } from './requestTab';
+
+export interface Reminder {
+  readonly department: string;
+  readonly sheet: string;
+  readonly status: '未回答' | '回答中';
+  readonly total: number;
+  readonly answered: number;
+  /** 事業番号 and name of each 事業 without a 自己評価, in plan order. */
+  readonly missing: readonly string[];
+  /** 提言 asked in the tab and not replied to. */
+  readonly missingReplies: readonly string[];
+  readonly editors: readonly string[];
+  readonly subject: string;
+  readonly body: string;
+  /** mailto: link with subject and body (empty when the department has no editor listed). */
+  readonly mailto: string;
+}
+
+export interface ReminderInput {
+  readonly planName: string;
+  readonly year: number;
+  readonly deadline: Date;
+  readonly today: Date;
+  readonly tabs: ReadonlyArray<{ readonly department: Department; readonly tab: RequestTabContent }>;
+  readonly projects: readonly Project[];
+  /** Where a department finds its tab: a link in the spreadsheet, a file name on the command line. */
+  readonly whereIs: (sheet: string) => string;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Whole days from `today` to the deadline (0 on the day, negative once it has passed). */
+export function daysLeft(today: Date, deadline: Date): number {
+  const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const end = Date.UTC(deadline.getFullYear(), deadline.getMonth(), deadline.getDate());
+  return Math.round((end - start) / DAY);
+}
+
+export function daysLeftText(days: number): string {
+  if (days > 0) return `回答期限まであと ${days}日`;
+  if (days === 0) return '今日が回答期限';
+  return `回答期限を ${-days}日過ぎています`;
+}
+
+/** The departments whose tab for the year is not fully answered, each with its e-mail. */
+export function reminders(input: ReminderInput): Reminder[] {
+  const out: Reminder[] = [];
+  const days = daysLeft(input.today, input.deadline);
+  for (const { department, tab } of input.tabs) {
+    if (tab.year !== input.year) continue;
+    const own = input.projects.filter((p) => p.departments.includes(department));
+    if (own.length === 0) continue;
+    const graded = new Set(tab.rows.filter((r) => !isBlank(r.fields['自己評価'])).map((r) => r.id));
+    const missing = own.filter((p) => !graded.has(p.id)).map((p) => `${p.id} ${p.name}`);
+    const missingReplies = tab.replies
+      .filter((r) => r.number !== '' && (isBlank(r.status) || isBlank(r.content)))
+      .map((r) => r.number);
+    if (missing.length === 0 && missingReplies.length === 0) continue;
+    const anyTyped = tab.rows.some((r) => Object.values(r.fields).some((v) => !isBlank(v)));
+    const status = anyTyped ? '回答中' : '未回答';
+    const subject = `【回答のお願い】${formatFiscalYear(input.year)} ${input.planName} 進捗状況調査（${department.name}）`;
+    const body = [
+      `${department.name} ご担当者様`,
+      '',
+      `${formatFiscalYear(input.year)}の ${input.planName} 進捗状況調査について、回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。`,
+      missing.length
+        ? `まだ自己評価が入っていない事業が ${missing.length}件あります（${own.length}件中）：\n${missing.map((m) => `・${m}`).join('\n')}`
+        : '',
+      missingReplies.length ? `推進委員会の提言への対応が未記入のものがあります：${missingReplies.join('、')}` : '',
+      '',
+      `調査シート「${tab.sheet}」：${input.whereIs(tab.sheet)}`,
+      '黄色の欄に入力してください。ご不明な点は男女平等推進の担当までお問い合わせください。',
+    ]
+      .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
+      .join('\n');
+    out.push({
+      department: department.name,
+      sheet: tab.sheet,
+      status,
+      total: own.length,
+      answered: own.length - missing.length,
+      missing,
+      missingReplies,
+      editors: department.editors,
+      subject,
+      body,
+      mailto: department.editors.length ? mailto(department.editors, subject, body) : '',
+    });
+  }
+  return out;
+}
+
+export function mailto(to: readonly string[], subject: string, body: string): string {
+  const enc = (s: string) => encodeURIComponent(s.replace(/\n/g, '\r\n'));
+  return `mailto:${to.map(encodeURIComponent).join(',')}?subject=${enc(subject)}&body=${enc(body)}`;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The dialog's page: a line per department with its editors and a button that opens the e-mail. */
+export function reminderHtml(list: readonly Reminder[], heading: string): string {
+  const rows = list
+    .map((r) => {
+      const link = r.mailto
+        ? `<a href="${escapeHtml(r.mailto)}" target="_blank">メールを作成</a>`
+        : '（編集者が未登録です。「所管課」シートに入れてください）';
+      return (
+        `<tr><td>${escapeHtml(r.department)}</td><td>${r.status}</td><td>${r.answered}/${r.total}</td>` +
+        `<td>${escapeHtml(r.editors.join(', '))}</td><td>${link}</td></tr>`
+      );
+    })
+    .join('');
+  return (
+    `<div style="font-family:sans-serif;font-size:13px"><p>${escapeHtml(heading)}</p>` +
+    '<table border="1" cellpadding="4" style="border-collapse:collapse">' +
+    '<tr><th>所管課</th><th>状況</th><th>回答済</th><th>編集者</th><th>連絡</th></tr>' +
+    `${rows}</table><p>「メールを作成」を押すと、件名と本文の入ったメールが開きます。このツールはメールを送りません。</p></div>`
+  );
+}
