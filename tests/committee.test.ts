@@ -198,8 +198,8 @@ describe('the committee in the summary', () => {
     expect(committee.values()[1].slice(3, 5)).toEqual(['○', '着実に進んでいる']);
     const summary = book.app.sheet(TAB.summary)!.values();
     const at = (prefix: string, n: number) => summary[summary.findIndex((r) => String(r[0]).startsWith(prefix)) + n];
-    expect(at('3. ', 2).slice(0, 2)).toEqual(['課題4-1 庁内推進体制の充実と強化', '○']);
-    expect(at('3. ', 3).slice(0, 2)).toEqual(['課題4-2 男女共同参画の推進基盤の強化', '—']);
+    expect([at('3. ', 2)[0], at('3. ', 2)[8]]).toEqual(['課題4-1 庁内推進体制の充実と強化', '○']);
+    expect([at('3. ', 3)[0], at('3. ', 3)[8]]).toEqual(['課題4-2 男女共同参画の推進基盤の強化', '—']);
   });
 
   it('lists every open 提言 with each department’s 対応状況, 未回答 where none', () => {

@@ -34,7 +34,7 @@ const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
  * and wide enough, at the end, for what departments wrote. About 1,090 px: an A4 landscape
  * page fitted to its width prints the type at 9 pt or more.
  */
-export const SUMMARY_WIDTHS = [200, 110, 64, 64, 64, 72, 280, 240];
+export const SUMMARY_WIDTHS = [200, 110, 64, 64, 64, 72, 240, 200, 80];
 
 /** What the summary shows of the committee's cycle: its grades of the year and the 提言 still followed. */
 export interface CommitteePart {
@@ -104,8 +104,8 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
   ) => {
     section(title);
     const header = [label, ...s.gradeCodes, '未回答', `${top} の割合`, '前年度からの変化'];
-    // The committee's grade stands next to the 課題's name, beside the departments' counts.
-    if (committeeGrade) header.splice(1, 0, '委員会評価');
+    // The committee's grade in a last column of its own: the counts stand under those of 2. and 4.
+    if (committeeGrade) header.push('委員会評価');
     const lines = [...list, s.overall].map((d) => {
       const name = d === s.overall ? '全体' : `${prefix}${d.key} ${d.name}`.trim();
       const line: OutCell[] = [
@@ -115,7 +115,7 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
         pct(d.topShare),
         points(d.topShare, d.previousTopShare),
       ];
-      if (committeeGrade) line.splice(1, 0, d === s.overall ? '' : committeeGrade(d.key));
+      if (committeeGrade) line.push(d === s.overall ? '' : committeeGrade(d.key));
       return line;
     });
     return table(header, lines, [2, header.length]);
