@@ -81,6 +81,22 @@ describe('提言 in the check', () => {
   });
 });
 
+describe('委員会評価 in the check', () => {
+  it('names a grade outside the committee’s scale at its cell', () => {
+    const tabs = secondYearTabs();
+    tabs[TAB.committee] = [[...HEADERS.committee], [2024, 4, 1, '◯', ''], [2024, 4, 2, 'B', '']];
+    const book = fakeBook(tabs);
+    uninstall = book.uninstall;
+    expect(validatePlan(book.wb).ok).toBe(false);
+    const rows = checkRows(book.app).filter((r) => r[1] === TAB.committee);
+    // ◯ typed for ○ is the same mark; B is not one of the committee's.
+    expect(rows.map((r) => r[2])).toEqual(['D3']);
+    expect(rows[0][3]).toContain(
+      '評価「B」は委員会評価の区分（◎ 順調、○ おおむね順調、△ やや遅れ、× 遅れ）から選んでください',
+    );
+  });
+});
+
 describe('提言への対応 in the request tabs', () => {
   it('asks every department addressed (by alias or 関係各課) about each earlier 提言, and no one else', () => {
     const book = fakeBook(secondYearTabs());

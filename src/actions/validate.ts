@@ -1,3 +1,4 @@
+import { readCommitteeGrades } from '../domain/committee';
 import { hasErrors, warning } from '../domain/findings';
 import type { PlanInputs } from '../domain/inputs';
 import { TAB } from '../domain/tabs';
@@ -25,6 +26,8 @@ export function validatePlan(wb: Workbook): ActionResult {
   const notAdmin = refuseNonAdmin(wb, inputs.admins, 'プランの入力チェック');
   if (notAdmin) return notAdmin;
   const all = [...findings, ...requestWarnings(inputs)];
+  // The committee's grades are checked against its scale too (委員会評価 is typed by hand).
+  if (inputs.settings) readCommitteeGrades(wb.read(TAB.committee), inputs.settings.committeeGrades, all);
   writeFindings(wb, all);
   if (all.length === 0) {
     return {

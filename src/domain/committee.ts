@@ -204,7 +204,10 @@ export function readCommitteeGrades(
     const goal = norm(cell(table, row, '目標'));
     const issue = norm(cell(table, row, '課題'));
     if (year === undefined || goal === '' || issue === '') continue;
-    const typed = norm(cell(table, row, '評価'));
+    // ◯ (large circle) and 〇 (kanji zero) are typed for ○, ✕ and x for ×: the same marks.
+    const typed = norm(cell(table, row, '評価'))
+      .replace(/[◯〇]/g, '○')
+      .replace(/^[✕✖xX]$/, '×');
     const grade = scale.find((g) => g.code === typed.toUpperCase() || g.label === typed);
     if (typed !== '' && !grade)
       findings.push(
