@@ -15,6 +15,42 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules over the product's code: promises awaited, no any leaking through.
+    files: ['src/**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The layers: the domain knows no action or adapter; actions know no adapter.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../actions/*', '../gas/*', '../cli/*', '../main', '../port'],
+              message: 'The domain imports only the domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/actions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../gas/*', '../cli/*', '../main'], message: 'Actions use the port, not an adapter.' }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '.ci/**/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },

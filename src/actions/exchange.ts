@@ -65,7 +65,7 @@ export function exportRequest(
   }
   const rows = tab.rows.map((line, i) =>
     i === TOKEN_CELL.row - 1
-      ? [...line, ...Array(TOKEN_CELL.col - 1 - line.length).fill(''), HEADING.token, token]
+      ? [...line, ...Array<string>(TOKEN_CELL.col - 1 - line.length).fill(''), HEADING.token, token]
       : line,
   );
   replaceTab(out, sheet, rows, undefined, { layout: tab.layout });

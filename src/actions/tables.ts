@@ -75,7 +75,7 @@ function mergeByKey(tab: string, old: Grid | undefined, incoming: Table): Grid {
   const fromFile = new Map(incoming.rows.map((r) => [keyOf(incoming, r), r]));
   const current = old && locateTable(tab, old, headers).table;
   if (!current) return [[...headers], ...incoming.rows.map((r) => headers.map((h) => value(incoming, r, h)))];
-  const out: Grid = old!.map((line) => [...line]);
+  const out: Grid = old.map((line) => [...line]);
   for (const r of current.rows) {
     const key = keyOf(current, r);
     const from = fromFile.get(key);
@@ -84,7 +84,7 @@ function mergeByKey(tab: string, old: Grid | undefined, incoming: Table): Grid {
     fromFile.delete(key);
   }
   for (const r of fromFile.values()) {
-    const line: Cell[] = Array(Math.max(...current.columns.values())).fill('');
+    const line = Array<Cell>(Math.max(...current.columns.values())).fill('');
     for (const h of headers) line[current.columns.get(h)! - 1] = value(incoming, r, h);
     out.push(line);
   }

@@ -113,7 +113,7 @@ export function printSummary(values: Cell[][], io: Io) {
         while (cells.length && cells[cells.length - 1] === '') cells.pop();
         return cells.map((c) => (c.length > 24 ? `${c.slice(0, 23)}…` : c));
       });
-    io.out(`\n${values[start][0]}`);
+    io.out(`\n${String(values[start][0])}`);
     io.out(formatTable(rows));
   }
 }

@@ -21,7 +21,7 @@ function displayWidth(s: string): number {
 }
 
 export function formatTable(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  const text = rows.map((r) => r.map((c) => String(c ?? '').replace(/\n/g, ' ')));
+  const text = rows.map((r) => r.map((c) => cellText(c).replace(/\n/g, ' ')));
   const cols = Math.max(...text.map((r) => r.length));
   // The last column is left unpadded, so long messages do not push the table wide.
   const widths = Array.from({ length: cols - 1 }, (_, i) =>
@@ -35,4 +35,11 @@ export function formatTable(rows: ReadonlyArray<ReadonlyArray<unknown>>): string
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** A cell as text: what it shows (a Date in its own words, objects never as [object Object]). */
+function cellText(c: unknown): string {
+  if (typeof c === 'string') return c;
+  if (typeof c === 'number' || typeof c === 'boolean' || c instanceof Date) return String(c);
+  return c === undefined || c === null ? '' : JSON.stringify(c);
 }

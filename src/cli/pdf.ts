@@ -32,7 +32,7 @@ export async function printToPdf(
       encoding: 'utf8',
       timeout: 180_000,
     });
-    if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new CliError(INSTALL, EXIT.file);
+    if (run.error && 'code' in run.error && run.error.code === 'ENOENT') throw new CliError(INSTALL, EXIT.file);
     const pdf = join(dir, 'report.pdf');
     if (run.status !== 0)
       throw new CliError(

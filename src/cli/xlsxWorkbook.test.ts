@@ -7,7 +7,7 @@ describe('XlsxWorkbook', () => {
     const ws = wb.book.addWorksheet('指標');
     ws.getCell('A1').value = 0.591;
     ws.getCell('A1').numFmt = '0.0%';
-    ws.getCell('B1').value = { formula: 'IMPORTRANGE("x","y")', result: '#REF!' } as never;
+    ws.getCell('B1').value = { formula: 'IMPORTRANGE("x","y")', result: '#REF!' };
     ws.getCell('C1').value = new Date(2026, 4, 29);
     expect(wb.read('指標', 'shown')![0].slice(0, 1)).toEqual(['59.1%']);
     expect(wb.read('指標', 'typed')![0][1]).toBe('=IMPORTRANGE("x","y")');

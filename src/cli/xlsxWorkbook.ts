@@ -212,7 +212,7 @@ export class XlsxWorkbook implements Workbook {
       return new Date(
         Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds()),
       );
-    return v as ExcelJS.CellValue;
+    return v;
   }
 
   format(name: string, layout: Layout, extent: Extent): void {
@@ -353,7 +353,7 @@ function fromExcel(cell: ExcelJS.Cell, mode: ReadMode): Cell {
     const result = (v as ExcelJS.CellFormulaValue).result;
     if (result === undefined || result === null) return '';
     if (typeof result === 'object' && 'error' in result) return result.error;
-    return isDate(result) ? localDate(result) : (result as Cell);
+    return isDate(result) ? localDate(result) : result;
   }
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('hyperlink' in v) return String(v.text);

@@ -6,7 +6,6 @@ import { type Cell, type Grid, isBlank, norm } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error } from './findings';
 import { formatFiscalYear, parseFiscalYear } from './fiscalYear';
-import type { StructureEntry } from './inputs';
 import { fiscalYear, text } from './schemas';
 import type { Grade } from './scales';
 import { matchWord } from './scales';
@@ -60,7 +59,7 @@ const issueKeyOf = (v: Cell) => norm(v).replace(/[‐－ー―の]/g, '-');
 export function readRecommendations(
   values: Grid | undefined,
   directory: DepartmentDirectory,
-  structure: ReadonlyMap<string, StructureEntry>,
+  structure: ReadonlyMap<string, { readonly level: string }>,
   findings: Finding[],
 ): Recommendation[] {
   if (values === undefined) return [];

@@ -449,7 +449,7 @@ function upsertReplies(input: MergeInput, upserts: readonly ReplyUpsert[], outco
   if (!table || upserts.length === 0) return [];
   const year = input.settings.year;
   const values = input.replyValues ?? [];
-  const byKey = new Map(input.replies!.records.map((r) => [replyKey(r.year, r.number, r.department), r]));
+  const byKey = new Map(input.replies.records.map((r) => [replyKey(r.year, r.number, r.department), r]));
   const changed = new Map<number, Record<string, OutCell>>();
   let next = Math.max(values.length, table.headerRow) + 1;
   for (const u of upserts) {

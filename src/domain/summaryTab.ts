@@ -241,7 +241,9 @@ export function participants(f: Readonly<Record<string, unknown>> | undefined): 
 }
 
 export function text(v: unknown): string {
-  return v === undefined || v === null ? '' : String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return String(v);
+  return '';
 }
 
 function kpiLine(k: KpiRow): OutCell[] {
