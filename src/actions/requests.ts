@@ -1,5 +1,4 @@
-import { type AnswerRecord, answerKey, byCurrentDepartment, readAnswers, sameTypedAnswer } from '../domain/answers';
-import { isBlank, isBlankGrid, norm } from '../domain/cells';
+import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/answers';
 import { type Finding, error, hasErrors, warning } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
@@ -12,11 +11,11 @@ import {
   isRequestTabName,
   previousGradeMap,
   readRequestTab,
-  requestTabName,
 } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
-import { type ReplyRecord, matchReplyStatus, openRecommendationsFor, readReplies } from '../domain/committee';
-import { ANSWER_FIELDS, TAB } from '../domain/tabs';
+import { type TabStep, planRequests } from '../domain/requestPlan';
+import { type ReplyRecord, openRecommendationsFor, readReplies } from '../domain/committee';
+import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import {
   type ActionResult,
@@ -139,7 +138,6 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       findings,
     };
   }
-  const { year } = settings;
   const answerFindings: Finding[] = [];
   const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory);
   for (const f of answerFindings)
@@ -148,200 +146,67 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   const replies = readReplies(wb.read(TAB.replies), inputs.directory, findings).records;
   const names = wb.sheetNames();
   const indexValues = wb.read(TAB.requestIndex);
-  const { tabs, index: oldIndex, ids, owned: tabOf, refused } = requestTabsOf(wb, inputs, indexValues, names);
-  // The index line of a department renamed since (its old name kept as 別名) is still its own.
-  const priorOf = (d: Department) => oldIndex.find((e) => inputs.directory.resolve(e.department) === d);
+  const { tabs, index, ids, owned, refused } = requestTabsOf(wb, inputs, indexValues, names);
   for (const r of refused) findings.push(refusedTabFinding(r.tab, r.department, 'warning'));
-  const emptyTabs = new Set(tabs.filter((t) => isBlankGrid(t.values)).map((t) => t.sheet));
-  const remade = new Set<string>();
-  const projectsByDepartment = new Map<Department, Project[]>();
-  for (const p of inputs.projects) {
-    for (const d of p.departments) {
-      const list = projectsByDepartment.get(d);
-      if (list) list.push(p);
-      else projectsByDepartment.set(d, [p]);
-    }
-  }
-  const projectsOf = (d: Department) => projectsByDepartment.get(d) ?? [];
-  const departments = inputs.directory.departments.filter((d) => projectsOf(d).length > 0);
-  const lastYear = answers.records.filter((r) => r.year === year - 1);
-  // The tallest tab this run may create: one template serves every new tab.
-  const tallest =
-    REQUEST_HEADER_ROW + Math.max(0, ...departments.filter((d) => !tabOf.has(d)).map((d) => projectsOf(d).length));
-  const merged = new Map(answers.records.map((r) => [answerKey(r.year, r.id, r.department), r]));
-  // Departments left for the next run, or skipped to protect what they typed.
-  const postponed: Department[] = [];
-  const untouched: Department[] = [];
-  const taken = new Set(names);
+  const projectsOf = projectsByDepartment(inputs.projects);
+  const plan = planRequests({
+    settings,
+    departments: inputs.directory.departments.filter((d) => projectsOf(d).length > 0),
+    tabs,
+    owned,
+    refused: refused.map((r) => r.tab),
+    sheetNames: names,
+    answers: answers.records,
+    replies,
+  });
+  const run: TabRun = {
+    wb,
+    inputs,
+    settings,
+    lastYear: answers.records.filter((r) => r.year === settings.year - 1),
+    replies,
+    ids,
+    // The index line of a department renamed since (its old name kept as 別名) is still its own.
+    priorOf: (d) => index.find((e) => inputs.directory.resolve(e.department) === d),
+    projectsOf,
+    // The tallest tab this run may create: one template serves every new tab.
+    tallest:
+      REQUEST_HEADER_ROW +
+      Math.max(
+        0,
+        ...plan.steps.filter((s) => s.kind === 'write' && !s.current).map((s) => projectsOf(s.department).length),
+      ),
+  };
   const counts = { created: 0, refreshed: 0, skipped: [] as string[], kept: 0, outside: 0 };
+  const postponed: Department[] = [];
   const renamed: string[] = [];
   const entries: IndexEntry[] = [];
-
-  for (const d of departments) {
+  for (const step of plan.steps) {
+    const d = step.department;
     if (options.outOfTime?.()) {
       postponed.push(d);
       continue;
     }
-    const current = tabOf.get(d);
-    let sheet = current?.sheet ?? requestTabName(d.name, taken);
-    if (!current) {
-      // A run cut off between creating a tab and writing it leaves it empty: it is made again
-      // under its own name (nothing typed can be in it), not left beside a new 調査_…_2.
-      const own = requestTabName(d.name, new Set([...taken].filter((n) => !emptyTabs.has(n))));
-      if (emptyTabs.delete(own)) {
-        wb.deleteSheet(own);
-        remade.add(own);
-        sheet = own;
-      }
-    }
-    taken.add(sheet);
-    if (current && (!current.table || current.problems.length) && !isBlankGrid(current.values)) {
-      findings.push(...current.problems);
-      findings.push(
-        error(
-          sheet,
-          undefined,
-          undefined,
-          `「${sheet}」の表の見出し行が元の形でないため、このシートは作り直していません（入力された内容を守るため）。見出し行を元に戻してから、もう一度実行してください。`,
-        ),
-      );
+    if (step.kind === 'skip') {
+      findings.push(...step.findings);
       counts.skipped.push(d.name);
-      untouched.push(d);
       continue;
     }
-    let existing = current;
-    if (current && current.year !== year) {
-      const unmerged = current.rows.filter((r) => {
-        const record = current.year === undefined ? undefined : merged.get(answerKey(current.year, r.id, d.name));
-        return (
-          ANSWER_FIELDS.some((f) => !isBlank(r.fields[f])) &&
-          !(record && sameTypedAnswer(r.fields, record.fields, settings.scales))
-        );
-      });
-      const unmergedReplies = current.replies.filter((r) => {
-        if (isBlank(r.status) && isBlank(r.content)) return false;
-        const record = replies.find((x) => x.year === current.year && x.number === r.number && x.department === d.name);
-        const status = matchReplyStatus(settings.replyStatuses, r.status);
-        return !(record && norm(record.status) === status && String(record.content) === String(r.content));
-      });
-      if (unmerged.length + unmergedReplies.length) {
-        findings.push(
-          error(
-            sheet,
-            (unmerged[0] ?? unmergedReplies[0]).row,
-            1,
-            `「${sheet}」には ${current.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${unmerged.length + unmergedReplies.length}行あります。` +
-              `このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、回答を別の場所に写してから、もう一度実行してください。`,
-          ),
-        );
-        counts.skipped.push(d.name);
-        untouched.push(d);
-        continue;
-      }
-      existing = undefined;
-    }
-    const projects = projectsOf(d);
-    const tab = requestTabFor(inputs, settings, lastYear, replies, d, existing, projects);
-    // A new tab is created already formatted and protected (the cheapest way in Apps Script);
-    // one with a second table (提言への対応) has a shape of its own and is formatted by itself.
-    const extent = replaceTab(wb, sheet, tab.rows, current?.values, {
-      layout: tab.layout,
-      tallest: tab.replyRows ? undefined : tallest,
-    });
-    const prior = priorOf(d);
-    // A refreshed tab keeps the column widths its department chose.
-    const { protection, ...rest } = tab.layout;
-    const look = { ...rest, columnWidths: undefined };
-    const key = layoutKey(
-      look,
-      protection && { ...protection, editable: undefined },
-      projects.length + tab.keptOutsidePlan + tab.replyRows,
-      d.editors.length,
-    );
-    if (current) {
-      // The look and the protection are each set again only when they would change; where only
-      // the rows changed, the answer area is moved under the same editors. A tab known from
-      // the index keeps its frozen rows.
-      const known = prior?.sheet === sheet;
-      const changed = changedParts(known ? prior.layoutKey : undefined, key);
-      const setLook = changed.look ? { ...look, frozenRows: known ? undefined : look.frozenRows } : {};
-      // Protections removed or loosened by hand are set again even where the key says they stand
-      // (where only the rows changed, moving the answer area looks at them anyway).
-      const untouched = !changed.protection && !changed.rows && protection !== undefined;
-      const setProtection =
-        changed.protection || (untouched && !wb.protectionIntact(sheet, protection))
-          ? protection
-          : changed.rows && protection
-            ? { ...protection, sameEditors: true }
-            : undefined;
-      if (changed.look || setProtection) wb.format(sheet, { ...setLook, protection: setProtection }, extent);
-    }
-    if (current) counts.refreshed++;
-    else counts.created++;
-    counts.kept += tab.answersKept;
-    counts.outside += tab.keptOutsidePlan;
-    if (sheet !== `調査_${d.name}`) renamed.push(`${d.name} → ${sheet}`);
-    if (d.editors.length === 0) {
-      findings.push(
-        warning(
-          sheet,
-          undefined,
-          undefined,
-          `「${d.name}」に編集者が登録されていないため、このシートは警告のみの保護です。「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`,
-        ),
-      );
-    }
-    const sameYear = prior?.year === year ? prior : undefined;
-    // A tab made in this run (or made again) gets its ID once the run has made them all.
-    entries.push({
-      department: d.name,
-      sheet,
-      sheetId: current ? (ids.get(sheet) ?? '') : '',
-      year,
-      projects: projects.length,
-      answered: sameYear?.answered ?? 0,
-      status: sameYear?.status ?? '未回答',
-      mergedAt: sameYear?.mergedAt ?? '',
-      layoutKey: key,
-    });
+    const written = writeRequestTab(run, step);
+    entries.push(written.entry);
+    findings.push(...written.findings);
+    counts[step.current ? 'refreshed' : 'created']++;
+    counts.kept += written.answersKept;
+    counts.outside += written.keptOutsidePlan;
+    if (step.sheet !== `調査_${d.name}`) renamed.push(`${d.name} → ${step.sheet}`);
   }
   // Departments not processed this time keep their line as it was.
-  for (const d of [...postponed, ...untouched]) {
-    const prior = priorOf(d);
+  for (const step of plan.steps) {
+    const prior = entries.some((e) => e.sheet === step.sheet) ? undefined : run.priorOf(step.department);
     if (prior) entries.push(prior);
   }
-
-  const leftAlone = tabs.filter(
-    (t) =>
-      !remade.has(t.sheet) &&
-      !refused.some((r) => r.tab === t) &&
-      ![...tabOf.entries()].some(([d, tab]) => tab === t && departments.includes(d)),
-  );
-  if (postponed.length) {
-    findings.push(
-      warning(
-        TAB.requestIndex,
-        undefined,
-        undefined,
-        `時間内に終わらなかったため、${postponed.length}課（${postponed
-          .slice(0, 3)
-          .map((d) => d.name)
-          .join(
-            '、',
-          )}${postponed.length > 3 ? ' など' : ''}）のシートはまだ作成・更新していません。もう一度「${TITLE}」を実行すると、続きから処理します。`,
-      ),
-    );
-  }
-  for (const t of leftAlone) {
-    findings.push(
-      warning(
-        t.sheet,
-        undefined,
-        undefined,
-        `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。不要なら、回答を確かめてから削除してください。`,
-      ),
-    );
-  }
+  if (postponed.length) findings.push(postponedFinding(postponed));
+  findings.push(...plan.findings);
   // Tabs made in this run get their IDs now.
   const idsNow = entries.some((e) => !e.sheetId) ? wb.sheetIds() : ids;
   const recorded = entries.map((e) => (e.sheetId ? e : { ...e, sheetId: idsNow.get(e.sheet) ?? '' }));
@@ -350,26 +215,151 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   });
   writeFindings(wb, findings);
   protectAdminTabs(wb, inputs.admins);
+  const message = requestsMessage(settings.year, counts, postponed, renamed, plan.leftAlone, refused, findings);
+  return { ok: !hasErrors(findings), title: TITLE, message, findings };
+}
 
+function projectsByDepartment(projects: readonly Project[]): (d: Department) => Project[] {
+  const out = new Map<Department, Project[]>();
+  for (const p of projects) {
+    for (const d of p.departments) {
+      const list = out.get(d);
+      if (list) list.push(p);
+      else out.set(d, [p]);
+    }
+  }
+  return (d) => out.get(d) ?? [];
+}
+
+/** What writing each tab needs, read once for the whole run. */
+interface TabRun {
+  readonly wb: Workbook;
+  readonly inputs: PlanInputs;
+  readonly settings: Settings;
+  readonly lastYear: readonly AnswerRecord[];
+  readonly replies: readonly ReplyRecord[];
+  readonly ids: ReadonlyMap<string, string>;
+  readonly priorOf: (d: Department) => IndexEntry | undefined;
+  readonly projectsOf: (d: Department) => Project[];
+  readonly tallest: number;
+}
+
+/**
+ * Writes one department's tab as the plan says, formatting and protecting only what would
+ * change, and returns its line of 調査シート一覧.
+ */
+function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>) {
+  const { wb, settings } = run;
+  const { department: d, sheet, current } = step;
+  if (step.remakeEmpty) wb.deleteSheet(sheet);
+  const projects = run.projectsOf(d);
+  const tab = requestTabFor(run.inputs, settings, run.lastYear, run.replies, d, step.carry, projects);
+  // A new tab is created already formatted and protected (the cheapest way in Apps Script);
+  // one with a second table (提言への対応) has a shape of its own and is formatted by itself.
+  const extent = replaceTab(wb, sheet, tab.rows, current?.values, {
+    layout: tab.layout,
+    tallest: tab.replyRows ? undefined : run.tallest,
+  });
+  const prior = run.priorOf(d);
+  // A refreshed tab keeps the column widths its department chose.
+  const { protection, ...rest } = tab.layout;
+  const look = { ...rest, columnWidths: undefined };
+  const key = layoutKey(
+    look,
+    protection && { ...protection, editable: undefined },
+    projects.length + tab.keptOutsidePlan + tab.replyRows,
+    d.editors.length,
+  );
+  if (current) {
+    // The look and the protection are each set again only when they would change; where only
+    // the rows changed, the answer area is moved under the same editors. A tab known from
+    // the index keeps its frozen rows.
+    const known = prior?.sheet === sheet;
+    const changed = changedParts(known ? prior?.layoutKey : undefined, key);
+    const setLook = changed.look ? { ...look, frozenRows: known ? undefined : look.frozenRows } : {};
+    // Protections removed or loosened by hand are set again even where the key says they stand
+    // (where only the rows changed, moving the answer area looks at them anyway).
+    const untouched = !changed.protection && !changed.rows && protection !== undefined;
+    const setProtection =
+      changed.protection || (untouched && !wb.protectionIntact(sheet, protection))
+        ? protection
+        : changed.rows && protection
+          ? { ...protection, sameEditors: true }
+          : undefined;
+    if (changed.look || setProtection) wb.format(sheet, { ...setLook, protection: setProtection }, extent);
+  }
+  const findings =
+    d.editors.length === 0
+      ? [
+          warning(
+            sheet,
+            undefined,
+            undefined,
+            `「${d.name}」に編集者が登録されていないため、このシートは警告のみの保護です。` +
+              `「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`,
+          ),
+        ]
+      : [];
+  const sameYear = prior?.year === settings.year ? prior : undefined;
+  // A tab made in this run (or made again) gets its ID once the run has made them all.
+  const entry: IndexEntry = {
+    department: d.name,
+    sheet,
+    sheetId: current ? (run.ids.get(sheet) ?? '') : '',
+    year: settings.year,
+    projects: projects.length,
+    answered: sameYear?.answered ?? 0,
+    status: sameYear?.status ?? '未回答',
+    mergedAt: sameYear?.mergedAt ?? '',
+    layoutKey: key,
+  };
+  return { entry, findings, answersKept: tab.answersKept, keptOutsidePlan: tab.keptOutsidePlan };
+}
+
+function postponedFinding(postponed: readonly Department[]): Finding {
+  const names = postponed.slice(0, 3).map((d) => d.name);
+  return warning(
+    TAB.requestIndex,
+    undefined,
+    undefined,
+    `時間内に終わらなかったため、${postponed.length}課（${names.join('、')}${postponed.length > 3 ? ' など' : ''}）` +
+      `のシートはまだ作成・更新していません。もう一度「${TITLE}」を実行すると、続きから処理します。`,
+  );
+}
+
+function requestsMessage(
+  year: number,
+  counts: { created: number; refreshed: number; skipped: string[]; kept: number; outside: number },
+  postponed: readonly Department[],
+  renamed: readonly string[],
+  leftAlone: readonly RequestTabContent[],
+  refused: ReadonlyArray<{ tab: RequestTabContent }>,
+  findings: readonly Finding[],
+): string {
   const lines = [
     `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、` +
       `そのまま ${leftAlone.length + counts.skipped.length}` +
       (postponed.length ? `、次の実行で処理 ${postponed.length}` : ''),
     postponed.length
-      ? `時間内に終わらなかった課が ${postponed.length} あります。もう一度「${TITLE}」を実行してください（作成済みのシートと回答はそのままで、続きから処理します）。`
+      ? `時間内に終わらなかった課が ${postponed.length} あります。もう一度「${TITLE}」を実行してください` +
+        '（作成済みのシートと回答はそのままで、続きから処理します）。'
       : '',
     counts.kept
-      ? `入力済みの回答 ${counts.kept}行はそのまま残しました${counts.outside ? `（うち ${counts.outside}行はプランにない事業で、シートの下にまとめてあります）` : ''}。`
+      ? `入力済みの回答 ${counts.kept}行はそのまま残しました` +
+        (counts.outside ? `（うち ${counts.outside}行はプランにない事業で、シートの下にまとめてあります）` : '') +
+        '。'
       : '',
     renamed.length
-      ? `シート名を変えた課（名前が長い・使えない文字・重複のため）：${renamed.join('、')}。対応は「${TAB.requestIndex}」シートにあります。`
+      ? `シート名を変えた課（名前が長い・使えない文字・重複のため）：${renamed.join('、')}。` +
+        `対応は「${TAB.requestIndex}」シートにあります。`
       : '',
     counts.skipped.length ? `作れなかった課：${counts.skipped.join('、')}（理由は「${TAB.check}」シート）` : '',
     leftAlone.length ? `そのままにしたシート：${leftAlone.map((t) => t.sheet).join('、')}` : '',
     refused.length
-      ? `使わなかったシート（「${TAB.requestIndex}」に記録された調査シートではないもの）：${refused.map((r) => r.tab.sheet).join('、')}`
+      ? `使わなかったシート（「${TAB.requestIndex}」に記録された調査シートではないもの）：` +
+        refused.map((r) => r.tab.sheet).join('、')
       : '',
     findings.length ? `\n${findingsSummary(findings)}` : '',
   ];
-  return { ok: !hasErrors(findings), title: TITLE, message: lines.filter(Boolean).join('\n'), findings };
+  return lines.filter(Boolean).join('\n');
 }
