@@ -174,6 +174,18 @@ export function kpiRow(indicator: Indicator, results: readonly IndicatorResult[]
   return { indicator, latest, progress, expected, status };
 }
 
+/** The items of a list by key, each looked at once. */
+function bucketBy<T>(list: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of list) {
+    const k = keyOf(item);
+    const b = out.get(k);
+    if (b) b.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** Everything the committee reads, worked out from the plan, 回答 and the KPI tabs. */
 export function summarise(
   inputs: PlanInputs,
@@ -187,18 +199,8 @@ export function summarise(
   const nameOf = (key: string) => inputs.structure.get(key)?.name ?? '';
   const group = (depth: 1 | 2 | 3): Distribution[] => {
     const keyOf = (p: Project) => structureKey(...[p.goal, p.issue, p.measure].slice(0, depth));
-    const bucket = (list: readonly Assignment[]) => {
-      const out = new Map<string, Assignment[]>();
-      for (const a of list) {
-        const k = keyOf(a.project);
-        const b = out.get(k);
-        if (b) b.push(a);
-        else out.set(k, [a]);
-      }
-      return out;
-    };
-    const now = bucket(current);
-    const before = bucket(previous);
+    const now = bucketBy(current, (a) => keyOf(a.project));
+    const before = bucketBy(previous, (a) => keyOf(a.project));
     const keys = [...new Set(inputs.projects.map(keyOf))];
     return keys.map((k) => distribution(k, nameOf(k), now.get(k) ?? [], before.get(k) ?? [], settings));
   };
@@ -226,14 +228,17 @@ export function summarise(
       (a) => a.answer && matchDirection(settings.scales, a.answer.fields['今後の方向性']) === direction,
     ).length,
   }));
+  // Each answer is put in its 施策's bucket once: a city's plan has thousands of 事業.
   const measureOf = (a: Assignment) => structureKey(a.project.goal, a.project.issue, a.project.measure);
+  const nowByMeasure = bucketBy(current, measureOf);
+  const beforeByMeasure = bucketBy(previous, measureOf);
   const measures = [...new Set(inputs.projects.map((p) => structureKey(p.goal, p.issue, p.measure)))];
   const bySexPerMeasure = [
     ...measures.map((key) => ({
       key,
       name: nameOf(key),
-      now: participantsOf(current.filter((a) => measureOf(a) === key)),
-      before: participantsOf(previous.filter((a) => measureOf(a) === key)),
+      now: participantsOf(nowByMeasure.get(key) ?? []),
+      before: participantsOf(beforeByMeasure.get(key) ?? []),
     })),
     { key: '', name: '全体', now: participantsOf(current), before: participantsOf(previous) },
   ];
