@@ -92,7 +92,10 @@ export function validationGrid(
 
 /** True for every cell of the extent inside one of the areas (for wrap and alignment grids). */
 export function areaGrid(areas: readonly Rect[], extent: Extent): boolean[][] {
-  return Array.from({ length: extent.rows }, (_, r) =>
-    Array.from({ length: extent.cols }, (_, c) => areas.some((a) => inside(a, r + 1, c + 1))),
-  );
+  // Each area marks its own cells: a report has thousands of areas (one per group of rows).
+  const grid = Array.from({ length: extent.rows }, () => Array<boolean>(extent.cols).fill(false));
+  for (const a of areas)
+    for (let r = Math.max(a.row, 1); r < Math.min(a.row + a.numRows, extent.rows + 1); r++)
+      for (let c = Math.max(a.col, 1); c < Math.min(a.col + a.numCols, extent.cols + 1); c++) grid[r - 1][c - 1] = true;
+  return grid;
 }
