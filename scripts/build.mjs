@@ -5,15 +5,9 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 
 const GLOBAL = 'PlanApp';
-const FUNCTIONS = [
-  'onOpen',
-  'setupSheets',
-  'validatePlan',
-  'createRequests',
-  'mergeResponses',
-  'buildSummary',
-  'remindDepartments',
-];
+// The global functions are the functions src/main.ts exports: their names are written there only.
+const FUNCTIONS = [...readFileSync('src/main.ts', 'utf8').matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+if (!FUNCTIONS.includes('onOpen')) throw new Error('src/main.ts exports no onOpen: the menu would never appear.');
 
 mkdirSync('build', { recursive: true });
 await build({

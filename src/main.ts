@@ -18,7 +18,10 @@ import type { Workbook } from './port';
 export const MENU_TITLE = '男女平等推進プラン';
 const RUN_BUDGET_MS = 270_000;
 
-/** Menu label → global function name, in menu order (DESIGN.md). */
+/**
+ * Menu label → global function name, in menu order. With onOpen, these are the global
+ * functions Apps Script calls: scripts/build.mjs and the tests read the names from here.
+ */
 export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
   ['初期設定（シートを用意）', 'setupSheets'],
   ['プランの入力チェック', 'validatePlan'],

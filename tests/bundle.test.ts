@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB } from '../src/domain/tabs';
+import { MENU_ITEMS } from '../src/main';
 import { TEMPLATE_SHEET } from '../src/gas/workbook';
 import { FakeApp } from './fake/spreadsheetApp';
 import { buildBundle, loadBundle, seedTabs } from './helpers';
 
-const GLOBALS = [
-  'onOpen',
-  'setupSheets',
-  'validatePlan',
-  'createRequests',
-  'mergeResponses',
-  'buildSummary',
-  'remindDepartments',
-];
+/** The global functions: onOpen and one per menu item (their names are written in src/main.ts only). */
+const GLOBALS = ['onOpen', ...MENU_ITEMS.map(([, fn]) => fn)];
 let code = '';
 
 beforeAll(() => {

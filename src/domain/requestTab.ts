@@ -351,7 +351,8 @@ function requestLayout(input: RequestTabInput, count: number, replyRows: number)
         : []),
     ],
     protection: {
-      // A description costs a call per protection (issue 8's budget): only the warning-only
+      // A description costs a call per protection (createRequests must stay within Apps Script's
+      // 6 minutes for 200 departments): only the warning-only
       // case, which needs explaining, carries one. The tab's name says whose it is.
       description: editors.length ? undefined : `${input.department.name} の調査シート（編集者未登録のため警告のみ）`,
       editors,

@@ -1,4 +1,7 @@
-/** Tab names and header rows fixed by the design contract (DESIGN.md). */
+/**
+ * Tab names, header rows and 設定 items that users and other tools rely on: changing one
+ * breaks every spreadsheet already in use.
+ */
 
 export const TAB = {
   plan: 'プラン',
