@@ -6,11 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { ActionResult } from '../src/actions/common';
-import { mergeResponses } from '../src/actions/merge';
-import { createRequests } from '../src/actions/requests';
-import { setupSheets } from '../src/actions/setup';
-import { buildSummary } from '../src/actions/summary';
-import { validatePlan } from '../src/actions/validate';
+import { mergeResponses } from '../src/actions/mergeResponses';
+import { createRequests } from '../src/actions/createRequests';
+import { setupSheets } from '../src/actions/setupSheets';
+import { buildSummary } from '../src/actions/buildSummary';
+import { validatePlan } from '../src/actions/validatePlan';
 import { GasWorkbook } from '../src/gas/workbook';
 import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';

@@ -5,13 +5,13 @@
  */
 import type { ActionResult } from './actions/common';
 import { withLock } from './actions/common';
-import { mergeResponses as mergeAction } from './actions/merge';
-import { createRequests as requestsAction } from './actions/requests';
-import { setupSheets as setupAction } from './actions/setup';
-import { buildSummary as summaryAction } from './actions/summary';
-import { remindDepartments as remindAction } from './actions/remind';
+import { mergeResponses as mergeAction } from './actions/mergeResponses';
+import { createRequests as requestsAction } from './actions/createRequests';
+import { setupSheets as setupAction } from './actions/setupSheets';
+import { buildSummary as summaryAction } from './actions/buildSummary';
+import { remindDepartments as remindAction } from './actions/remindDepartments';
 import { reminderHtml } from './domain/remind';
-import { validatePlan as validateAction } from './actions/validate';
+import { validatePlan as validateAction } from './actions/validatePlan';
 import { GasLock, GasWorkbook } from './gas/workbook';
 import type { Workbook } from './port';
 

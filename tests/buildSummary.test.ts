@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeResponses } from '../src/actions/merge';
-import { createRequests } from '../src/actions/requests';
-import { buildSummary } from '../src/actions/summary';
+import { mergeResponses } from '../src/actions/mergeResponses';
+import { createRequests } from '../src/actions/createRequests';
+import { buildSummary } from '../src/actions/buildSummary';
 import { parseQuantity, parseTarget } from '../src/domain/quantity';
 import { kpiRow } from '../src/domain/summary';
 import { HEADERS, TAB } from '../src/domain/tabs';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionResult } from '../src/actions/common';
-import { mergeResponses } from '../src/actions/merge';
-import { createRequests } from '../src/actions/requests';
-import { setupSheets } from '../src/actions/setup';
-import { buildSummary } from '../src/actions/summary';
-import { validatePlan } from '../src/actions/validate';
+import { mergeResponses } from '../src/actions/mergeResponses';
+import { createRequests } from '../src/actions/createRequests';
+import { setupSheets } from '../src/actions/setupSheets';
+import { buildSummary } from '../src/actions/buildSummary';
+import { validatePlan } from '../src/actions/validatePlan';
 import type { FakeApp } from './fake/spreadsheetApp';
 import { generateTabs } from './fixtures/generate';
 import { GasWorkbook } from '../src/gas/workbook';

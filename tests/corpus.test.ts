@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeResponses } from '../src/actions/merge';
-import { createRequests } from '../src/actions/requests';
-import { validatePlan } from '../src/actions/validate';
+import { mergeResponses } from '../src/actions/mergeResponses';
+import { createRequests } from '../src/actions/createRequests';
+import { validatePlan } from '../src/actions/validatePlan';
 import { TAB } from '../src/domain/tabs';
 import { ANSWER_CASES, BASE_ANSWERS, CLEAN_CASES, PLAN_CASES } from './corpus/cases';
 import { checkRows, fakeBook, seedTabs, snapshot, typeAnswers } from './helpers';

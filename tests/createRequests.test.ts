@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRequests } from '../src/actions/requests';
+import { createRequests } from '../src/actions/createRequests';
 import { NOT_IN_PLAN } from '../src/domain/requestTab';
 import { HEADERS, TAB } from '../src/domain/tabs';
 import { checkRows, fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';

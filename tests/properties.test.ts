@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeResponses } from '../src/actions/merge';
-import { createRequests } from '../src/actions/requests';
+import { mergeResponses } from '../src/actions/mergeResponses';
+import { createRequests } from '../src/actions/createRequests';
 import { readAnswers } from '../src/domain/answers';
 import { readInputs } from '../src/domain/inputs';
 import { summarise } from '../src/domain/summary';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setupSheets } from '../src/actions/setup';
-import { validatePlan } from '../src/actions/validate';
+import { setupSheets } from '../src/actions/setupSheets';
+import { validatePlan } from '../src/actions/validatePlan';
 import { HEADERS, TAB } from '../src/domain/tabs';
 import { fakeBook, seedTabs, snapshot } from './helpers';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { validatePlan } from '../src/actions/validate';
+import { validatePlan } from '../src/actions/validatePlan';
 import { TAB } from '../src/domain/tabs';
 import { checkRows, fakeBook, seedTabs, snapshot } from './helpers';
 

@@ -5,7 +5,7 @@ import { type Table, type TableRow, locateTable } from '../domain/table';
 import { HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, replaceTab } from './common';
-import { setupSheets } from './setup';
+import { setupSheets } from './setupSheets';
 
 /** Input tabs a table file may fill, with the headers each must carry. */
 const IMPORTABLE: Record<string, readonly string[]> = {

@@ -5,7 +5,7 @@ import { parseCount, targetEdges } from './quantity';
 import { gradedCodes, matchDirection, matchGrade } from './scales';
 
 /** One department's answer on one 事業 of the plan, for one year (absent when not answered). */
-export interface Assignment {
+export interface ProjectAnswer {
   readonly project: Project;
   readonly department: string;
   readonly answer?: AnswerRecord;
@@ -58,8 +58,8 @@ export interface Summary {
   readonly byMeasure: readonly Distribution[];
   readonly overall: Distribution;
   /** Every department's answer on every 事業 this year (absent answers included), in plan order. */
-  readonly assignments: readonly Assignment[];
-  readonly attention: readonly Assignment[];
+  readonly assignments: readonly ProjectAnswer[];
+  readonly attention: readonly ProjectAnswer[];
   readonly previousGrades: ReadonlyMap<string, string>;
   readonly directions: ReadonlyArray<{ readonly direction: string; readonly count: number }>;
   readonly kpis: readonly KpiRow[];
@@ -82,7 +82,7 @@ export interface Participants {
 }
 
 /** The participants the answers reported, men and women added up. */
-export function participantsOf(list: readonly Assignment[]): Participants {
+export function participantsOf(list: readonly ProjectAnswer[]): Participants {
   let men = 0;
   let women = 0;
   let projects = 0;
@@ -104,7 +104,7 @@ export function assignmentsFor(
   settings: Settings,
   records: readonly AnswerRecord[],
   year: number,
-): Assignment[] {
+): ProjectAnswer[] {
   const find = answerLookup(records.filter((r) => r.year === year));
   return inputs.projects.flatMap((project) =>
     project.departments.map((d) => {
@@ -118,8 +118,8 @@ export function assignmentsFor(
 function distribution(
   key: string,
   name: string,
-  list: readonly Assignment[],
-  previous: readonly Assignment[],
+  list: readonly ProjectAnswer[],
+  previous: readonly ProjectAnswer[],
   settings: Settings,
 ): Distribution {
   const codes = settings.scales.grades.map((g) => g.code);
@@ -136,7 +136,7 @@ function distribution(
 }
 
 /** Share of the first two grades among graded answers; the city's "not gradable" codes are left out. */
-function topShare(list: readonly Assignment[], settings: Settings): number | undefined {
+function topShare(list: readonly ProjectAnswer[], settings: Settings): number | undefined {
   const graded = gradedCodes(settings.scales);
   const top = graded.slice(0, 2);
   const counted = list.filter((a) => a.grade && graded.includes(a.grade));
@@ -229,7 +229,7 @@ export function summarise(
     ).length,
   }));
   // Each answer is put in its 施策's bucket once: a city's plan has thousands of 事業.
-  const measureOf = (a: Assignment) => structureKey(a.project.goal, a.project.issue, a.project.measure);
+  const measureOf = (a: ProjectAnswer) => structureKey(a.project.goal, a.project.issue, a.project.measure);
   const nowByMeasure = bucketBy(current, measureOf);
   const beforeByMeasure = bucketBy(previous, measureOf);
   const measures = [...new Set(inputs.projects.map((p) => structureKey(p.goal, p.issue, p.measure)))];

@@ -26,7 +26,7 @@ import {
   replaceTab,
   writeFindings,
 } from './common';
-import { requestWarnings } from './validate';
+import { requestWarnings } from './validatePlan';
 
 const TITLE = '所管課別調査シートを作成';
 

@@ -16,7 +16,7 @@ import {
   replaceTab,
   writeFindings,
 } from './common';
-import { refusedTabFinding, requestTabsOf } from './requests';
+import { refusedTabFinding, requestTabsOf } from './createRequests';
 
 const TITLE = '回答を取り込む';
 
