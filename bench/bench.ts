@@ -248,10 +248,12 @@ if (!ONLY) {
       const m = byKey(action, name);
       check(`${action} ≤ 12/タブ + 10 (${name})`, `${calls(m)} ≤ ${12 * m.tabs + 10}`, calls(m) <= 12 * m.tabs + 10);
     }
+    // Two report tabs (評価サマリー, 事業別一覧) made and formatted the first time, about 20 calls
+    // each, and the committee's tabs read and 委員会評価's rows written: no more than 60, whatever the plan's size.
     check(
-      `buildSummary ≤ 40 (${name})`,
+      `buildSummary ≤ 60 (${name})`,
       String(calls(byKey('buildSummary', name))),
-      calls(byKey('buildSummary', name)) <= 40,
+      calls(byKey('buildSummary', name)) <= 60,
     );
   }
   check('全体の処理時間 real < 0.2 s', `${(cycle.real / 1000).toFixed(3)} s`, cycle.real < 200);
