@@ -1,10 +1,11 @@
 import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/answers';
-import { type Finding, error, hasErrors, warning } from '../domain/findings';
+import { type Finding, error, hasErrors, warning, tabWarning, tabError } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
 import type { PlanInputs, Project, Settings } from '../domain/inputs';
 import { type IndexEntry, assignTabs, changedParts, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
 import {
+  HEADING_CELLS,
   REQUEST_HEADER_ROW,
   type RequestTabContent,
   buildRequestTab,
@@ -90,20 +91,17 @@ export function refusedTabFinding(
   department: Department | undefined,
   severity: 'error' | 'warning',
 ): Finding {
-  const make = severity === 'error' ? error : warning;
   if (!department) {
-    return make(
+    return (severity === 'error' ? error : warning)(
       tab.sheet,
-      3,
-      2,
+      HEADING_CELLS.department.row,
+      HEADING_CELLS.department.col,
       `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。` +
         `所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`,
     );
   }
-  return make(
+  return (severity === 'error' ? tabError : tabWarning)(
     tab.sheet,
-    undefined,
-    undefined,
     `「${tab.sheet}」の見出しには所管課「${department.name}」とありますが、` +
       `「${TAB.requestIndex}」に記録された「${department.name}」の調査シートではありません` +
       '（複製したシートか、ほかの人が作ったシートです）。このシートの回答は取り込まず、調査シートとしても使いません。' +
@@ -291,10 +289,8 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
   const findings =
     d.editors.length === 0
       ? [
-          warning(
+          tabWarning(
             sheet,
-            undefined,
-            undefined,
             `「${d.name}」に編集者が登録されていないため、このシートは警告のみの保護です。` +
               `「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`,
           ),
@@ -318,10 +314,8 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
 
 function postponedFinding(postponed: readonly Department[]): Finding {
   const names = postponed.slice(0, 3).map((d) => d.name);
-  return warning(
+  return tabWarning(
     TAB.requestIndex,
-    undefined,
-    undefined,
     `時間内に終わらなかったため、${postponed.length}課（${names.join('、')}${postponed.length > 3 ? ' など' : ''}）` +
       `のシートはまだ作成・更新していません。もう一度「${TITLE}」を実行すると、続きから処理します。`,
   );

@@ -20,6 +20,16 @@ export function warning(sheet: string, row: number | undefined, col: number | un
   return { severity: '注意', sheet, row, col, message };
 }
 
+/** An error about a whole tab (no one cell to point at). */
+export function tabError(sheet: string, message: string): Finding {
+  return error(sheet, undefined, undefined, message);
+}
+
+/** A 注意 about a whole tab. */
+export function tabWarning(sheet: string, message: string): Finding {
+  return warning(sheet, undefined, undefined, message);
+}
+
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'エラー');
 }

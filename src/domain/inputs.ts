@@ -1,7 +1,7 @@
 import { type Cell, type Grid, TEXT_LIMIT, compact, isBlank, norm } from './cells';
 import { type Recommendation, readRecommendations } from './committee';
 import { type Department, DepartmentDirectory, departmentKey, splitList } from './departments';
-import { type Finding, error, warning } from './findings';
+import { type Finding, error, warning, tabError } from './findings';
 import { formatFiscalYear, parseDate, parseFiscalYear } from './fiscalYear';
 import { type Quantity, type Target, onScale } from './quantity';
 import { fiscalYear, flag, positiveInt, quantity, target, text } from './schemas';
@@ -105,10 +105,8 @@ function tableOf(
   const values = tabs[sheet];
   if (values === undefined) {
     findings.push(
-      error(
+      tabError(
         sheet,
-        undefined,
-        undefined,
         `シート「${sheet}」がありません。メニューの「初期設定（シートを用意）」で作成し、内容を入力してください。シート名を変えた場合は「${sheet}」に戻してください。`,
       ),
     );

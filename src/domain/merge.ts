@@ -20,13 +20,14 @@ import {
   norm,
 } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
-import { type Finding, error, hasErrors, warning } from './findings';
+import { type Finding, error, hasErrors, warning, tabError, tabWarning } from './findings';
 import { formatFiscalYear } from './fiscalYear';
 import { parseCount } from './quantity';
 import type { Project, Settings } from './inputs';
 import { type AnswerStatus, statusOf } from './requestIndex';
 import {
   DUPLICATE_ROW,
+  HEADING_CELLS,
   NOT_ASKED,
   NOT_IN_PLAN,
   type RequestRow,
@@ -107,8 +108,8 @@ export function mergeAnswers(input: MergeInput): MergeResult {
       findings.push(
         error(
           tab.sheet,
-          3,
-          2,
+          HEADING_CELLS.department.row,
+          HEADING_CELLS.department.col,
           `見出しの所管課「${tab.departmentText || '空欄'}」が、このシートの課「${department.name}」と違います。このシートは取り込んでいません。` +
             `見出しの所管課を「${department.name}」に戻してください。`,
         ),
@@ -120,12 +121,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
     if (own.length === 0) {
       // A tab left from a department that no longer has any 事業: nothing to merge, nothing to blame.
       findings.push(
-        warning(
-          tab.sheet,
-          undefined,
-          undefined,
-          `「${department.name}」の事業は今のプランにないため、このシートは取り込んでいません。`,
-        ),
+        tabWarning(tab.sheet, `「${department.name}」の事業は今のプランにないため、このシートは取り込んでいません。`),
       );
       continue;
     }
@@ -138,10 +134,8 @@ export function mergeAnswers(input: MergeInput): MergeResult {
       });
     if (!tab.table || tab.problems.length)
       tabFindings.push(
-        error(
+        tabError(
           tab.sheet,
-          undefined,
-          undefined,
           `「${tab.sheet}」の表の見出し行が元の形でないため、取り込んでいません。見出し行（${HEADERS.request.join('、')}）を元に戻してください。`,
         ),
       );
@@ -247,10 +241,8 @@ function checkRows(
   for (const p of own) {
     if (!firstRow.has(p.id))
       findings.push(
-        warning(
+        tabWarning(
           tab.sheet,
-          undefined,
-          undefined,
           `事業 ${p.id}「${p.name}」の行がありません（削除された可能性があります）。この事業は未回答として扱います。「所管課別調査シートを作成」を実行すると行が戻ります。`,
         ),
       );

@@ -7,7 +7,7 @@ import { type AnswerRecord, answerKey, sameTypedAnswer } from './answers';
 import { isBlank, isBlankGrid, norm } from './cells';
 import { type ReplyRecord, matchReplyStatus } from './committee';
 import type { Department } from './departments';
-import { type Finding, error, warning } from './findings';
+import { type Finding, error, tabError, tabWarning } from './findings';
 import type { Settings } from './inputs';
 import { type RequestRow, type ReplyRow, type RequestTabContent, requestTabName } from './requestTab';
 import { ANSWER_FIELDS, TAB } from './tabs';
@@ -106,10 +106,8 @@ export function unmergedRows(
 }
 
 function headerChanged(sheet: string): Finding {
-  return error(
+  return tabError(
     sheet,
-    undefined,
-    undefined,
     `「${sheet}」の表の見出し行が元の形でないため、このシートは作り直していません（入力された内容を守るため）。` +
       '見出し行を元に戻してから、もう一度実行してください。',
   );
@@ -127,10 +125,8 @@ function unmerged(sheet: string, tab: RequestTabContent, rows: ReadonlyArray<{ r
 }
 
 function leftAloneFinding(t: RequestTabContent): Finding {
-  return warning(
+  return tabWarning(
     t.sheet,
-    undefined,
-    undefined,
     `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。` +
       '不要なら、回答を確かめてから削除してください。',
   );

@@ -25,6 +25,12 @@ export const HEADING = {
   token: '確認コード',
 } as const;
 
+/** Where the heading's values stand: messages about them point at these cells. */
+export const HEADING_CELLS = {
+  year: { row: 2, col: 2 },
+  department: { row: 3, col: 2 },
+} as const;
+
 /** Where an exported request carries its 確認コード: top right, clear of the heading's long lines. */
 export const TOKEN_CELL = { row: 1, col: 8 } as const;
 
@@ -407,8 +413,8 @@ export function yearMismatch(sheet: string, content: RequestTabContent, year: nu
   if (content.year === year) return undefined;
   return error(
     sheet,
-    2,
-    2,
+    HEADING_CELLS.year.row,
+    HEADING_CELLS.year.col,
     `このシートの対象年度（${content.yearText || '空欄'}）が「設定」の対象年度（${formatFiscalYear(year)}）と違います。前の年度のシートが残っているようです。`,
   );
 }
