@@ -50,7 +50,11 @@ export function planRequests(input: RequestPlanInput): RequestPlan {
   const { settings } = input;
   const emptyTabs = new Set(input.tabs.filter((t) => isBlankGrid(t.values)).map((t) => t.sheet));
   const taken = new Set(input.sheetNames);
-  const merged = new Map(input.answers.map((r) => [answerKey(r.year, r.id, r.department), r]));
+  // Only the years of tabs still holding another year are looked up (回答 holds ten years).
+  const oldYears = new Set(input.tabs.filter((t) => t.year !== settings.year).map((t) => t.year));
+  const merged = new Map(
+    input.answers.filter((r) => oldYears.has(r.year)).map((r) => [answerKey(r.year, r.id, r.department), r]),
+  );
   const remade = new Set<string>();
   const steps: TabStep[] = input.departments.map((d): TabStep => {
     const current = input.owned.get(d);
