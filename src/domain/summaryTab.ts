@@ -46,54 +46,94 @@ export interface CommitteePart {
 
 const NO_COMMITTEE: CommitteePart = { grades: new Map(), open: [] };
 
+/**
+ * A report being written row by row: its titles (grey, one line across the page) and its tables
+ * (wrapped, numbers centred under their headings).
+ */
+export class Report {
+  readonly rows: OutGrid = [];
+  readonly headerRows: number[] = [];
+  readonly wrap: Rect[] = [];
+  readonly center: Rect[] = [];
+
+  add(...lines: OutCell[][]): void {
+    this.rows.push(...lines);
+  }
+
+  section(title: string): void {
+    this.add([], [title]);
+    this.headerRows.push(this.rows.length);
+  }
+
+  /** A table: its header row, its lines, and which of its columns hold numbers (centred). */
+  table(header: readonly string[], lines: readonly OutCell[][], numbers: readonly [number, number]): Rect {
+    this.add([...header]);
+    this.headerRows.push(this.rows.length);
+    const first = this.rows.length;
+    this.add(...lines);
+    // The area starts at the header row: headings wrap and centre like the numbers under them.
+    const area = { row: first, col: 1, numRows: this.rows.length - first + 1, numCols: header.length };
+    this.wrap.push(area);
+    this.center.push({ ...area, col: numbers[0], numCols: numbers[1] - numbers[0] + 1 });
+    return area;
+  }
+}
+
 /** The 評価サマリー tab: the page the committee prints and discusses. */
 export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTEE): { rows: OutGrid; layout: Layout } {
-  const rows: OutGrid = [];
-  const headerRows: number[] = [];
-  // Tables wrap and centre their numbers; titles stay on one line and run across the page.
-  const wrap: Rect[] = [];
-  const center: Rect[] = [];
-  const add = (...lines: OutCell[][]) => rows.push(...lines);
-  const section = (title: string) => {
-    add([]);
-    add([title]);
-    headerRows.push(rows.length);
-  };
-  /** A table: its header row, its lines, and which of its columns hold numbers (centred). */
-  const table = (header: readonly string[], lines: readonly OutCell[][], numbers: readonly [number, number]) => {
-    add([...header]);
-    headerRows.push(rows.length);
-    const first = rows.length;
-    add(...lines);
-    // The area starts at the header row: headings wrap and centre like the numbers under them.
-    const area = { row: first, col: 1, numRows: rows.length - first + 1, numCols: header.length };
-    wrap.push(area);
-    center.push({ ...area, col: numbers[0], numCols: numbers[1] - numbers[0] + 1 });
-    return area;
-  };
+  const r = new Report();
   const noAnswers = s.answerCount === 0;
-
-  add([`${s.planName} 評価サマリー　${formatFiscalYear(s.year)}`]);
-  add([
+  r.add([`${s.planName} 評価サマリー　${formatFiscalYear(s.year)}`]);
+  r.add([
     `作成日時：${formatDateTime(s.builtAt)}　対象の事業：${s.projectCount}件　回答：${s.answerCount}件（所管課ごとの事業ごとの回答）`,
   ]);
   if (noAnswers)
-    add([
+    r.add([
       `${formatFiscalYear(s.year)}の回答はまだありません。各課が調査シートに入力し、「回答を取り込む」を実行すると、自己評価の集計がここに表示されます。`,
     ]);
+  responsesSection(r, s);
+  const goals = distributionSections(r, s, committee);
+  attentionSection(r, s);
+  r.section('6. 今後の方向性');
+  r.table(
+    ['今後の方向性', '件数'],
+    s.directions.map((d) => [d.direction, d.count]),
+    [2, 2],
+  );
+  kpiSection(r, s);
+  participantsSection(r, s);
+  recommendationsSection(r, s, committee);
+  const charts = noAnswers ? [] : chartSection(r, s, goals);
+  return {
+    rows: r.rows,
+    layout: {
+      frozenRows: 2,
+      columnWidths: SUMMARY_WIDTHS,
+      headerRows: r.headerRows,
+      wrap: r.wrap,
+      center: r.center,
+      charts,
+      print: 'landscape',
+    },
+  };
+}
 
-  section('1. 所管課別の回答状況');
-  const due = s.responses.reduce((n, r) => n + r.due, 0);
-  const answered = s.responses.reduce((n, r) => n + r.answered, 0);
-  table(
+function responsesSection(r: Report, s: Summary): void {
+  r.section('1. 所管課別の回答状況');
+  const due = s.responses.reduce((n, x) => n + x.due, 0);
+  const answered = s.responses.reduce((n, x) => n + x.answered, 0);
+  r.table(
     ['所管課', '対象の事業', '回答済', '未回答', '回答率'],
     [
-      ...s.responses.map((r) => [r.department, r.due, r.answered, r.unanswered, pct(r.rate)]),
+      ...s.responses.map((x) => [x.department, x.due, x.answered, x.unanswered, pct(x.rate)]),
       ['合計', due, answered, due - answered, pct(due ? answered / due : undefined)],
     ],
     [2, 5],
   );
+}
 
+/** 2.–4.: the grades per 目標, 課題 (with the committee's grade) and 施策. Returns the 目標 table's area. */
+function distributionSections(r: Report, s: Summary, committee: CommitteePart): Rect {
   const top = s.gradeCodes.slice(0, 2).join('・');
   const distributionTable = (
     title: string,
@@ -102,7 +142,7 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
     prefix: string,
     committeeGrade?: (key: string) => string,
   ) => {
-    section(title);
+    r.section(title);
     const header = [label, ...s.gradeCodes, '未回答', `${top} の割合`, '前年度からの変化'];
     // The committee's grade in a last column of its own: the counts stand under those of 2. and 4.
     if (committeeGrade) header.push('委員会評価');
@@ -115,10 +155,10 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
         pct(d.topShare),
         points(d.topShare, d.previousTopShare),
       ];
-      if (committeeGrade) line.push(d === s.overall ? '' : committeeGrade(d.key));
+      if (committeeGrade && d !== s.overall) line.push(committeeGrade(d.key));
       return line;
     });
-    return table(header, lines, [2, header.length]);
+    return r.table(header, lines, [2, header.length]);
   };
   const goals = distributionTable('2. 自己評価の分布（目標別）', '目標', s.byGoal, '目標');
   distributionTable('3. 自己評価の分布（課題別）と委員会評価', '課題', s.byIssue, '課題', (key) => {
@@ -126,11 +166,14 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
     return committee.grades.get(key)?.grade ?? (before ? `前年度 ${before}` : DASH);
   });
   distributionTable('4. 自己評価の分布（施策別）', '施策', s.byMeasure, '施策');
-  if (noAnswers) add(['（回答がまだないため、割合は「—」と表示しています）']);
+  if (s.answerCount === 0) r.add(['（回答がまだないため、割合は「—」と表示しています）']);
+  return goals;
+}
 
-  section(`5. 注意が必要な事業（自己評価 ${s.gradeCodes.slice(2).join('・')}、または未回答）`);
-  if (noAnswers) add(['（回答がまだないため、省略しています）']);
-  else if (s.attention.length === 0) add(['該当する事業はありません。']);
+function attentionSection(r: Report, s: Summary): void {
+  r.section(`5. 注意が必要な事業（自己評価 ${s.gradeCodes.slice(2).join('・')}、または未回答）`);
+  if (s.answerCount === 0) r.add(['（回答がまだないため、省略しています）']);
+  else if (s.attention.length === 0) r.add(['該当する事業はありません。']);
   else {
     const lines = s.attention.map((a) => {
       const f = a.answer?.fields;
@@ -145,32 +188,29 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
         text(f?.['課題・改善点']),
       ];
     });
-    table(
+    r.table(
       ['事業', '所管課', '自己評価', '前年度', '今後の方向性', '参加者数（男・女）', '実施状況・実績', '課題・改善点'],
       lines,
       [3, 6],
     );
   }
+}
 
-  section('6. 今後の方向性');
-  table(
-    ['今後の方向性', '件数'],
-    s.directions.map((d) => [d.direction, d.count]),
-    [2, 2],
-  );
-
-  section('7. 成果指標');
-  table(
+function kpiSection(r: Report, s: Summary): void {
+  r.section('7. 成果指標');
+  r.table(
     ['指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'],
     s.kpis.map(kpiLine),
     [2, 7],
   );
-  add([
+  r.add([
     '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算し、範囲内・超えていれば「達成」。経過より進捗率が大きければ「順調」。',
   ]);
+}
 
-  section('8. 男女別の参加者数（施策別、今年度と前年度）');
-  table(
+function participantsSection(r: Report, s: Summary): void {
+  r.section('8. 男女別の参加者数（施策別、今年度と前年度）');
+  r.table(
     ['施策', '男性', '女性', '女性の割合', '前年度 男性', '前年度 女性', '前年度 女性の割合'],
     s.bySexPerMeasure
       .filter((m) => m.key === '' || m.now.projects + m.before.projects > 0)
@@ -185,49 +225,42 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
       ]),
     [2, 7],
   );
-  add([`（参加者数の報告があった事業：今年度 ${s.bySex.projects}件。報告のない事業は数えていません）`]);
+  r.add([`（参加者数の報告があった事業：今年度 ${s.bySex.projects}件。報告のない事業は数えていません）`]);
+}
 
-  section('9. 提言への対応状況');
-  if (committee.open.length === 0) add(['対応を追っている提言はありません。']);
+function recommendationsSection(r: Report, s: Summary, committee: CommitteePart): void {
+  r.section('9. 提言への対応状況');
+  if (committee.open.length === 0) r.add(['対応を追っている提言はありません。']);
   else
-    table(
+    r.table(
       ['提言', '所管課', '対応状況', '提言の年度', '課題', '回答の年度', '対応内容'],
-      committee.open.flatMap(({ recommendation: r, replies }) =>
+      committee.open.flatMap(({ recommendation: rec, replies }) =>
         replies.map(({ department, reply }) => [
-          `${r.number} ${r.text}`,
+          `${rec.number} ${rec.text}`,
           department,
-          r.year >= s.year ? DASH : reply ? text(reply.status) : NO_REPLY,
-          shortYear(r.year),
-          r.issueKey,
+          rec.year >= s.year ? DASH : reply ? text(reply.status) : NO_REPLY,
+          shortYear(rec.year),
+          rec.issueKey,
           reply ? shortYear(reply.year) : DASH,
-          r.year >= s.year ? ASKED_NEXT_YEAR : text(reply?.content),
+          rec.year >= s.year ? ASKED_NEXT_YEAR : text(reply?.content),
         ]),
       ),
       [3, 6],
     );
+}
 
-  const charts: ChartSpec[] = [];
-  if (!noAnswers) {
-    // Below the tables, so that the page keeps its width: the grades of 2. drawn as bars.
-    section('10. 目標別の自己評価の分布（グラフ）');
-    const chartCols = 1 + s.gradeCodes.length + 1;
-    charts.push({
-      title: '目標別の自己評価の分布',
-      data: {
-        row: goals.row,
-        col: 1,
-        numRows: goals.numRows - 1,
-        numCols: chartCols,
-      } /* header and every 目標, not 全体 */,
-      anchor: { row: rows.length + 1, col: 1 },
-    });
-    for (let i = 0; i < CHART_ROWS; i++) add([]);
-    add([`（2. の表の${s.gradeCodes.join('・')}・未回答の件数を、目標ごとに積み上げた棒グラフです）`]);
-  }
-  return {
-    rows,
-    layout: { frozenRows: 2, columnWidths: SUMMARY_WIDTHS, headerRows, wrap, center, charts, print: 'landscape' },
+/** 10.: the grades of 2. drawn as bars, below the tables so that the page keeps its width. */
+function chartSection(r: Report, s: Summary, goals: Rect): ChartSpec[] {
+  r.section('10. 目標別の自己評価の分布（グラフ）');
+  const chart: ChartSpec = {
+    title: '目標別の自己評価の分布',
+    // The header and every 目標 (not 全体), the grades and 未回答.
+    data: { row: goals.row, col: 1, numRows: goals.numRows - 1, numCols: 1 + s.gradeCodes.length + 1 },
+    anchor: { row: r.rows.length + 1, col: 1 },
   };
+  for (let i = 0; i < CHART_ROWS; i++) r.add([]);
+  r.add([`（2. の表の${s.gradeCodes.join('・')}・未回答の件数を、目標ごとに積み上げた棒グラフです）`]);
+  return [chart];
 }
 
 /** Rows left free under the chart's heading for the chart itself. */
