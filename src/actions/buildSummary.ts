@@ -1,5 +1,5 @@
-import { byCurrentDepartment, readAnswers } from '../domain/answers';
-import { hasErrors } from '../domain/findings';
+import { type AnswerTable, byCurrentDepartment, readAnswers } from '../domain/answers';
+
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { type Summary, summarise } from '../domain/summary';
 import {
@@ -14,15 +14,7 @@ import { renderProjectList } from '../domain/projectListTab';
 import { renderSummary } from '../domain/summaryTab';
 import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
-import {
-  type ActionResult,
-  checkInputs,
-  findingsSummary,
-  protectAdminTabs,
-  refuseNonAdmin,
-  replaceTab,
-  writeFindings,
-} from './common';
+import { type ActionResult, findingsSummary, protectAdminTabs, replaceTab, openAction, isRefusal } from './common';
 
 const TITLE = '評価サマリーを作成';
 
@@ -32,22 +24,20 @@ const TITLE = '評価サマリーを作成';
  * command line's report to PDF).
  */
 export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb): ActionResult {
-  const { inputs, findings } = checkInputs(wb);
-  const notAdmin = refuseNonAdmin(wb, inputs.admins, TITLE);
-  if (notAdmin) return notAdmin;
-  // Answers merged under a department's old name count once, as the department's.
-  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory);
-  findings.push(...answers.findings);
-  const settings = inputs.settings;
-  if (hasErrors(findings) || !settings) {
-    writeFindings(wb, findings);
-    return {
-      ok: false,
-      title: TITLE,
-      message: `入力にエラーがあるため、評価サマリーは作成していません。\n\n${findingsSummary(findings)}`,
-      findings,
-    };
-  }
+  let answers: AnswerTable = { records: [] };
+  const opened = openAction(
+    wb,
+    TITLE,
+    '入力にエラーがあるため、評価サマリーは作成していません。',
+    (inputs, findings) => {
+      // Answers merged under a department's old name count once, as the department's.
+      const current = byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory);
+      findings.push(...current.findings);
+      answers = current;
+    },
+  );
+  if (isRefusal(opened)) return opened;
+  const { inputs, settings, findings } = opened;
   const summary = summarise(inputs, settings, answers.records, now);
   // The committee's cycle: its grades of the year, and every 提言 still followed with the replies.
   const committeeValues = wb.read(TAB.committee);

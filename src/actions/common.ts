@@ -1,6 +1,6 @@
 import { type Grid, type OutCell, type OutGrid, isBlankGrid, link } from '../domain/cells';
-import { type Finding, cellLabel, describe, sortFindings } from '../domain/findings';
-import { type TabValues, readInputs } from '../domain/inputs';
+import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../domain/findings';
+import { type PlanInputs, type Settings, type TabValues, readInputs } from '../domain/inputs';
 import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Extent, Layout } from '../domain/layout';
 import type { Lock, Workbook } from '../port';
@@ -35,6 +35,39 @@ export const INPUT_TAB_NAMES = [
 export function checkInputs(wb: Workbook) {
   return readInputs(readTabs(wb, INPUT_TAB_NAMES));
 }
+
+/** What an action works on once its inputs passed the check. */
+export interface Opened {
+  readonly inputs: PlanInputs;
+  readonly settings: Settings;
+  /** 注意 found so far (the action adds its own). */
+  readonly findings: Finding[];
+}
+
+/**
+ * The opening every writing action shares: read and check the input tabs, refuse someone who is
+ * not a 管理者, and refuse (writing チェック結果) while the inputs have errors. `more` adds the
+ * action's own checks before the verdict. `refusal` is the alert's first line.
+ */
+export function openAction(
+  wb: Workbook,
+  title: string,
+  refusal: string,
+  more: (inputs: PlanInputs, findings: Finding[]) => void = () => undefined,
+): Opened | ActionResult {
+  const { inputs, findings } = checkInputs(wb);
+  const notAdmin = refuseNonAdmin(wb, inputs.admins, title);
+  if (notAdmin) return notAdmin;
+  more(inputs, findings);
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings) {
+    writeFindings(wb, findings);
+    return { ok: false, title, message: `${refusal}\n\n${findingsSummary(findings)}`, findings };
+  }
+  return { inputs, settings, findings };
+}
+
+export const isRefusal = (x: Opened | ActionResult): x is ActionResult => 'ok' in x;
 
 /** How to format a tab that replaceTab finds missing or empty. */
 export interface NewTab {

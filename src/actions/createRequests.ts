@@ -20,12 +20,12 @@ import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import {
   type ActionResult,
-  checkInputs,
   findingsSummary,
   protectAdminTabs,
-  refuseNonAdmin,
   replaceTab,
   writeFindings,
+  openAction,
+  isRefusal,
 } from './common';
 import { requestWarnings } from './validatePlan';
 
@@ -120,22 +120,14 @@ export interface RunOptions {
  * short, it stops between two tabs and says so: the next run carries on where it stopped.
  */
 export function createRequests(wb: Workbook, options: RunOptions = {}): ActionResult {
-  const { inputs, findings } = checkInputs(wb);
-  const notAdmin = refuseNonAdmin(wb, inputs.admins, TITLE);
-  if (notAdmin) return notAdmin;
-  findings.push(...requestWarnings(inputs));
-  const settings = inputs.settings;
-  if (hasErrors(findings) || !settings) {
-    writeFindings(wb, findings);
-    return {
-      ok: false,
-      title: TITLE,
-      message:
-        `プランにエラーがあるため、調査シートは作成していません。` +
-        `\n\n${findingsSummary(findings)}\n\n「${TAB.check}」シートの内容を直してから、もう一度実行してください。`,
-      findings,
-    };
-  }
+  const opened = openAction(
+    wb,
+    TITLE,
+    `プランにエラーがあるため、調査シートは作成していません。「${TAB.check}」シートの内容を直してから、もう一度実行してください。`,
+    (inputs, findings) => findings.push(...requestWarnings(inputs)),
+  );
+  if (isRefusal(opened)) return opened;
+  const { inputs, settings, findings } = opened;
   const answerFindings: Finding[] = [];
   const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory);
   for (const f of answerFindings)

@@ -9,12 +9,12 @@ import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import {
   type ActionResult,
-  checkInputs,
   findingsSummary,
   protectAdminTabs,
-  refuseNonAdmin,
   replaceTab,
   writeFindings,
+  openAction,
+  isRefusal,
 } from './common';
 import { refusedTabFinding, requestTabsOf } from './createRequests';
 
@@ -25,19 +25,9 @@ const TITLE = '回答を取り込む';
  * or not at all. 回答, the record of truth, is written last.
  */
 export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
-  const { inputs, findings } = checkInputs(wb);
-  const notAdmin = refuseNonAdmin(wb, inputs.admins, TITLE);
-  if (notAdmin) return notAdmin;
-  const settings = inputs.settings;
-  if (hasErrors(findings) || !settings) {
-    writeFindings(wb, findings);
-    return {
-      ok: false,
-      title: TITLE,
-      message: `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`,
-      findings,
-    };
-  }
+  const opened = openAction(wb, TITLE, 'プランか設定にエラーがあるため、取り込んでいません。');
+  if (isRefusal(opened)) return opened;
+  const { inputs, settings, findings } = opened;
   const indexValues = wb.read(TAB.requestIndex);
   const { index: oldIndex, ids, owned, refused } = requestTabsOf(wb, inputs, indexValues);
   // A tab that is no department's recorded tab is never merged, whatever its heading says.
