@@ -1,0 +1,131 @@
+/** Reads 指標 and 指標実績: the plan's KPIs and their measured values. */
+import { norm } from './cells';
+import { type Finding, error, warning } from './findings';
+import { formatFiscalYear } from './fiscalYear';
+import { fiscalYear, positiveInt, quantity, target, text } from './schemas';
+import { cell, parseRow, rule } from './table';
+import { HEADERS, TAB } from './tabs';
+import { type StructureEntry, type Indicator, type IndicatorResult, type TabValues } from './inputModel';
+import { tableOf } from './inputTable';
+
+export function readIndicators(
+  tabs: TabValues,
+  structure: ReadonlyMap<string, StructureEntry>,
+  findings: Finding[],
+): { indicators: Indicator[]; results: IndicatorResult[] } {
+  const indicators: Indicator[] = [];
+  const results: IndicatorResult[] = [];
+  const table = tableOf(tabs, TAB.indicators, HEADERS.indicators, findings);
+  if (table) {
+    const rules = {
+      name: rule('指標', text('指標')),
+      goal: rule('目標', positiveInt('目標'), false),
+      baseYear: rule('基準年度', fiscalYear('基準年度')),
+      base: rule('基準値', quantity('基準値')),
+      targetYear: rule('目標年度', fiscalYear('目標年度')),
+      target: rule('目標値', target('目標値')),
+      source: rule('出典', text('出典'), false),
+    };
+    const seen = new Map<string, number>();
+    for (const row of table.rows) {
+      const number = norm(cell(table, row, '番号'));
+      const col = (h: string) => table.columns.get(h);
+      if (number === '')
+        findings.push(error(table.sheet, row.row, col('番号'), '「番号」が空です。指標の番号を入力してください。'));
+      else if (seen.has(number))
+        findings.push(
+          error(
+            table.sheet,
+            row.row,
+            col('番号'),
+            `指標の番号 ${number} が ${seen.get(number)}行目にもあります。番号を付け直してください。`,
+          ),
+        );
+      const { value, ok } = parseRow(table, row, rules, findings);
+      if (!ok || number === '' || seen.has(number)) continue;
+      seen.set(number, row.row);
+      if (value.targetYear! < value.baseYear!) {
+        findings.push(
+          error(
+            table.sheet,
+            row.row,
+            col('目標年度'),
+            `目標年度（${formatFiscalYear(value.targetYear!)}）が基準年度（${formatFiscalYear(value.baseYear!)}）より前です。年度を確かめてください。`,
+          ),
+        );
+        continue;
+      }
+      if (value.goal !== undefined && !structure.has(String(value.goal))) {
+        findings.push(
+          warning(table.sheet, row.row, col('目標'), `目標 ${value.goal} が「${TAB.structure}」シートにありません。`),
+        );
+      }
+      const percent = value.base!.unit === '%' || value.target!.unit === '%';
+      const units = new Set([value.base!.unit, value.target!.unit].filter((u) => u !== ''));
+      if (units.size > 1) {
+        findings.push(
+          warning(
+            table.sheet,
+            row.row,
+            col('目標値'),
+            `基準値と目標値の単位（${[...units].join('・')}）が違います。同じ単位にしてください。`,
+          ),
+        );
+      }
+      indicators.push({
+        number,
+        name: value.name!,
+        goal: value.goal,
+        baseYear: value.baseYear!,
+        base: value.base!,
+        targetYear: value.targetYear!,
+        target: value.target!,
+        source: value.source ?? '',
+        percent,
+      });
+    }
+  }
+  const resultTable = tableOf(tabs, TAB.indicatorResults, HEADERS.indicatorResults, findings);
+  if (resultTable) {
+    const rules = { year: rule('年度', fiscalYear('年度')), value: rule('実績', quantity('実績')) };
+    const seen = new Map<string, number>();
+    for (const row of resultTable.rows) {
+      const number = norm(cell(resultTable, row, '番号'));
+      const { value, ok } = parseRow(resultTable, row, rules, findings);
+      const col = resultTable.columns.get('番号');
+      if (number === '') {
+        findings.push(
+          error(resultTable.sheet, row.row, col, '「番号」が空です。どの指標の実績か、指標の番号を入力してください。'),
+        );
+        continue;
+      }
+      if (!indicators.some((i) => i.number === number) && table) {
+        findings.push(
+          error(
+            resultTable.sheet,
+            row.row,
+            col,
+            `指標の番号 ${number} が「${TAB.indicators}」シートにありません。番号を確かめてください。`,
+          ),
+        );
+        continue;
+      }
+      if (!ok) continue;
+      const key = `${number}/${value.year}`;
+      if (seen.has(key)) {
+        findings.push(
+          error(
+            resultTable.sheet,
+            row.row,
+            resultTable.columns.get('年度'),
+            `指標 ${number} の ${formatFiscalYear(value.year!)} の実績が ${seen.get(key)}行目にもあります。1行にしてください。`,
+          ),
+        );
+        continue;
+      }
+      seen.set(key, row.row);
+      results.push({ number, year: value.year!, value: value.value! });
+    }
+  }
+  return { indicators, results };
+}

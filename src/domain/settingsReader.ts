@@ -1,0 +1,158 @@
+/** Reads 設定: the year surveyed, the deadline, the scales and the 管理者. */
+import { type Cell, TEXT_LIMIT, compact, isBlank, norm } from './cells';
+import { splitList } from './departments';
+import { type Finding, error, warning } from './findings';
+import { parseDate, parseFiscalYear } from './fiscalYear';
+import { parseGradeList, parseScales, parseWordList } from './scales';
+import { cell } from './table';
+import {
+  DEFAULT_COMMITTEE_GRADES,
+  DEFAULT_DIRECTIONS,
+  DEFAULT_GRADES,
+  DEFAULT_REPLY_STATUSES,
+  HEADERS,
+  REPLY_DONE,
+  SETTING,
+  TAB,
+  requestTitle,
+} from './tabs';
+import { type Settings, type TabValues } from './inputModel';
+import { tableOf, EMAIL } from './inputTable';
+
+export function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settings; admins: string[] } {
+  const sheet = TAB.settings;
+  const table = tableOf(tabs, sheet, HEADERS.settings, findings);
+  if (!table) return { admins: [] };
+  const values = new Map<string, { value: Cell; row: number }>();
+  for (const row of table.rows) {
+    const key = compact(cell(table, row, '項目'));
+    if (key !== '' && !values.has(key)) values.set(key, { value: cell(table, row, '値'), row: row.row });
+  }
+  const valueCol = table.columns.get('値');
+  const lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : table.headerRow;
+  const missing = (item: string, example: string) =>
+    findings.push(
+      error(
+        sheet,
+        values.get(item)?.row ?? lastRow + 1,
+        valueCol,
+        `「${item}」が入力されていません。項目「${item}」の行の「値」に ${example} のように入力してください。`,
+      ),
+    );
+  const before = findings.length;
+  let year: number | undefined;
+  const yearCell = values.get(SETTING.year);
+  if (!yearCell || isBlank(yearCell.value)) missing(SETTING.year, '2025 か 令和7年度');
+  else {
+    year = parseFiscalYear(yearCell.value);
+    if (year === undefined)
+      findings.push(
+        error(
+          sheet,
+          yearCell.row,
+          valueCol,
+          `対象年度「${String(yearCell.value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`,
+        ),
+      );
+  }
+  let deadline: Date | undefined;
+  const deadlineCell = values.get(SETTING.deadline);
+  if (!deadlineCell || isBlank(deadlineCell.value)) missing(SETTING.deadline, '2026/5/31');
+  else {
+    deadline = parseDate(deadlineCell.value);
+    if (!deadline)
+      findings.push(
+        error(
+          sheet,
+          deadlineCell.row,
+          valueCol,
+          `回答期限「${String(deadlineCell.value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`,
+        ),
+      );
+  }
+  const scaleText = (item: string, fallback: string) => {
+    const c = values.get(item);
+    return c && !isBlank(c.value) ? { text: String(c.value), row: c.row } : { text: fallback, row: undefined };
+  };
+  const grades = scaleText(SETTING.gradeScale, DEFAULT_GRADES);
+  const directions = scaleText(SETTING.directionScale, DEFAULT_DIRECTIONS);
+  const ungraded = scaleText(SETTING.ungraded, '');
+  const scales = parseScales(grades.text, directions.text, ungraded.text);
+  for (const problem of scales.problems) {
+    const row = problem.item === 'grades' ? grades.row : problem.item === 'directions' ? directions.row : ungraded.row;
+    findings.push(error(sheet, row, valueCol, problem.message));
+  }
+  const committeeText = scaleText(SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
+  const committee = parseGradeList(committeeText.text, SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
+  const replyText = scaleText(SETTING.replyScale, DEFAULT_REPLY_STATUSES);
+  const replies = parseWordList(replyText.text, SETTING.replyScale, DEFAULT_REPLY_STATUSES);
+  if (!replies.words.includes(REPLY_DONE))
+    replies.problems.push(
+      `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`,
+    );
+  for (const message of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, message));
+  for (const message of replies.problems) findings.push(error(sheet, replyText.row, valueCol, message));
+  const planCell = values.get(SETTING.planName);
+  const planName = planCell && !isBlank(planCell.value) ? String(planCell.value).trim() : '男女平等推進プラン';
+  // Texts the tool composes from 設定 must fit a cell too (the request tab's title and how-to line).
+  const composed = [
+    { item: SETTING.planName, length: requestTitle(planName).length },
+    { item: SETTING.gradeScale, length: grades.text.length + directions.text.length + HOW_TO_ALLOWANCE },
+  ];
+  for (const c of composed) {
+    if (c.length > TEXT_LIMIT)
+      findings.push(
+        error(
+          sheet,
+          values.get(c.item)?.row,
+          valueCol,
+          `「${c.item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`,
+        ),
+      );
+  }
+  const settings =
+    findings.length > before || year === undefined || deadline === undefined
+      ? undefined
+      : { year, deadline, planName, scales, committeeGrades: committee.grades, replyStatuses: replies.words };
+  return { settings, admins: readAdmins(values.get(SETTING.admins), lastRow + 1, valueCol, findings) };
+}
+
+/** Room the how-to line of a request tab takes besides the scales' own text. */
+const HOW_TO_ALLOWANCE = 400;
+
+/**
+ * 管理者: e-mails separated by commas, 、 or spaces. With none, the 注意 says who counts as one,
+ * since every protection the tool makes then lets only the runner and the owner edit.
+ */
+function readAdmins(
+  c: { value: Cell; row: number } | undefined,
+  nextRow: number,
+  col: number | undefined,
+  findings: Finding[],
+): string[] {
+  const admins: string[] = [];
+  for (const e of splitList(c?.value ?? '', /[,，、;\s]+/)) {
+    if (EMAIL.test(norm(e))) admins.push(norm(e).toLowerCase());
+    else
+      findings.push(
+        error(
+          TAB.settings,
+          c!.row,
+          col,
+          `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`,
+        ),
+      );
+  }
+  if (admins.length === 0 && !findings.some((f) => f.sheet === TAB.settings && f.row === c?.row)) {
+    findings.push(
+      warning(
+        TAB.settings,
+        c?.row ?? nextRow,
+        col,
+        `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）` +
+          `。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`,
+      ),
+    );
+  }
+  return admins;
+}
