@@ -14,7 +14,6 @@ export function readIndicators(
   findings: Finding[],
 ): { indicators: Indicator[]; results: IndicatorResult[] } {
   const indicators: Indicator[] = [];
-  const results: IndicatorResult[] = [];
   const table = tableOf(tabs, TAB.indicators, HEADERS.indicators, findings);
   if (table) {
     const rules = {
@@ -85,6 +84,18 @@ export function readIndicators(
       });
     }
   }
+  const results = readResults(tabs, indicators, table !== undefined, findings);
+  return { indicators, results };
+}
+
+/** 指標実績: one measured value of one KPI in one year (the KPI known in 指標, when 指標 could be read). */
+function readResults(
+  tabs: TabValues,
+  indicators: readonly Indicator[],
+  indicatorsRead: boolean,
+  findings: Finding[],
+): IndicatorResult[] {
+  const results: IndicatorResult[] = [];
   const resultTable = tableOf(tabs, TAB.indicatorResults, HEADERS.indicatorResults, findings);
   if (resultTable) {
     const rules = { year: rule('年度', fiscalYear('年度')), value: rule('実績', quantity('実績')) };
@@ -99,7 +110,7 @@ export function readIndicators(
         );
         continue;
       }
-      if (!indicators.some((i) => i.number === number) && table) {
+      if (!indicators.some((i) => i.number === number) && indicatorsRead) {
         findings.push(
           error(
             resultTable.sheet,
@@ -127,5 +138,5 @@ export function readIndicators(
       results.push({ number, year: value.year!, value: value.value! });
     }
   }
-  return { indicators, results };
+  return results;
 }

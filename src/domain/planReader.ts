@@ -76,32 +76,8 @@ export function readPlan(
   const colOf = (h: string) => table.columns.get(h);
   for (const row of table.rows) {
     const { value, ok } = parseRow(table, row, rules, findings);
-    const departments: Department[] = [];
-    if (value.assigned !== undefined) {
-      for (const a of directory.assignments(value.assigned)) {
-        if (a.kind === 'unknown') {
-          const hint = a.suggestion ? `「${a.suggestion}」のことでしょうか。` : '';
-          findings.push(
-            error(
-              sheet,
-              row.row,
-              colOf('所管'),
-              `所管「${a.text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`,
-            ),
-          );
-        } else if (a.kind === 'allConcerned' && directory.concerned().length === 0) {
-          findings.push(
-            error(
-              sheet,
-              row.row,
-              colOf('所管'),
-              `所管が「${a.text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`,
-            ),
-          );
-        }
-      }
-      departments.push(...directory.departmentsOf(value.assigned));
-    }
+    const departments =
+      value.assigned === undefined ? [] : assignedDepartments(table, row.row, value.assigned, directory, findings);
     if (!ok) continue;
     const numbers = [value.goal!, value.issue!, value.measure!, value.number!];
     const id = structureKey(...numbers);
@@ -199,4 +175,39 @@ function checkFormerIds(projects: readonly Project[], table: Table, findings: Fi
       claimed.set(id, p);
     }
   }
+}
+
+/** The departments a 所管 names; each name not in 所管課, or a 関係各課 no department is marked for, is an error at the cell. */
+function assignedDepartments(
+  table: Table,
+  row: number,
+  assigned: string,
+  directory: DepartmentDirectory,
+  findings: Finding[],
+): Department[] {
+  const sheet = table.sheet;
+  const colOf = (h: string) => table.columns.get(h);
+  for (const a of directory.assignments(assigned)) {
+    if (a.kind === 'unknown') {
+      const hint = a.suggestion ? `「${a.suggestion}」のことでしょうか。` : '';
+      findings.push(
+        error(
+          sheet,
+          row,
+          colOf('所管'),
+          `所管「${a.text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`,
+        ),
+      );
+    } else if (a.kind === 'allConcerned' && directory.concerned().length === 0) {
+      findings.push(
+        error(
+          sheet,
+          row,
+          colOf('所管'),
+          `所管が「${a.text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`,
+        ),
+      );
+    }
+  }
+  return directory.departmentsOf(assigned);
 }

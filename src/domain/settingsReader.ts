@@ -70,34 +70,13 @@ export function readSettings(tabs: TabValues, findings: Finding[]): { settings?:
         ),
       );
   }
-  const scaleText = (item: string, fallback: string) => {
-    const c = values.get(item);
-    return c && !isBlank(c.value) ? { text: String(c.value), row: c.row } : { text: fallback, row: undefined };
-  };
-  const grades = scaleText(SETTING.gradeScale, DEFAULT_GRADES);
-  const directions = scaleText(SETTING.directionScale, DEFAULT_DIRECTIONS);
-  const ungraded = scaleText(SETTING.ungraded, '');
-  const scales = parseScales(grades.text, directions.text, ungraded.text);
-  for (const problem of scales.problems) {
-    const row = problem.item === 'grades' ? grades.row : problem.item === 'directions' ? directions.row : ungraded.row;
-    findings.push(error(sheet, row, valueCol, problem.message));
-  }
-  const committeeText = scaleText(SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
-  const committee = parseGradeList(committeeText.text, SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
-  const replyText = scaleText(SETTING.replyScale, DEFAULT_REPLY_STATUSES);
-  const replies = parseWordList(replyText.text, SETTING.replyScale, DEFAULT_REPLY_STATUSES);
-  if (!replies.words.includes(REPLY_DONE))
-    replies.problems.push(
-      `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`,
-    );
-  for (const message of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, message));
-  for (const message of replies.problems) findings.push(error(sheet, replyText.row, valueCol, message));
+  const { scales, committee, replies, scaleLength } = readScales(values, valueCol, findings);
   const planCell = values.get(SETTING.planName);
   const planName = planCell && !isBlank(planCell.value) ? String(planCell.value).trim() : '男女平等推進プラン';
   // Texts the tool composes from 設定 must fit a cell too (the request tab's title and how-to line).
   const composed = [
     { item: SETTING.planName, length: requestTitle(planName).length },
-    { item: SETTING.gradeScale, length: grades.text.length + directions.text.length + HOW_TO_ALLOWANCE },
+    { item: SETTING.gradeScale, length: scaleLength + HOW_TO_ALLOWANCE },
   ];
   for (const c of composed) {
     if (c.length > TEXT_LIMIT)
@@ -155,4 +134,37 @@ function readAdmins(
     );
   }
   return admins;
+}
+
+/** The city's scales of 設定 (each its default where blank); a scale that cannot be read is an error at its value. */
+function readScales(
+  values: ReadonlyMap<string, { value: Cell; row: number }>,
+  valueCol: number | undefined,
+  findings: Finding[],
+) {
+  const sheet = TAB.settings;
+  const scaleText = (item: string, fallback: string) => {
+    const c = values.get(item);
+    return c && !isBlank(c.value) ? { text: String(c.value), row: c.row } : { text: fallback, row: undefined };
+  };
+  const grades = scaleText(SETTING.gradeScale, DEFAULT_GRADES);
+  const directions = scaleText(SETTING.directionScale, DEFAULT_DIRECTIONS);
+  const ungraded = scaleText(SETTING.ungraded, '');
+  const scales = parseScales(grades.text, directions.text, ungraded.text);
+  for (const problem of scales.problems) {
+    const row = problem.item === 'grades' ? grades.row : problem.item === 'directions' ? directions.row : ungraded.row;
+    findings.push(error(sheet, row, valueCol, problem.message));
+  }
+  const committeeText = scaleText(SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
+  const committee = parseGradeList(committeeText.text, SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
+  const replyText = scaleText(SETTING.replyScale, DEFAULT_REPLY_STATUSES);
+  const replies = parseWordList(replyText.text, SETTING.replyScale, DEFAULT_REPLY_STATUSES);
+  if (!replies.words.includes(REPLY_DONE))
+    replies.problems.push(
+      `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`,
+    );
+  for (const message of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, message));
+  for (const message of replies.problems) findings.push(error(sheet, replyText.row, valueCol, message));
+  // The request tab's 選べる区分 line holds both scales.
+  return { scales, committee, replies, scaleLength: grades.text.length + directions.text.length };
 }
