@@ -1,10 +1,10 @@
 import { readAnswers } from '../domain/answers';
 import { readReplies } from '../domain/committee';
 import { formatDateTime } from '../domain/cells';
-import { hasErrors } from '../domain/findings';
+import { type Finding, hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
-import { mergeAnswers } from '../domain/merge';
-import { type IndexEntry, indexRows } from '../domain/requestIndex';
+import { type MergeResult, mergeAnswers } from '../domain/merge';
+import { entriesAfterMerge, indexRows } from '../domain/requestIndex';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import {
@@ -67,20 +67,7 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   const all = [...findings, ...refusals, ...result.findings];
   writeFindings(wb, all);
 
-  const entries: IndexEntry[] = result.outcomes.map((o) => ({
-    department: o.department,
-    sheet: o.sheet,
-    sheetId: ids.get(o.sheet) ?? '',
-    year: settings.year,
-    projects: o.total,
-    answered: o.answered,
-    status: o.status,
-    mergedAt: o.merged
-      ? now
-      : (oldIndex.find((e) => e.sheetId === ids.get(o.sheet) && e.year === settings.year)?.mergedAt ?? ''),
-    layoutKey:
-      oldIndex.find((e) => e.sheetId === ids.get(o.sheet) || (!e.sheetId && e.sheet === o.sheet))?.layoutKey ?? '',
-  }));
+  const entries = entriesAfterMerge(result.outcomes, oldIndex, ids, settings.year, now);
   replaceTab(wb, TAB.requestIndex, indexRows(entries), indexValues);
   if (!replyTab && result.replyBlocks.length)
     replaceTab(wb, TAB.replies, replyValues, undefined, { layout: { frozenRows: 1, headerRows: [1] } });
@@ -88,13 +75,28 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);
   protectAdminTabs(wb, inputs.admins);
 
-  const skipped = result.outcomes.filter((o) => !o.merged);
   const unread = [...refused.map((r) => r.tab.sheet), ...result.unreadSheets];
+  return {
+    ok: !hasErrors(all),
+    title: TITLE,
+    message: mergeMessage(settings.year, now, result, unread, all),
+    findings: all,
+  };
+}
+
+function mergeMessage(
+  year: number,
+  now: Date,
+  result: MergeResult,
+  unread: readonly string[],
+  all: readonly Finding[],
+): string {
+  const skipped = result.outcomes.filter((o) => !o.merged);
   const added = result.outcomes.reduce((n, o) => n + o.added, 0);
   const updated = result.outcomes.reduce((n, o) => n + o.updated, 0);
   const replied = result.outcomes.reduce((n, o) => n + o.replies, 0);
   const lines = [
-    `${formatFiscalYear(settings.year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
+    `${formatFiscalYear(year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
     added + updated === 0 ? '前回から変わった回答はありませんでした。' : '',
     replied ? `提言への対応 ${replied}行を「${TAB.replies}」に取り込みました。` : '',
     '\n所管課ごとの回答状況：',
@@ -111,5 +113,5 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     result.outcomes.length === 0 ? '調査シートがありません。先に「所管課別調査シートを作成」を実行してください。' : '',
     all.length ? `\n${findingsSummary(all)}` : '',
   ];
-  return { ok: !hasErrors(all), title: TITLE, message: lines.filter(Boolean).join('\n'), findings: all };
+  return lines.filter(Boolean).join('\n');
 }

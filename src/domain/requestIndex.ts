@@ -149,3 +149,37 @@ export function assignTabs(
   }
   return { owned, refused };
 }
+
+/**
+ * 調査シート一覧 after a merge: each department's answer status now; the time of its last merge
+ * (kept from the index where it was skipped) and the layout key of its tab carried over.
+ */
+export function entriesAfterMerge(
+  outcomes: ReadonlyArray<{
+    department: string;
+    sheet: string;
+    total: number;
+    answered: number;
+    status: AnswerStatus;
+    merged: boolean;
+  }>,
+  index: readonly IndexEntry[],
+  ids: ReadonlyMap<string, string>,
+  year: number,
+  now: Date,
+): IndexEntry[] {
+  return outcomes.map((o) => {
+    const id = ids.get(o.sheet);
+    return {
+      department: o.department,
+      sheet: o.sheet,
+      sheetId: id ?? '',
+      year,
+      projects: o.total,
+      answered: o.answered,
+      status: o.status,
+      mergedAt: o.merged ? now : (index.find((e) => e.sheetId === id && e.year === year)?.mergedAt ?? ''),
+      layoutKey: index.find((e) => e.sheetId === id || (!e.sheetId && e.sheet === o.sheet))?.layoutKey ?? '',
+    };
+  });
+}
