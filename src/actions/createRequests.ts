@@ -17,6 +17,7 @@ import { matchGrade } from '../domain/scales';
 import { type TabStep, planRequests } from '../domain/requestPlan';
 import { type ReplyRecord, openRecommendationsFor, readReplies } from '../domain/committee';
 import { TAB } from '../domain/tabs';
+import type { Grid } from '../domain/cells';
 import type { Workbook } from '../port';
 import {
   type ActionResult,
@@ -197,16 +198,25 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   }
   if (postponed.length) findings.push(postponedFinding(postponed));
   findings.push(...plan.findings);
-  // Tabs made in this run get their IDs now.
+  writeIndex(wb, entries, ids, indexValues);
+  writeFindings(wb, findings);
+  protectAdminTabs(wb, inputs.admins);
+  const message = requestsMessage(settings.year, counts, postponed, renamed, plan.leftAlone, refused, findings);
+  return { ok: !hasErrors(findings), title: TITLE, message, findings };
+}
+
+/** 調査シート一覧, each tab made in this run with its sheet ID (known once the run made them all). */
+function writeIndex(
+  wb: Workbook,
+  entries: readonly IndexEntry[],
+  ids: ReadonlyMap<string, string>,
+  indexValues: Grid | undefined,
+): void {
   const idsNow = entries.some((e) => !e.sheetId) ? wb.sheetIds() : ids;
   const recorded = entries.map((e) => (e.sheetId ? e : { ...e, sheetId: idsNow.get(e.sheet) ?? '' }));
   replaceTab(wb, TAB.requestIndex, indexRows(recorded), indexValues, {
     layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 200, 80, 60, 60, 80, 140, 260, 80] },
   });
-  writeFindings(wb, findings);
-  protectAdminTabs(wb, inputs.admins);
-  const message = requestsMessage(settings.year, counts, postponed, renamed, plan.leftAlone, refused, findings);
-  return { ok: !hasErrors(findings), title: TITLE, message, findings };
 }
 
 function projectsByDepartment(projects: readonly Project[]): (d: Department) => Project[] {
