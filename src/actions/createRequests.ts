@@ -129,12 +129,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   );
   if (isRefusal(opened)) return opened;
   const { inputs, settings, findings } = opened;
-  const answerFindings: Finding[] = [];
-  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory);
-  for (const f of answerFindings)
-    findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
-  findings.push(...answers.findings);
-  const replies = readReplies(wb.read(TAB.replies), inputs.directory, findings).records;
+  const { answers, replies } = readMerged(wb, inputs, findings);
   const names = wb.sheetNames();
   const indexValues = wb.read(TAB.requestIndex);
   const { tabs, index, ids, owned, refused } = requestTabsOf(wb, inputs, indexValues, names);
@@ -203,6 +198,19 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   protectAdminTabs(wb, inputs.admins);
   const message = requestsMessage(settings.year, counts, postponed, renamed, plan.leftAlone, refused, findings);
   return { ok: !hasErrors(findings), title: TITLE, message, findings };
+}
+
+/**
+ * 回答 and 提言への対応 as merged, by current department name. A 回答 that cannot be read only
+ * leaves out 前年度の自己評価: its problems are 注意 here.
+ */
+function readMerged(wb: Workbook, inputs: PlanInputs, findings: Finding[]) {
+  const answerFindings: Finding[] = [];
+  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory);
+  for (const f of answerFindings)
+    findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
+  findings.push(...answers.findings);
+  return { answers, replies: readReplies(wb.read(TAB.replies), inputs.directory, findings).records };
 }
 
 /** 調査シート一覧, each tab made in this run with its sheet ID (known once the run made them all). */

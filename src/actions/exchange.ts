@@ -94,19 +94,9 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
       `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`,
       findings,
     );
-  const [file] = existingRequestTabs(incoming);
-  if (!file)
-    return refuse(
-      title,
-      `${fileLabel} に調査シート（「調査_」で始まるシート）がありません。書き出したファイルをそのまま返してもらってください。`,
-    );
-  if (file.year !== settings.year) {
-    return refuse(
-      title,
-      `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(settings.year)}です。` +
-        `今年度のファイルを書き出して、回答し直してもらってください。`,
-    );
-  }
+  const file = existingRequestTabs(incoming)[0];
+  const wrongFile = checkReturnedFile(file, settings.year, fileLabel);
+  if (wrongFile || !file) return refuse(title, wrongFile ?? '');
   const d = inputs.directory.resolve(file.departmentText);
   if (!d)
     return refuse(title, `${fileLabel} の所管課「${file.departmentText}」は「${TAB.departments}」シートにありません。`);
@@ -304,4 +294,16 @@ function swappedRows(file: RequestTabContent, projects: readonly Project[], file
 
 function refuse(title: string, message: string, findings: readonly Finding[] = []): ActionResult {
   return { ok: false, title, message, findings };
+}
+
+/** Why a returned file cannot be taken back, before anything in it is looked at (none: it may be). */
+function checkReturnedFile(file: RequestTabContent | undefined, year: number, fileLabel: string): string | undefined {
+  if (!file)
+    return `${fileLabel} に調査シート（「調査_」で始まるシート）がありません。書き出したファイルをそのまま返してもらってください。`;
+  if (file.year !== year)
+    return (
+      `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(year)}です。` +
+      `今年度のファイルを書き出して、回答し直してもらってください。`
+    );
+  return undefined;
 }
