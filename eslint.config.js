@@ -22,6 +22,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Readable in one screen, and in one line: longer messages are split at sentence ends.
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      'max-len': ['error', { code: 120, ignoreUrls: true }],
     },
   },
   {

@@ -157,7 +157,9 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   return {
     ok: true,
     title,
-    message: `${fileLabel} の回答 ${imported}行${replies ? `と提言への対応 ${replies}行` : ''}を「${target.sheet}」に入れました。「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
+    message:
+      `${fileLabel} の回答 ${imported}行${replies ? `と提言への対応 ${replies}行` : ''}を「${target.sheet}」に入れました。` +
+      `「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
     findings: problems,
   };
 }

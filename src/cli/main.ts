@@ -94,58 +94,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (code === EXIT.ok && book) printSummary(book.read(TAB.summary) ?? [], io);
         return code;
       }
-      case 'report': {
-        if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf> が必要です。');
-        const out = args[1];
-        if (sameFile(out, args[0]))
-          throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf）を指定してください。`);
-        if (existsSync(out) && !force)
-          throw new CliError(
-            `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
-            EXIT.usage,
-          );
-        const book = await openBook(args[0], io);
-        const reports = new XlsxWorkbook();
-        const result = buildSummary(book, new Date(), reports);
-        if (result.ok) await printToPdf(reports, out, io);
-        return report(
-          result.ok
-            ? {
-                ...result,
-                title: '報告書の PDF',
-                message: `${out} に「評価サマリー」と「事業別一覧」を PDF（A4 横）で書き出しました。ブックは変更していません。`,
-              }
-            : result,
-          io,
-        );
-      }
+      case 'report':
+        return await reportPdf(args, force, io);
       case 'remind':
         return await remind(args, io);
-      case 'export-request': {
-        if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
-        const out = args[2];
-        if (sameFile(out, args[0]))
-          throw new UsageError(
-            `書き出し先 ${out} がブックそのものです。別のファイル名を指定してください（ブックを上書きすると、ほかのシートがすべて消えます）。`,
-          );
-        if (existsSync(out) && !force)
-          throw new CliError(
-            `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
-            EXIT.usage,
-          );
-        const file = new XlsxWorkbook();
-        // The book records the file's 確認コード, so it is saved too, under the lock.
-        return await onBook(
-          [args[0]],
-          1,
-          io,
-          {},
-          (wb) => exportRequest(wb, args[1], file, newToken),
-          async (result) => {
-            if (result.ok) await file.save(out);
-          },
-        );
-      }
+      case 'export-request':
+        return await exportRequestFile(args, force, io);
       case 'import-request': {
         if (args.length !== 2) throw new UsageError('import-request には <book.xlsx> <in.xlsx> が必要です。');
         if (sameFile(args[1], args[0]))
@@ -159,21 +113,80 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`「${command}」というコマンドはありません。`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${HELP}`);
-      return EXIT.usage;
-    }
-    if (e instanceof CliError) {
-      io.err(e.message);
-      return e.code;
-    }
-    // Thrown before any file is saved.
-    if (e instanceof ExcelLimitError) {
-      io.err(`${e.message}\nファイルは変更していません。`);
-      return EXIT.input;
-    }
-    throw e;
+    return exitCodeOf(e, io);
   }
+}
+
+/** What a user is told of a failure they can cause, and its exit code; anything else is thrown on. */
+function exitCodeOf(e: unknown, io: Io): number {
+  if (e instanceof UsageError) {
+    io.err(`${e.message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (e instanceof CliError) {
+    io.err(e.message);
+    return e.code;
+  }
+  // Thrown before any file is saved.
+  if (e instanceof ExcelLimitError) {
+    io.err(`${e.message}\nファイルは変更していません。`);
+    return EXIT.input;
+  }
+  throw e;
+}
+
+/** report: the summary and 事業別一覧 as one PDF; the book itself is not changed. */
+async function reportPdf(args: readonly string[], force: boolean, io: Io): Promise<number> {
+  if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf> が必要です。');
+  const out = args[1];
+  if (sameFile(out, args[0]))
+    throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf）を指定してください。`);
+  if (existsSync(out) && !force)
+    throw new CliError(
+      `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
+      EXIT.usage,
+    );
+  const book = await openBook(args[0], io);
+  const reports = new XlsxWorkbook();
+  const result = buildSummary(book, new Date(), reports);
+  if (result.ok) await printToPdf(reports, out, io);
+  return report(
+    result.ok
+      ? {
+          ...result,
+          title: '報告書の PDF',
+          message: `${out} に「評価サマリー」と「事業別一覧」を PDF（A4 横）で書き出しました。ブックは変更していません。`,
+        }
+      : result,
+    io,
+  );
+}
+
+/** export-request: one department's request as a file of its own (the book records its 確認コード). */
+async function exportRequestFile(args: readonly string[], force: boolean, io: Io): Promise<number> {
+  if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
+  const out = args[2];
+  if (sameFile(out, args[0]))
+    throw new UsageError(
+      `書き出し先 ${out} がブックそのものです。別のファイル名を指定してください（ブックを上書きすると、ほかのシートがすべて消えます）。`,
+    );
+  if (existsSync(out) && !force)
+    throw new CliError(
+      `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
+      EXIT.usage,
+    );
+  const file = new XlsxWorkbook();
+  // The book records the file's 確認コード, so it is saved too, under the lock.
+  return await onBook(
+    [args[0]],
+    1,
+    io,
+    {},
+    (wb) => exportRequest(wb, args[1], file, newToken),
+    async (result) => {
+      if (result.ok) await file.save(out);
+    },
+  );
 }
 
 function newToken(): string {

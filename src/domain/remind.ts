@@ -71,7 +71,8 @@ export function reminders(input: ReminderInput): Reminder[] {
     const body = [
       `${department.name} ご担当者様`,
       '',
-      `${formatFiscalYear(input.year)}の ${input.planName} 進捗状況調査について、回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。`,
+      `${formatFiscalYear(input.year)}の ${input.planName} 進捗状況調査について、` +
+        `回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。`,
       missing.length
         ? `まだ自己評価が入っていない事業が ${missing.length}件あります（${own.length}件中）：\n${missing.map((m) => `・${m}`).join('\n')}`
         : '',
