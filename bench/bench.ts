@@ -151,6 +151,8 @@ function answerAll(app: FakeApp) {
       s.type(r + 1, 5, `実績${r}`);
       s.type(r + 1, 6, ['A', 'B', 'C', 'D'][r % 4]);
       s.type(r + 1, 7, '継続');
+      // A C or D needs its 課題・改善点, or the department is not merged.
+      if (r % 4 >= 2) s.type(r + 1, 8, `改善策${r}`);
       s.type(r + 1, 9, r % 20);
       s.type(r + 1, 10, r % 30);
     });
