@@ -207,6 +207,8 @@ describe('the committee in the summary', () => {
       [2025, 4, 2, '', ''],
     ]);
     expect(committee.values()[1].slice(5)).toEqual(['庁内推進体制の充実と強化', 'A 1・B 1・C 0・D 0・未回答 8']);
+    // 評価 is picked from the committee's scale.
+    expect(committee.cellAt(3, 4)!.validation).toMatchObject({ values: ['◎', '○', '△', '×'] });
     committee.type(2, 4, '○');
     committee.type(2, 5, '着実に進んでいる');
     buildSummary(book.wb, new Date(2026, 6, 2));

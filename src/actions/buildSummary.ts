@@ -10,9 +10,11 @@ import {
   readReplies,
 } from '../domain/committee';
 import type { Grid } from '../domain/cells';
+import type { Extent } from '../domain/layout';
+import type { Grade } from '../domain/scales';
 import { renderProjectList } from '../domain/projectListTab';
 import { renderSummary } from '../domain/summaryTab';
-import { TAB } from '../domain/tabs';
+import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, findingsSummary, protectAdminTabs, replaceTab, openAction, isRefusal } from './common';
 
@@ -56,7 +58,7 @@ export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb
     into.format(tab, layout, replaceTab(into, tab, rows, old));
   }
   if (into === wb) {
-    addCommitteeRows(wb, committeeValues, committee, summary);
+    addCommitteeRows(wb, committeeValues, committee, summary, settings.committeeGrades);
     protectAdminTabs(wb, inputs.admins);
   }
   const message =
@@ -81,6 +83,7 @@ function addCommitteeRows(
   values: Grid | undefined,
   committee: ReturnType<typeof readCommitteeGrades>,
   summary: Summary,
+  scale: readonly Grade[],
 ): void {
   const issues = summary.byIssue.map((d) => ({
     key: d.key,
@@ -89,9 +92,28 @@ function addCommitteeRows(
   }));
   if (values !== undefined && !committee.table) return; // a broken header row: the check says so
   const { rows, blocks } = committeeBlocks(values, committee.table, committee.grades, issues, summary.year);
+  let extent: Extent | undefined;
   if (rows)
-    replaceTab(wb, TAB.committee, rows, values, {
+    extent = replaceTab(wb, TAB.committee, rows, values, {
       layout: { frozenRows: 1, headerRows: [1], columnWidths: [60, 50, 50, 60, 420, 240, 220] },
     });
   for (const b of blocks) wb.write(TAB.committee, b.row, b.col, b.values);
+  // Where rows were added, 評価 is a dropdown of the committee's scale down to the last row.
+  const added = blocks.filter((b) => b.row > (values?.length ?? 0));
+  const last = rows ? rows.length : Math.max(values?.length ?? 0, ...added.map((b) => b.row + b.values.length - 1));
+  const col = committee.table?.columns.get('評価') ?? HEADERS.committee.indexOf('評価') + 1;
+  if (rows || added.length)
+    wb.format(
+      TAB.committee,
+      {
+        validations: [
+          {
+            range: { row: 2, col, numRows: Math.max(last - 1, 1), numCols: 1 },
+            rule: { kind: 'list', values: scale.map((g) => g.code) },
+            help: `評価は ${scale.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。`,
+          },
+        ],
+      },
+      extent ?? { rows: last, cols: Math.max(col, ...(values ?? []).map((r) => r.length)) },
+    );
 }
