@@ -1,4 +1,4 @@
-import { type AnswerTable, byCurrentDepartment, readAnswers } from '../domain/answers';
+import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/answers';
 
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { type Summary, summarise } from '../domain/summary';
@@ -26,21 +26,19 @@ const TITLE = '評価サマリーを作成';
  * command line's report to PDF).
  */
 export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb): ActionResult {
-  let answers: AnswerTable = { records: [] };
+  let answers: AnswerRecord[] = [];
   const opened = openAction(
     wb,
     TITLE,
     '入力にエラーがあるため、評価サマリーは作成していません。',
     (inputs, findings) => {
       // Answers merged under a department's old name count once, as the department's.
-      const current = byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory);
-      findings.push(...current.findings);
-      answers = current;
+      answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory, findings);
     },
   );
   if (isRefusal(opened)) return opened;
   const { inputs, settings, findings } = opened;
-  const summary = summarise(inputs, settings, answers.records, now);
+  const summary = summarise(inputs, settings, answers, now);
   // The committee's cycle: its grades of the year, and every 提言 still followed with the replies.
   const committeeValues = wb.read(TAB.committee);
   const committee = readCommitteeGrades(committeeValues, settings.committeeGrades, findings);

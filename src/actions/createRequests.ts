@@ -142,14 +142,14 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     owned,
     refused: refused.map((r) => r.tab),
     sheetNames: names,
-    answers: answers.records,
+    answers,
     replies,
   });
   const run: TabRun = {
     wb,
     inputs,
     settings,
-    lastYear: answers.records.filter((r) => r.year === settings.year - 1),
+    lastYear: answers.filter((r) => r.year === settings.year - 1),
     replies,
     ids,
     // The index line of a department renamed since (its old name kept as 別名) is still its own.
@@ -206,10 +206,9 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
  */
 function readMerged(wb: Workbook, inputs: PlanInputs, findings: Finding[]) {
   const answerFindings: Finding[] = [];
-  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory);
+  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory, findings);
   for (const f of answerFindings)
     findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
-  findings.push(...answers.findings);
   return { answers, replies: readReplies(wb.read(TAB.replies), inputs.directory, findings).records };
 }
 

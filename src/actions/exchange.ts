@@ -46,9 +46,9 @@ export function exportRequest(
     return refuse(title, `「${d.name}」の事業はプランにありません。`);
   const own = requestTabsOf(book, inputs).owned.get(d);
   const current = own?.year === settings.year ? own : undefined;
-  const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory);
+  const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory, []);
   const replies = readReplies(book.read(TAB.replies), inputs.directory, []).records;
-  const tab = requestTabFor(inputs, settings, answers.records, replies, d, current);
+  const tab = requestTabFor(inputs, settings, answers, replies, d, current);
   const sheet = current?.sheet ?? requestTabName(d.name, new Set());
   // The file carries a 確認コード the book records for this department and year: a file whose
   // heading was changed to another department's is known by it (a re-export keeps the code).
@@ -267,7 +267,7 @@ function conflictsWith(target: RequestTabContent, file: RequestTabContent, scale
 /** The 確認コード recorded for each department and year by exportRequest. */
 function exportedTokens(book: Workbook, directory: DepartmentDirectory) {
   const values = book.read(TAB.exports);
-  const table = values && locateTable(TAB.exports, values, HEADERS.exports).table;
+  const table = values && locateTable(TAB.exports, values, [], HEADERS.exports);
   const entries = (table?.rows ?? []).map((r) => ({
     department: directory.resolve(String(cell(table!, r, '所管課'))),
     year: parseFiscalYear(cell(table!, r, '対象年度')),

@@ -1,6 +1,7 @@
 import { type Cell, type Grid, compact } from '../domain/cells';
 import { parseFiscalYear } from '../domain/fiscalYear';
 import { readInputs } from '../domain/inputs';
+import type { Finding } from '../domain/findings';
 import { type Table, type TableRow, locateTable } from '../domain/table';
 import { HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
@@ -35,8 +36,9 @@ export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: st
       message: `「${tab}」は読み込めるシートではありません（${IMPORTABLE_TABS.join('、')}）。`,
       findings: [],
     };
-  const { table, findings } = locateTable(tab, rows, required);
-  if (!table || findings.length) {
+  const findings: Finding[] = [];
+  const table = locateTable(tab, rows, findings, required);
+  if (!table?.complete) {
     return {
       ok: false,
       title,
@@ -73,7 +75,7 @@ function mergeByKey(tab: string, old: Grid | undefined, incoming: Table): Grid {
     h === '年度' ? String(parseFiscalYear(value(t, r, h)) ?? compact(value(t, r, h))) : compact(value(t, r, h));
   const keyOf = (t: Table, r: TableRow) => keys.map((h) => part(t, r, h)).join('|');
   const fromFile = new Map(incoming.rows.map((r) => [keyOf(incoming, r), r]));
-  const current = old && locateTable(tab, old, headers).table;
+  const current = old && locateTable(tab, old, [], headers);
   if (!current) return [[...headers], ...incoming.rows.map((r) => headers.map((h) => value(incoming, r, h)))];
   const out: Grid = old.map((line) => [...line]);
   for (const r of current.rows) {
@@ -105,7 +107,7 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
       message: `「${TAB.settings}」シートがありません。先に初期設定（init）を実行してください。`,
       findings: [],
     };
-  const { table } = locateTable(TAB.settings, values, HEADERS.settings);
+  const table = locateTable(TAB.settings, values, [], HEADERS.settings);
   if (!table)
     return {
       ok: false,

@@ -31,9 +31,8 @@ export const answerKey = (year: number, id: string, department: string) => `${ye
  */
 export function readAnswers(values: Grid | undefined, findings: Finding[]): AnswerTable {
   if (values === undefined) return { records: [] };
-  const { table, findings: found } = locateTable(TAB.answers, values, HEADERS.answers);
-  findings.push(...found);
-  if (!table || found.length) return { table, records: [] };
+  const table = locateTable(TAB.answers, values, findings, HEADERS.answers);
+  if (!table?.complete) return { table, records: [] };
   // 回答 holds every year (100,000 rows in a large city): columns are looked up once, not per row.
   const at = (h: string) => (table.columns.get(h) ?? 0) - 1;
   const [yearCol, idCol, deptCol, importedCol] = [at('年度'), at('事業番号'), at('所管課'), at('取込日時')];
@@ -125,9 +124,9 @@ export function sameTypedAnswer(typed: Fields, stored: Fields, scales: Scales): 
 export function byCurrentDepartment(
   answers: AnswerTable,
   directory: DepartmentDirectory,
-): { records: AnswerRecord[]; findings: Finding[] } {
+  findings: Finding[],
+): AnswerRecord[] {
   const records: AnswerRecord[] = [];
-  const findings: Finding[] = [];
   const first = new Map<string, AnswerRecord>();
   const col = (h: string) => answers.table?.columns.get(h);
   for (const r of answers.records) {
@@ -148,7 +147,7 @@ export function byCurrentDepartment(
     first.set(key, record);
     records.push(record);
   }
-  return { records, findings };
+  return records;
 }
 
 function comparable(v: Cell | undefined): string {

@@ -64,9 +64,8 @@ export function readRecommendations(
 ): Recommendation[] {
   if (values === undefined) return [];
   const sheet = TAB.recommendations;
-  const { table, findings: found } = locateTable(sheet, values, HEADERS.recommendations);
-  findings.push(...found);
-  if (!table || found.length) return [];
+  const table = locateTable(sheet, values, findings, HEADERS.recommendations);
+  if (!table?.complete) return [];
   const col = (h: string) => table.columns.get(h);
   const rules = { year: rule('年度', fiscalYear('年度')), text: rule('提言', text('提言')) };
   const out: Recommendation[] = [];
@@ -139,10 +138,9 @@ function addressees(
 /** Reads 提言への対応; rows it cannot key are left as they are. */
 export function readReplies(values: Grid | undefined, directory: DepartmentDirectory, findings: Finding[]): ReplyTable {
   if (values === undefined) return { records: [] };
-  const { table, findings: found } = locateTable(TAB.replies, values, HEADERS.replies);
-  findings.push(...found);
+  const table = locateTable(TAB.replies, values, findings, HEADERS.replies);
   // A broken header row: nothing is merged into the tab (rows could not be matched).
-  if (!table || found.length) return { records: [] };
+  if (!table?.complete) return { records: [] };
   const records: ReplyRecord[] = [];
   for (const row of table.rows) {
     const year = parseFiscalYear(cell(table, row, '年度'));
@@ -194,9 +192,8 @@ export function readCommitteeGrades(
 ): { table?: Table; grades: CommitteeGrade[] } {
   if (values === undefined) return { grades: [] };
   const sheet = TAB.committee;
-  const { table, findings: found } = locateTable(sheet, values, HEADERS.committee, COMMITTEE_REFERENCE);
-  findings.push(...found);
-  if (!table || found.length) return { table, grades: [] };
+  const table = locateTable(sheet, values, findings, HEADERS.committee, COMMITTEE_REFERENCE);
+  if (!table?.complete) return { table, grades: [] };
   const grades: CommitteeGrade[] = [];
   for (const row of table.rows) {
     const year = parseFiscalYear(cell(table, row, '年度'));

@@ -1,5 +1,9 @@
 import { a1 } from './cells';
 
+// One way to report: a reader or check is given the caller's list and pushes into it, returning
+// only its value (`readX(values, findings): X`). Only an action's opening (readInputs) and the
+// merge, which decide per department, start a list of their own and hand it back.
+
 export type Severity = 'エラー' | '注意';
 
 /** Something wrong (or worth a look) in one cell, row or tab, told in Japanese. */

@@ -27,8 +27,7 @@ export function tableOf(
     );
     return undefined;
   }
-  const { table, findings: found } = locateTable(sheet, values, required, optional);
-  findings.push(...found);
+  const table = locateTable(sheet, values, findings, required, optional);
   if (table && table.rows.length === 0 && MUST_HAVE_ROWS.has(sheet)) {
     findings.push(
       warning(

@@ -165,9 +165,8 @@ export function mergeAnswers(input: MergeInput): MergeResult {
   }
 
   // 回答 rows written under a department's old name are that department's: never a second row.
-  const current = byCurrentDepartment(input.answers, directory);
-  findings.push(...current.findings);
-  const blocks = upsert(input, current.records, upserts, outcomes);
+  const current = byCurrentDepartment(input.answers, directory, findings);
+  const blocks = upsert(input, current, upserts, outcomes);
   const replyBlocks = upsertReplies(input, replyUpserts, outcomes);
   return { findings, outcomes, blocks, replyBlocks, unreadSheets };
 }

@@ -25,7 +25,7 @@ export interface IndexEntry {
 
 export function readIndex(values: Grid | undefined): IndexEntry[] {
   if (!values) return [];
-  const { table } = locateTable(TAB.requestIndex, values, ['所管課', 'シート名'], HEADERS.requestIndex.slice(2));
+  const table = locateTable(TAB.requestIndex, values, [], ['所管課', 'シート名'], HEADERS.requestIndex.slice(2));
   if (!table) return [];
   return table.rows.map((r) => {
     const status = norm(cell(table, r, '回答状況'));

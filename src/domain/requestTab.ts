@@ -103,9 +103,11 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
   const departmentText = String(headingValue(HEADING.department)).trim();
   const token = String(headingValue(HEADING.token)).trim();
   const section = replySection(sheet, values);
-  const { table, findings: problems } = locateTable(
+  const problems: Finding[] = [];
+  const table = locateTable(
     sheet,
     section ? values.slice(0, section.markerRow - 1) : values,
+    problems,
     ['事業番号', ...ANSWER_FIELDS],
     HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)),
   );
@@ -169,9 +171,11 @@ function replySection(
     }
   if (marker < 0) return undefined;
   const below = values.slice(marker);
-  const { table: local, findings } = locateTable(
+  const findings: Finding[] = [];
+  const local = locateTable(
     sheet,
     below,
+    findings,
     HEADERS.requestReplies.slice(0, 1).concat(['対応内容', '対応状況']),
     ['年度', '提言', '課題'],
   );

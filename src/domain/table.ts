@@ -14,6 +14,8 @@ export interface Table {
   readonly columns: ReadonlyMap<string, number>;
   /** Non-blank rows under the header. */
   readonly rows: readonly TableRow[];
+  /** Every required header stands in the header row, once (a reader that writes back needs this). */
+  readonly complete: boolean;
 }
 
 export interface TableRow {
@@ -41,30 +43,31 @@ export function findHeaderRow(values: Grid, headers: readonly string[]): number 
 
 /**
  * Finds the table. Every header in `required` must stand in the header row exactly once;
- * `optional` headers are located when present.
+ * `optional` headers are located when present. What is wrong with the header row goes into
+ * `findings` (the table is still returned, marked incomplete, when its header row was found).
  */
 export function locateTable(
   sheet: string,
   values: Grid,
+  findings: Finding[],
   required: readonly string[],
   optional: readonly string[] = [],
-): { table?: Table; findings: Finding[] } {
+): Table | undefined {
   const all = [...required, ...optional];
   const headerRow = findHeaderRow(values, all);
   if (headerRow === undefined) {
     const what = isBlankGrid(values) ? 'シートが空です' : '見出し行が見つかりません';
-    return {
-      findings: [
-        error(
-          sheet,
-          1,
-          1,
-          `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`,
-        ),
-      ],
-    };
+    findings.push(
+      error(
+        sheet,
+        1,
+        1,
+        `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`,
+      ),
+    );
+    return undefined;
   }
-  const findings: Finding[] = [];
+  const before = findings.length;
   const columns = new Map<string, number>();
   const header = values[headerRow - 1];
   header.forEach((cell, i) => {
@@ -103,7 +106,7 @@ export function locateTable(
     if ([...columns.values()].every((c) => isBlank(line[c - 1]))) continue;
     rows.push({ row: r + 1, values: line, above: r > headerRow ? values[r - 1] : undefined });
   }
-  return { table: { sheet, headerRow, columns, rows }, findings };
+  return { sheet, headerRow, columns, rows, complete: findings.length === before };
 }
 
 export function cell(table: Table, row: TableRow, header: string): Cell {
