@@ -29,6 +29,7 @@ import {
   isRefusal,
 } from './common';
 import { requestWarnings } from './validatePlan';
+import { REQUEST_MESSAGES as M } from '../domain/messages/requests';
 
 const TITLE = '所管課別調査シートを作成';
 
@@ -97,17 +98,10 @@ export function refusedTabFinding(
       tab.sheet,
       HEADING_CELLS.department.row,
       HEADING_CELLS.department.col,
-      `見出しの所管課「${tab.departmentText || '空欄'}」が「${TAB.departments}」シートにありません。このシートは取り込んでいません。` +
-        `所管課の名前を元に戻すか、「所管課別調査シートを作成」で作り直してください。`,
+      M.unknownDepartment(tab.departmentText),
     );
   }
-  return (severity === 'error' ? tabError : tabWarning)(
-    tab.sheet,
-    `「${tab.sheet}」の見出しには所管課「${department.name}」とありますが、` +
-      `「${TAB.requestIndex}」に記録された「${department.name}」の調査シートではありません` +
-      '（複製したシートか、ほかの人が作ったシートです）。このシートの回答は取り込まず、調査シートとしても使いません。' +
-      '内容を確かめて、不要なら削除してください。',
-  );
+  return (severity === 'error' ? tabError : tabWarning)(tab.sheet, M.notTheRecordedTab(tab.sheet, department.name));
 }
 
 export interface RunOptions {
@@ -121,11 +115,8 @@ export interface RunOptions {
  * short, it stops between two tabs and says so: the next run carries on where it stopped.
  */
 export function createRequests(wb: Workbook, options: RunOptions = {}): ActionResult {
-  const opened = openAction(
-    wb,
-    TITLE,
-    `プランにエラーがあるため、調査シートは作成していません。「${TAB.check}」シートの内容を直してから、もう一度実行してください。`,
-    (inputs, findings) => findings.push(...requestWarnings(inputs)),
+  const opened = openAction(wb, TITLE, M.planHasErrors(), (inputs, findings) =>
+    findings.push(...requestWarnings(inputs)),
   );
   if (isRefusal(opened)) return opened;
   const { inputs, settings, findings } = opened;
@@ -295,16 +286,7 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
           : undefined;
     if (changed.look || setProtection) wb.format(sheet, { ...setLook, protection: setProtection }, extent);
   }
-  const findings =
-    d.editors.length === 0
-      ? [
-          tabWarning(
-            sheet,
-            `「${d.name}」に編集者が登録されていないため、このシートは警告のみの保護です。` +
-              `「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`,
-          ),
-        ]
-      : [];
+  const findings = d.editors.length === 0 ? [tabWarning(sheet, M.noEditors(d.name))] : [];
   const sameYear = prior?.year === settings.year ? prior : undefined;
   // A tab made in this run (or made again) gets its ID once the run has made them all.
   const entry: IndexEntry = {
@@ -323,11 +305,7 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
 
 function postponedFinding(postponed: readonly Department[]): Finding {
   const names = postponed.slice(0, 3).map((d) => d.name);
-  return tabWarning(
-    TAB.requestIndex,
-    `時間内に終わらなかったため、${postponed.length}課（${names.join('、')}${postponed.length > 3 ? ' など' : ''}）` +
-      `のシートはまだ作成・更新していません。もう一度「${TITLE}」を実行すると、続きから処理します。`,
-  );
+  return tabWarning(TAB.requestIndex, M.postponed(postponed.length, names));
 }
 
 function requestsMessage(

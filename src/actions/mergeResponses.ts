@@ -4,6 +4,7 @@ import { formatDateTime } from '../domain/cells';
 import { type Finding, hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { type MergeResult, mergeAnswers } from '../domain/merge';
+import { MERGE_MESSAGES } from '../domain/messages/merge';
 import { entriesAfterMerge, indexRows } from '../domain/requestIndex';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
@@ -44,7 +45,7 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     return {
       ok: false,
       title: TITLE,
-      message: `「${TAB.answers}」シートの見出しに問題があるため、取り込んでいません。\n\n${findingsSummary(findings)}`,
+      message: `${MERGE_MESSAGES.answersTabHeader()}\n\n${findingsSummary(findings)}`,
       findings,
     };
   }

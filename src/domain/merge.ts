@@ -21,7 +21,6 @@ import {
 } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning, tabError, tabWarning } from './findings';
-import { formatFiscalYear } from './fiscalYear';
 import { parseCount } from './quantity';
 import type { Project, Settings } from './inputs';
 import { type AnswerStatus, statusOf } from './requestIndex';
@@ -38,6 +37,7 @@ import { type Scales, lowestGrades, matchDirection, matchGrade } from './scales'
 import { type Recommendation, type ReplyTable, matchReplyStatus, replyKey } from './committee';
 import type { Table } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS } from './tabs';
+import { MERGE_MESSAGES as M } from './messages/merge';
 
 export interface DepartmentOutcome {
   readonly department: string;
@@ -110,8 +110,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
           tab.sheet,
           HEADING_CELLS.department.row,
           HEADING_CELLS.department.col,
-          `見出しの所管課「${tab.departmentText || '空欄'}」が、このシートの課「${department.name}」と違います。このシートは取り込んでいません。` +
-            `見出しの所管課を「${department.name}」に戻してください。`,
+          M.headingNotThisDepartment(tab.departmentText, department.name),
         ),
       );
       unreadSheets.push(tab.sheet);
@@ -120,25 +119,13 @@ export function mergeAnswers(input: MergeInput): MergeResult {
     const own = input.projects.filter((p) => p.departments.includes(department));
     if (own.length === 0) {
       // A tab left from a department that no longer has any 事業: nothing to merge, nothing to blame.
-      findings.push(
-        tabWarning(tab.sheet, `「${department.name}」の事業は今のプランにないため、このシートは取り込んでいません。`),
-      );
+      findings.push(tabWarning(tab.sheet, M.noProjectsLeft(department.name)));
       continue;
     }
     const tabFindings: Finding[] = [...tab.problems];
     const mismatch = yearMismatch(tab.sheet, tab, settings.year);
-    if (mismatch)
-      tabFindings.push({
-        ...mismatch,
-        message: `${mismatch.message}このシートは取り込んでいません。「所管課別調査シートを作成」で${formatFiscalYear(settings.year)}のシートにしてください。`,
-      });
-    if (!tab.table || tab.problems.length)
-      tabFindings.push(
-        tabError(
-          tab.sheet,
-          `「${tab.sheet}」の表の見出し行が元の形でないため、取り込んでいません。見出し行（${HEADERS.request.join('、')}）を元に戻してください。`,
-        ),
-      );
+    if (mismatch) tabFindings.push({ ...mismatch, message: M.otherYear(mismatch.message, settings.year) });
+    if (!tab.table || tab.problems.length) tabFindings.push(tabError(tab.sheet, M.headerRowChanged(tab.sheet)));
     const rows = checkRows(tab, own, planIds, settings.scales, tabFindings);
     const addressed = (input.recommendations ?? []).filter((r) => r.departments.includes(department));
     const replies = checkReplies(tab, addressed, settings.replyStatuses, tabFindings);
@@ -193,41 +180,22 @@ function checkRows(
   for (const r of tab.rows) {
     const marked = String(r.description).startsWith(NOT_IN_PLAN) || String(r.description).startsWith(DUPLICATE_ROW);
     if (marked) {
-      if (hasAnyAnswer(r.fields))
-        findings.push(
-          warning(
-            tab.sheet,
-            r.row,
-            col('事業番号'),
-            `事業番号 ${r.id || '（空欄）'} の行は今のプランにないか重複しているため、取り込んでいません。必要な回答は正しい事業の行に写してください。`,
-          ),
-        );
+      if (hasAnyAnswer(r.fields)) findings.push(warning(tab.sheet, r.row, col('事業番号'), M.markedRowAnswered(r.id)));
       continue;
     }
     if (r.id === '') {
-      if (hasAnyAnswer(r.fields))
-        findings.push(
-          error(
-            tab.sheet,
-            r.row,
-            col('事業番号'),
-            '事業番号が空の行に回答があります。どの事業の回答か分からないため、事業番号を元に戻してください（「所管課別調査シートを作成」で表を作り直せます。回答は残ります）。',
-          ),
-        );
+      if (hasAnyAnswer(r.fields)) findings.push(error(tab.sheet, r.row, col('事業番号'), M.answerWithoutId()));
       continue;
     }
     if (!ownIds.has(r.id)) {
       if (!hasAnyAnswer(r.fields)) continue;
-      const message = planIds.has(r.id)
-        ? `事業番号「${String(r.idText)}」はこの課の事業ではありません。事業番号を書き換えた場合は元の番号に戻してください。` +
-          `シートを作った後にプランが変わった場合は、「所管課別調査シートを作成」で表を更新してから、もう一度取り込んでください（入力済みの回答は残ります）。`
-        : `事業番号「${String(r.idText)}」はこの課の事業ではありません。書き換えられた可能性があります。事業番号は変えずに、元の番号に戻してください。`;
+      const message = planIds.has(r.id) ? M.idOfAnotherDepartment(r.idText) : M.idNotInPlan(r.idText);
       findings.push(error(tab.sheet, r.row, col('事業番号'), message));
       continue;
     }
     const prior = firstRow.get(r.id);
     if (prior !== undefined) {
-      const message = `事業番号 ${r.id} の行が ${prior}行目と ${r.row}行目にあります。1行にまとめ、余分な行を削除してください。`;
+      const message = M.duplicateId(r.id, prior, r.row);
       findings.push(
         error(tab.sheet, prior, col('事業番号'), message),
         error(tab.sheet, r.row, col('事業番号'), message),
@@ -238,13 +206,7 @@ function checkRows(
     out.push({ id: r.id, fields: normaliseRow(tab.sheet, r, scales, col, findings) });
   }
   for (const p of own) {
-    if (!firstRow.has(p.id))
-      findings.push(
-        tabWarning(
-          tab.sheet,
-          `事業 ${p.id}「${p.name}」の行がありません（削除された可能性があります）。この事業は未回答として扱います。「所管課別調査シートを作成」を実行すると行が戻ります。`,
-        ),
-      );
+    if (!firstRow.has(p.id)) findings.push(tabWarning(tab.sheet, M.rowDeleted(p.id, p.name)));
   }
   return out;
 }
@@ -261,44 +223,24 @@ function normaliseRow(
   const at = (h: AnswerField, message: string) => findings.push(error(sheet, r.row, col(h), message));
   for (const h of ANSWER_FIELDS) {
     const v = f[h];
-    if (typeof v === 'string' && v.length > TEXT_LIMIT)
-      at(
-        h,
-        `「${h}」が ${v.length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`,
-      );
+    if (typeof v === 'string' && v.length > TEXT_LIMIT) at(h, M.tooLong(h, v.length, TEXT_LIMIT));
   }
   if (!isBlank(f['自己評価'])) {
     if (!matchGrade(scales, f['自己評価']))
-      at(
-        '自己評価',
-        `自己評価「${String(f['自己評価'])}」は ${scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')} のいずれかにしてください。`,
-      );
-    if (isBlank(f['実施状況・実績']))
-      at(
-        '実施状況・実績',
-        '自己評価が入っていますが「実施状況・実績」が空です。評価の根拠になる取り組みの内容や実績を書いてください。',
-      );
+      at('自己評価', M.gradeOffScale(f['自己評価'], scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')));
+    if (isBlank(f['実施状況・実績'])) at('実施状況・実績', M.gradeWithoutRecord());
     const grade = matchGrade(scales, f['自己評価'])?.code;
     if (grade && lowestGrades(scales).includes(grade) && isBlank(f['課題・改善点']))
-      at(
-        '課題・改善点',
-        `自己評価が ${grade} のときは「課題・改善点」が必要です。目標に届かなかった理由と、これからの改善策を書いてください。`,
-      );
+      at('課題・改善点', M.lowGradeWithoutReason(grade));
   }
   if (!isBlank(f['今後の方向性']) && !matchDirection(scales, f['今後の方向性'])) {
-    at(
-      '今後の方向性',
-      `今後の方向性「${String(f['今後の方向性'])}」は ${scales.directions.join('、')} のいずれかにしてください。`,
-    );
+    at('今後の方向性', M.directionOffScale(f['今後の方向性'], scales.directions));
   }
   for (const h of ['参加者数（男性）', '参加者数（女性）'] as const) {
     const v = f[h];
     // ― or － alone means "not applicable": kept as typed, counted as no report.
     if (isBlank(v) || isNotApplicable(v) || parseCount(v) !== undefined) continue;
-    at(
-      h,
-      `${h}「${isDate(v) ? '日付' : String(v)}」は 0 以上の整数（人数）で入力してください。該当しない場合は空欄にします。`,
-    );
+    at(h, M.notACount(h, isDate(v) ? '日付' : String(v)));
   }
   return out;
 }
@@ -396,38 +338,25 @@ function checkReplies(
     if (!typed) continue;
     const at = (h: string, message: string) => findings.push(error(tab.sheet, r.row, col(h), message));
     if (String(r.text).startsWith(NOT_ASKED)) {
-      findings.push(
-        warning(
-          tab.sheet,
-          r.row,
-          col('提言番号'),
-          `提言 ${r.number || '（空欄）'} はこの課にたずねていないため、この行の対応は取り込んでいません。`,
-        ),
-      );
+      findings.push(warning(tab.sheet, r.row, col('提言番号'), M.replyNotAsked(r.number)));
       continue;
     }
     if (!numbers.has(r.number)) {
-      at(
-        '提言番号',
-        `提言番号「${String(r.numberText)}」は、この課にあてた提言の番号ではありません。書き換えた場合は元の番号に戻してください。`,
-      );
+      at('提言番号', M.replyNumberNotOurs(r.numberText));
       continue;
     }
     const prior = seen.get(r.number);
     if (prior !== undefined) {
-      at('提言番号', `提言 ${r.number} の行が ${prior}行目と ${r.row}行目にあります。1行にまとめてください。`);
+      at('提言番号', M.replyDuplicate(r.number, prior, r.row));
       continue;
     }
     seen.set(r.number, r.row);
     const status = matchReplyStatus(statuses, r.status);
-    if (isBlank(r.status))
-      at('対応状況', `提言 ${r.number} の「対応状況」を ${statuses.join('、')} から選んでください。`);
-    else if (!status)
-      at('対応状況', `対応状況「${String(r.status)}」は ${statuses.join('、')} のいずれかにしてください。`);
-    if (isBlank(r.content))
-      at('対応内容', `提言 ${r.number} の「対応内容」が空です。提言を受けて何をしたか（するか）を書いてください。`);
+    if (isBlank(r.status)) at('対応状況', M.replyStatusMissing(r.number, statuses));
+    else if (!status) at('対応状況', M.replyStatusOffScale(r.status, statuses));
+    if (isBlank(r.content)) at('対応内容', M.replyContentMissing(r.number));
     else if (typeof r.content === 'string' && r.content.length > TEXT_LIMIT)
-      at('対応内容', `「対応内容」が ${TEXT_LIMIT.toLocaleString()} 文字を超えています。要点を短くまとめてください。`);
+      at('対応内容', M.replyContentTooLong(TEXT_LIMIT));
     if (status && !isBlank(r.content))
       out.push({ number: r.number, status, content: isDate(r.content) ? dateText(r.content) : r.content });
   }

@@ -10,7 +10,8 @@ import type { Department } from './departments';
 import { type Finding, error, tabError, tabWarning } from './findings';
 import type { Settings } from './inputs';
 import { type RequestRow, type ReplyRow, type RequestTabContent, requestTabName } from './requestTab';
-import { ANSWER_FIELDS, TAB } from './tabs';
+import { ANSWER_FIELDS } from './tabs';
+import { REQUEST_MESSAGES as M } from './messages/requests';
 
 export type TabStep =
   | {
@@ -110,28 +111,13 @@ export function unmergedRows(
 }
 
 function headerChanged(sheet: string): Finding {
-  return tabError(
-    sheet,
-    `「${sheet}」の表の見出し行が元の形でないため、このシートは作り直していません（入力された内容を守るため）。` +
-      '見出し行を元に戻してから、もう一度実行してください。',
-  );
+  return tabError(sheet, M.headerRowChanged(sheet));
 }
 
 function unmerged(sheet: string, tab: RequestTabContent, rows: ReadonlyArray<{ row: number }>): Finding {
-  return error(
-    sheet,
-    rows[0].row,
-    1,
-    `「${sheet}」には ${tab.yearText || '別の年度'} の回答で、まだ「${TAB.answers}」に取り込まれていないものが ${rows.length}行あります。` +
-      `このシートは作り直していません。先に「設定」の対象年度をその年度に戻して「回答を取り込む」を実行するか、` +
-      '回答を別の場所に写してから、もう一度実行してください。',
-  );
+  return error(sheet, rows[0].row, 1, M.unmergedAnswers(sheet, tab.yearText, rows.length));
 }
 
 function leftAloneFinding(t: RequestTabContent): Finding {
-  return tabWarning(
-    t.sheet,
-    `「${t.sheet}」（所管課「${t.departmentText || '不明'}」）の事業がプランにないため、このシートはそのままにしました。` +
-      '不要なら、回答を確かめてから削除してください。',
-  );
+  return tabWarning(t.sheet, M.leftAlone(t.sheet, t.departmentText));
 }
