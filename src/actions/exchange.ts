@@ -5,7 +5,7 @@ import type { Project } from '../domain/inputs';
 import { cell, locateTable } from '../domain/table';
 import { readReplies } from '../domain/committee';
 import { type Finding, error, hasErrors } from '../domain/findings';
-import { formatFiscalYear, parseFiscalYear } from '../domain/fiscalYear';
+import { parseFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
 import type { Scales } from '../domain/scales';
 import { HEADING, REQUEST_HEADER_ROW, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requestTab';
@@ -13,6 +13,7 @@ import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
 import { existingRequestTabs, requestTabFor, requestTabsOf } from './createRequests';
+import { EXCHANGE_MESSAGES as M } from '../domain/messages/exchange';
 
 /**
  * One department's request as a workbook of its own, to send by mail to an office that works
@@ -29,21 +30,13 @@ export function exportRequest(
   const { inputs, findings } = checkInputs(book);
   const settings = inputs.settings;
   if (hasErrors(findings) || !settings)
-    return refuse(
-      title,
-      `プランか設定にエラーがあるため、書き出していません。\n\n${findingsSummary(findings)}`,
-      findings,
-    );
+    return refuse(title, `${M.inputsHaveErrors('書き出して')}\n\n${findingsSummary(findings)}`, findings);
   const d = inputs.directory.resolve(departmentText);
   if (!d) {
     const hint = inputs.directory.suggest(departmentText);
-    return refuse(
-      title,
-      `所管課「${departmentText}」は「${TAB.departments}」シートにありません。${hint ? `「${hint}」のことでしょうか。` : ''}`,
-    );
+    return refuse(title, M.unknownDepartment(departmentText, hint));
   }
-  if (!inputs.projects.some((p) => p.departments.includes(d)))
-    return refuse(title, `「${d.name}」の事業はプランにありません。`);
+  if (!inputs.projects.some((p) => p.departments.includes(d))) return refuse(title, M.noProjects(d.name));
   const own = requestTabsOf(book, inputs).owned.get(d);
   const current = own?.year === settings.year ? own : undefined;
   const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory, []);
@@ -72,9 +65,7 @@ export function exportRequest(
   return {
     ok: true,
     title,
-    message:
-      `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートを書き出しました` +
-      `（事業 ${tab.rows.length - REQUEST_HEADER_ROW}件、確認コード ${token}）。`,
+    message: M.exported(d.name, settings.year, tab.rows.length - REQUEST_HEADER_ROW, token),
     findings: [],
   };
 }
@@ -89,41 +80,23 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   const { inputs, findings } = checkInputs(book);
   const settings = inputs.settings;
   if (hasErrors(findings) || !settings)
-    return refuse(
-      title,
-      `プランか設定にエラーがあるため、取り込んでいません。\n\n${findingsSummary(findings)}`,
-      findings,
-    );
+    return refuse(title, `${M.inputsHaveErrors('取り込んで')}\n\n${findingsSummary(findings)}`, findings);
   const file = existingRequestTabs(incoming)[0];
   const wrongFile = checkReturnedFile(file, settings.year, fileLabel);
   if (wrongFile || !file) return refuse(title, wrongFile ?? '');
   const d = inputs.directory.resolve(file.departmentText);
-  if (!d)
-    return refuse(title, `${fileLabel} の所管課「${file.departmentText}」は「${TAB.departments}」シートにありません。`);
+  if (!d) return refuse(title, M.fileDepartmentUnknown(fileLabel, file.departmentText));
   const issued = exportedTokens(book, inputs.directory).entries.find(
     (e) => e.department === d && e.year === settings.year,
   )?.token;
   if (!file.token || file.token !== issued) {
-    return refuse(
-      title,
-      `${fileLabel} の確認コード（${file.token || 'なし'}）が、「${d.name}」に書き出したファイルのものと違います。` +
-        `見出しの所管課が書き換えられたか、別の課のファイルです。取り込んでいません。「${d.name}」の調査シートを export-request で書き出し直して、回答してもらってください。`,
-    );
+    return refuse(title, M.tokenMismatch(fileLabel, file.token, d.name));
   }
   const swapped = swappedRows(file, inputs.projects, fileLabel);
-  if (swapped.length)
-    return refuse(
-      title,
-      `${fileLabel} に、事業番号と事業名が合わない行があるため、取り込んでいません（回答が別の事業に入ってしまうため）。事業番号を元に戻すか、書き出し直したファイルに回答し直してもらってください。`,
-      swapped,
-    );
+  if (swapped.length) return refuse(title, M.swappedRows(fileLabel), swapped);
   const owned = requestTabsOf(book, inputs).owned.get(d);
   const target = owned?.year === settings.year ? owned : undefined;
-  if (!target || !target.table)
-    return refuse(
-      title,
-      `「${d.name}」の${formatFiscalYear(settings.year)}の調査シートがありません。先に「所管課別調査シートを作成」（requests）を実行してください。`,
-    );
+  if (!target || !target.table) return refuse(title, M.noTargetTab(d.name, settings.year));
 
   const checked = mergeAnswers({
     settings,
@@ -137,19 +110,10 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   });
   const problems = checked.findings.map((f) => ({ ...f, sheet: `${fileLabel}：${f.sheet}` }));
   if (hasErrors(problems))
-    return refuse(
-      title,
-      `${fileLabel} の回答にエラーがあるため、取り込んでいません。\n\n${findingsSummary(problems)}`,
-      problems,
-    );
+    return refuse(title, `${M.answersHaveErrors(fileLabel)}\n\n${findingsSummary(problems)}`, problems);
 
   const conflicts = [...conflictsWith(target, file, settings.scales), ...replyConflicts(target, file)];
-  if (conflicts.length)
-    return refuse(
-      title,
-      `「${target.sheet}」にも別の回答が入力されている行があるため、取り込んでいません（どちらかの回答が消えてしまうため）。どちらを残すか決めて、一方を空にしてから、もう一度実行してください。`,
-      conflicts,
-    );
+  if (conflicts.length) return refuse(title, M.conflicts(target.sheet), conflicts);
 
   const byId = new Map(file.rows.filter((r) => r.id !== '').map((r) => [r.id, r.fields]));
   const imported = writeAnswersInto(book, target, byId);
@@ -243,7 +207,7 @@ function replyConflicts(target: RequestTabContent, file: RequestTabContent): Fin
     const t = mine.get(number);
     if (t && (compact(t.status) !== compact(r.status) || compact(t.content) !== compact(r.content))) {
       const row = target.replies.find((x) => x.number === number)?.row;
-      out.push(error(target.sheet, row, 1, `提言 ${number} への対応は、シートとファイルの両方に違う内容があります。`));
+      out.push(error(target.sheet, row, 1, M.replyConflict(number)));
     }
   }
   return out;
@@ -258,7 +222,7 @@ function conflictsWith(target: RequestTabContent, file: RequestTabContent, scale
     const bothTyped =
       ANSWER_FIELDS.some((f) => !isBlank(mine.fields[f])) && ANSWER_FIELDS.some((f) => !isBlank(r.fields[f]));
     if (bothTyped && !sameTypedAnswer(mine.fields, r.fields, scales)) {
-      out.push(error(target.sheet, mine.row, 1, `事業番号 ${r.id} は、シートとファイルの両方に違う回答があります。`));
+      out.push(error(target.sheet, mine.row, 1, M.answerConflict(r.id)));
     }
   }
   return out;
@@ -283,14 +247,7 @@ function swappedRows(file: RequestTabContent, projects: readonly Project[], file
   return file.rows.flatMap((r) => {
     const p = byId.get(r.id);
     if (!p || compact(r.name) === compact(p.name)) return [];
-    return [
-      error(
-        `${fileLabel}：${file.sheet}`,
-        r.row,
-        nameCol,
-        `事業番号 ${r.id} の行の事業名「${String(r.name)}」が、プランの事業名「${p.name}」と違います。事業番号が入れ替わっていないか確かめてください。`,
-      ),
-    ];
+    return [error(`${fileLabel}：${file.sheet}`, r.row, nameCol, M.swappedRow(r.id, String(r.name), p.name))];
   });
 }
 
@@ -300,12 +257,7 @@ function refuse(title: string, message: string, findings: readonly Finding[] = [
 
 /** Why a returned file cannot be taken back, before anything in it is looked at (none: it may be). */
 function checkReturnedFile(file: RequestTabContent | undefined, year: number, fileLabel: string): string | undefined {
-  if (!file)
-    return `${fileLabel} に調査シート（「調査_」で始まるシート）がありません。書き出したファイルをそのまま返してもらってください。`;
-  if (file.year !== year)
-    return (
-      `${fileLabel} は ${file.yearText || '年度不明'} の調査です。今の対象年度は${formatFiscalYear(year)}です。` +
-      `今年度のファイルを書き出して、回答し直してもらってください。`
-    );
+  if (!file) return M.noRequestTabInFile(fileLabel);
+  if (file.year !== year) return M.fileOfAnotherYear(fileLabel, file.yearText, year);
   return undefined;
 }
