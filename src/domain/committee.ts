@@ -11,6 +11,7 @@ import type { Grade } from './scales';
 import { matchWord } from './scales';
 import { type Table, cell, locateTable, parseRow, rule } from './table';
 import { HEADERS, REPLY_DONE, SETTING, TAB } from './tabs';
+import { INPUT_MESSAGES as M } from './messages/inputs';
 
 export interface Recommendation {
   /** As typed, trimmed and in half width (R6-1). */
@@ -75,17 +76,10 @@ export function readRecommendations(
     const { value, ok } = parseRow(table, row, rules, findings);
     let good = ok;
     if (number === '') {
-      findings.push(error(sheet, row.row, col('番号'), '「番号」が空です。R6-1 のように提言の番号を入れてください。'));
+      findings.push(error(sheet, row.row, col('番号'), M.recommendationNumberMissing()));
       good = false;
     } else if (seen.has(number)) {
-      findings.push(
-        error(
-          sheet,
-          row.row,
-          col('番号'),
-          `提言の番号 ${number} が ${seen.get(number)}行目にもあります。番号は提言ごとに別にしてください（各課の回答はこの番号で結び付きます）。`,
-        ),
-      );
+      findings.push(error(sheet, row.row, col('番号'), M.recommendationNumberTwice(number, seen.get(number))));
       good = false;
     } else seen.set(number, row.row);
     const issueKey = issueKeyOf(cell(table, row, '課題'));
@@ -95,9 +89,7 @@ export function readRecommendations(
           sheet,
           row.row,
           col('課題'),
-          issueKey === ''
-            ? '「課題」が空です。提言の対象の課題を 4-1 のように「目標-課題」の番号で入れてください。'
-            : `課題「${String(cell(table, row, '課題'))}」が「${TAB.structure}」シートにありません。4-1 のように「目標-課題」の番号で書いてください。`,
+          issueKey === '' ? M.issueMissing() : M.issueUnknown(cell(table, row, '課題')),
         ),
       );
       good = false;
@@ -118,7 +110,7 @@ function addressees(
 ): Department[] {
   const at = (message: string) => findings.push(error(table.sheet, row, table.columns.get('所管課'), message));
   if (isBlank(v)) {
-    at('「所管課」が空です。提言をあてる課を入れてください（複数は「、」で区切り、「関係各課」も使えます）。');
+    at(M.addresseeMissing());
     return [];
   }
   let ok = true;
@@ -126,10 +118,10 @@ function addressees(
     if (a.kind === 'unknown') {
       ok = false;
       const hint = a.suggestion ? `「${a.suggestion}」のことでしょうか。` : '';
-      at(`所管課「${a.text}」は「${TAB.departments}」シートにない課です。${hint}課の名前か別名で書いてください。`);
+      at(M.addresseeUnknown(a.text, hint));
     } else if (a.kind === 'allConcerned' && directory.concerned().length === 0) {
       ok = false;
-      at(`「${a.text}」とありますが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。`);
+      at(M.addresseeNoConcerned(a.text));
     }
   }
   return ok ? directory.departmentsOf(v) : [];

@@ -7,6 +7,7 @@ import { cell, parseRow, rule } from './table';
 import { TAB } from './tabs';
 import { type TabValues } from './inputModel';
 import { tableOf, EMAIL } from './inputTable';
+import { INPUT_MESSAGES as M } from './messages/inputs';
 
 export function readDepartments(tabs: TabValues, findings: Finding[]): DepartmentDirectory {
   const sheet = TAB.departments;
@@ -22,14 +23,7 @@ export function readDepartments(tabs: TabValues, findings: Finding[]): Departmen
     const editors = splitList(cell(table, row, '編集者'), /[,，、;\s]+/);
     for (const e of editors) {
       if (!EMAIL.test(norm(e))) {
-        findings.push(
-          error(
-            sheet,
-            row.row,
-            table.columns.get('編集者'),
-            `編集者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`,
-          ),
-        );
+        findings.push(error(sheet, row.row, table.columns.get('編集者'), M.editorNotEmail(e)));
       }
     }
     for (const [text, col] of [
@@ -39,23 +33,9 @@ export function readDepartments(tabs: TabValues, findings: Finding[]): Departmen
       const key = departmentKey(text);
       const prior = owner.get(key);
       if (prior && prior.name !== value.name) {
-        findings.push(
-          error(
-            sheet,
-            row.row,
-            col,
-            `「${text}」は ${prior.row}行目の「${prior.name}」の名前か別名にも使われています。どちらの課か決められないので、一方から外してください。`,
-          ),
-        );
+        findings.push(error(sheet, row.row, col, M.nameUsedTwice(text, prior.row, prior.name)));
       } else if (prior && prior.row !== row.row) {
-        findings.push(
-          error(
-            sheet,
-            row.row,
-            col,
-            `所管課「${value.name}」が ${prior.row}行目にもあります。1つの課は1行にまとめてください。`,
-          ),
-        );
+        findings.push(error(sheet, row.row, col, M.departmentTwice(value.name, prior.row)));
       } else if (!prior) owner.set(key, { name: value.name, row: row.row, col });
     }
     departments.push({

@@ -1,12 +1,12 @@
 /** Reads 指標 and 指標実績: the plan's KPIs and their measured values. */
 import { norm } from './cells';
 import { type Finding, error, warning } from './findings';
-import { formatFiscalYear } from './fiscalYear';
 import { fiscalYear, positiveInt, quantity, target, text } from './schemas';
 import { cell, parseRow, rule } from './table';
 import { HEADERS, TAB } from './tabs';
 import { type StructureEntry, type Indicator, type IndicatorResult, type TabValues } from './inputModel';
 import { tableOf } from './inputTable';
+import { INPUT_MESSAGES as M } from './messages/inputs';
 
 export function readIndicators(
   tabs: TabValues,
@@ -29,28 +29,15 @@ export function readIndicators(
     for (const row of table.rows) {
       const number = norm(cell(table, row, '番号'));
       const col = (h: string) => table.columns.get(h);
-      if (number === '')
-        findings.push(error(table.sheet, row.row, col('番号'), '「番号」が空です。指標の番号を入力してください。'));
+      if (number === '') findings.push(error(table.sheet, row.row, col('番号'), M.indicatorNumberMissing()));
       else if (seen.has(number))
-        findings.push(
-          error(
-            table.sheet,
-            row.row,
-            col('番号'),
-            `指標の番号 ${number} が ${seen.get(number)}行目にもあります。番号を付け直してください。`,
-          ),
-        );
+        findings.push(error(table.sheet, row.row, col('番号'), M.indicatorNumberTwice(number, seen.get(number))));
       const { value, ok } = parseRow(table, row, rules, findings);
       if (!ok || number === '' || seen.has(number)) continue;
       seen.set(number, row.row);
       if (value.targetYear! < value.baseYear!) {
         findings.push(
-          error(
-            table.sheet,
-            row.row,
-            col('目標年度'),
-            `目標年度（${formatFiscalYear(value.targetYear!)}）が基準年度（${formatFiscalYear(value.baseYear!)}）より前です。年度を確かめてください。`,
-          ),
+          error(table.sheet, row.row, col('目標年度'), M.targetBeforeBase(value.targetYear!, value.baseYear!)),
         );
         continue;
       }
@@ -62,14 +49,7 @@ export function readIndicators(
       const percent = value.base!.unit === '%' || value.target!.unit === '%';
       const units = new Set([value.base!.unit, value.target!.unit].filter((u) => u !== ''));
       if (units.size > 1) {
-        findings.push(
-          warning(
-            table.sheet,
-            row.row,
-            col('目標値'),
-            `基準値と目標値の単位（${[...units].join('・')}）が違います。同じ単位にしてください。`,
-          ),
-        );
+        findings.push(warning(table.sheet, row.row, col('目標値'), M.unitsDiffer([...units])));
       }
       indicators.push({
         number,
@@ -105,20 +85,11 @@ function readResults(
       const { value, ok } = parseRow(resultTable, row, rules, findings);
       const col = resultTable.columns.get('番号');
       if (number === '') {
-        findings.push(
-          error(resultTable.sheet, row.row, col, '「番号」が空です。どの指標の実績か、指標の番号を入力してください。'),
-        );
+        findings.push(error(resultTable.sheet, row.row, col, M.resultNumberMissing()));
         continue;
       }
       if (!indicators.some((i) => i.number === number) && indicatorsRead) {
-        findings.push(
-          error(
-            resultTable.sheet,
-            row.row,
-            col,
-            `指標の番号 ${number} が「${TAB.indicators}」シートにありません。番号を確かめてください。`,
-          ),
-        );
+        findings.push(error(resultTable.sheet, row.row, col, M.resultNumberUnknown(number)));
         continue;
       }
       if (!ok) continue;
@@ -129,7 +100,7 @@ function readResults(
             resultTable.sheet,
             row.row,
             resultTable.columns.get('年度'),
-            `指標 ${number} の ${formatFiscalYear(value.year!)} の実績が ${seen.get(key)}行目にもあります。1行にしてください。`,
+            M.resultTwice(number, value.year!, seen.get(key)),
           ),
         );
         continue;

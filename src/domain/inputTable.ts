@@ -3,6 +3,7 @@ import { type Finding, warning, tabError } from './findings';
 import { type Table, locateTable } from './table';
 import { TAB } from './tabs';
 import { type TabValues } from './inputModel';
+import { INPUT_MESSAGES as M } from './messages/inputs';
 
 /** An e-mail address as the check accepts it (editors, 管理者). */
 export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -19,24 +20,12 @@ export function tableOf(
 ): Table | undefined {
   const values = tabs[sheet];
   if (values === undefined) {
-    findings.push(
-      tabError(
-        sheet,
-        `シート「${sheet}」がありません。メニューの「初期設定（シートを用意）」で作成し、内容を入力してください。シート名を変えた場合は「${sheet}」に戻してください。`,
-      ),
-    );
+    findings.push(tabError(sheet, M.tabMissing(sheet)));
     return undefined;
   }
   const table = locateTable(sheet, values, findings, required, optional);
   if (table && table.rows.length === 0 && MUST_HAVE_ROWS.has(sheet)) {
-    findings.push(
-      warning(
-        sheet,
-        table.headerRow + 1,
-        1,
-        `「${sheet}」にまだ何も入力されていません。${table.headerRow + 1}行目から1行に1件ずつ入力してください。`,
-      ),
-    );
+    findings.push(warning(sheet, table.headerRow + 1, 1, M.tabEmpty(sheet, table.headerRow + 1)));
   }
   return table;
 }

@@ -7,6 +7,7 @@ import { type Table, type TableRow, cell, parseRow, rule } from './table';
 import { HEADERS, PLAN_FORMER_IDS, TAB } from './tabs';
 import { type Project, type StructureEntry, type TabValues, structureKey } from './inputModel';
 import { tableOf } from './inputTable';
+import { INPUT_MESSAGES as M } from './messages/inputs';
 
 const LEVELS = ['目標', '課題', '施策'] as const;
 
@@ -19,14 +20,7 @@ export function readStructure(tabs: TabValues, findings: Finding[]): Map<string,
     const levelText = norm(cell(table, row, '区分'));
     const level = LEVELS.find((l) => l === levelText);
     if (!level) {
-      findings.push(
-        error(
-          sheet,
-          row.row,
-          table.columns.get('区分'),
-          `区分「${levelText}」は 目標・課題・施策 のいずれかにしてください。`,
-        ),
-      );
+      findings.push(error(sheet, row.row, table.columns.get('区分'), M.levelUnknown(levelText)));
       continue;
     }
     const depth = LEVELS.indexOf(level) + 1;
@@ -83,7 +77,7 @@ export function readPlan(
     const id = structureKey(...numbers);
     const prior = firstRow.get(id);
     if (prior !== undefined) {
-      const message = `事業番号 ${id} が ${prior}行目と ${row.row}行目の2か所にあります。番号を付け直してください。`;
+      const message = M.duplicateProjectId(id, prior, row.row);
       findings.push(error(sheet, prior, colOf('事業'), message), error(sheet, row.row, colOf('事業'), message));
       continue;
     }
@@ -93,15 +87,7 @@ export function readPlan(
       const key = structureKey(...numbers.slice(0, i + 1));
       if (structure.has(key) || structureReported.has(key)) return;
       structureReported.add(key);
-      findings.push(
-        error(
-          sheet,
-          row.row,
-          colOf(level),
-          `${level} ${key} が「${TAB.structure}」シートにありません。` +
-            `「${TAB.structure}」シートに 区分「${level}」、番号 ${key.split('-').join('・')} の行と名称を加えてください。`,
-        ),
-      );
+      findings.push(error(sheet, row.row, colOf(level), M.structureMissing(level, key)));
     });
     projects.push({
       id,
@@ -129,15 +115,7 @@ function readFormerIds(table: Table, row: TableRow, findings: Finding[]): string
   for (const text of splitList(cell(table, row, PLAN_FORMER_IDS), /[、,，\s]+/)) {
     const id = norm(text).replace(/[‐－ー―]/g, '-');
     if (PROJECT_ID.test(id)) ids.push(id);
-    else
-      findings.push(
-        error(
-          table.sheet,
-          row.row,
-          table.columns.get(PLAN_FORMER_IDS),
-          `${PLAN_FORMER_IDS}「${text}」は 4-1-2-3 のような「目標-課題-施策-事業」の番号にしてください。複数あるときは「、」で区切ります。`,
-        ),
-      );
+    else findings.push(error(table.sheet, row.row, table.columns.get(PLAN_FORMER_IDS), M.formerIdMalformed(text)));
   }
   return ids;
 }
@@ -154,21 +132,12 @@ function checkFormerIds(projects: readonly Project[], table: Table, findings: Fi
     for (const id of p.formerIds) {
       const owner = current.get(id);
       if (owner && owner !== p) {
-        findings.push(
-          error(
-            table.sheet,
-            p.row,
-            col,
-            `${PLAN_FORMER_IDS} ${id} は、今のプランの ${owner.row}行目の事業「${owner.name}」の事業番号です。この事業の以前の番号だけを書いてください。`,
-          ),
-        );
+        findings.push(error(table.sheet, p.row, col, M.formerIdIsCurrent(id, owner.row, owner.name)));
         continue;
       }
       const other = claimed.get(id);
       if (other && other !== p) {
-        const message =
-          `${PLAN_FORMER_IDS} ${id} が ${other.row}行目と ${p.row}行目の2つの事業に書かれています。` +
-          `どちらの事業の以前の番号か決めて、一方から消してください。`;
+        const message = M.formerIdClaimedTwice(id, other.row, p.row);
         findings.push(error(table.sheet, other.row, col, message), error(table.sheet, p.row, col, message));
         continue;
       }
@@ -190,23 +159,9 @@ function assignedDepartments(
   for (const a of directory.assignments(assigned)) {
     if (a.kind === 'unknown') {
       const hint = a.suggestion ? `「${a.suggestion}」のことでしょうか。` : '';
-      findings.push(
-        error(
-          sheet,
-          row,
-          colOf('所管'),
-          `所管「${a.text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`,
-        ),
-      );
+      findings.push(error(sheet, row, colOf('所管'), M.unknownDepartment(a.text, hint)));
     } else if (a.kind === 'allConcerned' && directory.concerned().length === 0) {
-      findings.push(
-        error(
-          sheet,
-          row,
-          colOf('所管'),
-          `所管が「${a.text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`,
-        ),
-      );
+      findings.push(error(sheet, row, colOf('所管'), M.noConcernedDepartment(a.text)));
     }
   }
   return directory.departmentsOf(assigned);

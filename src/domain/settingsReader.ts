@@ -18,6 +18,7 @@ import {
 } from './tabs';
 import { type Settings, type TabValues } from './inputModel';
 import { tableOf, EMAIL } from './inputTable';
+import { INPUT_MESSAGES as M } from './messages/inputs';
 
 export function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settings; admins: string[] } {
   const sheet = TAB.settings;
@@ -31,44 +32,21 @@ export function readSettings(tabs: TabValues, findings: Finding[]): { settings?:
   const valueCol = table.columns.get('値');
   const lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : table.headerRow;
   const missing = (item: string, example: string) =>
-    findings.push(
-      error(
-        sheet,
-        values.get(item)?.row ?? lastRow + 1,
-        valueCol,
-        `「${item}」が入力されていません。項目「${item}」の行の「値」に ${example} のように入力してください。`,
-      ),
-    );
+    findings.push(error(sheet, values.get(item)?.row ?? lastRow + 1, valueCol, M.settingMissing(item, example)));
   const before = findings.length;
   let year: number | undefined;
   const yearCell = values.get(SETTING.year);
   if (!yearCell || isBlank(yearCell.value)) missing(SETTING.year, '2025 か 令和7年度');
   else {
     year = parseFiscalYear(yearCell.value);
-    if (year === undefined)
-      findings.push(
-        error(
-          sheet,
-          yearCell.row,
-          valueCol,
-          `対象年度「${String(yearCell.value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`,
-        ),
-      );
+    if (year === undefined) findings.push(error(sheet, yearCell.row, valueCol, M.yearUnreadable(yearCell.value)));
   }
   let deadline: Date | undefined;
   const deadlineCell = values.get(SETTING.deadline);
   if (!deadlineCell || isBlank(deadlineCell.value)) missing(SETTING.deadline, '2026/5/31');
   else {
     deadline = parseDate(deadlineCell.value);
-    if (!deadline)
-      findings.push(
-        error(
-          sheet,
-          deadlineCell.row,
-          valueCol,
-          `回答期限「${String(deadlineCell.value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`,
-        ),
-      );
+    if (!deadline) findings.push(error(sheet, deadlineCell.row, valueCol, M.deadlineUnreadable(deadlineCell.value)));
   }
   const { scales, committee, replies, scaleLength } = readScales(values, valueCol, findings);
   const planCell = values.get(SETTING.planName);
@@ -79,15 +57,7 @@ export function readSettings(tabs: TabValues, findings: Finding[]): { settings?:
     { item: SETTING.gradeScale, length: scaleLength + HOW_TO_ALLOWANCE },
   ];
   for (const c of composed) {
-    if (c.length > TEXT_LIMIT)
-      findings.push(
-        error(
-          sheet,
-          values.get(c.item)?.row,
-          valueCol,
-          `「${c.item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`,
-        ),
-      );
+    if (c.length > TEXT_LIMIT) findings.push(error(sheet, values.get(c.item)?.row, valueCol, M.settingTooLong(c.item)));
   }
   const settings =
     findings.length > before || year === undefined || deadline === undefined
@@ -112,26 +82,10 @@ function readAdmins(
   const admins: string[] = [];
   for (const e of splitList(c?.value ?? '', /[,，、;\s]+/)) {
     if (EMAIL.test(norm(e))) admins.push(norm(e).toLowerCase());
-    else
-      findings.push(
-        error(
-          TAB.settings,
-          c!.row,
-          col,
-          `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`,
-        ),
-      );
+    else findings.push(error(TAB.settings, c!.row, col, M.adminNotEmail(e)));
   }
   if (admins.length === 0 && !findings.some((f) => f.sheet === TAB.settings && f.row === c?.row)) {
-    findings.push(
-      warning(
-        TAB.settings,
-        c?.row ?? nextRow,
-        col,
-        `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）` +
-          `。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`,
-      ),
-    );
+    findings.push(warning(TAB.settings, c?.row ?? nextRow, col, M.noAdmins()));
   }
   return admins;
 }
@@ -159,10 +113,7 @@ function readScales(
   const committee = parseGradeList(committeeText.text, SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
   const replyText = scaleText(SETTING.replyScale, DEFAULT_REPLY_STATUSES);
   const replies = parseWordList(replyText.text, SETTING.replyScale, DEFAULT_REPLY_STATUSES);
-  if (!replies.words.includes(REPLY_DONE))
-    replies.problems.push(
-      `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`,
-    );
+  if (!replies.words.includes(REPLY_DONE)) replies.problems.push(M.replyDoneMissing());
   for (const message of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, message));
   for (const message of replies.problems) findings.push(error(sheet, replyText.row, valueCol, message));
   // The request tab's 選べる区分 line holds both scales.

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { type Cell, type Grid, columnLetter, compact, isBlank, isBlankGrid, isErrorValue } from './cells';
 import { type Finding, error } from './findings';
+import { INPUT_MESSAGES as M } from './messages/inputs';
 
 /**
  * A table found inside a tab by its header texts, wherever the header row is and in whatever
@@ -57,14 +58,7 @@ export function locateTable(
   const headerRow = findHeaderRow(values, all);
   if (headerRow === undefined) {
     const what = isBlankGrid(values) ? 'シートが空です' : '見出し行が見つかりません';
-    findings.push(
-      error(
-        sheet,
-        1,
-        1,
-        `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`,
-      ),
-    );
+    findings.push(error(sheet, 1, 1, M.headerRowNotFound(what, required)));
     return undefined;
   }
   const before = findings.length;
@@ -76,13 +70,7 @@ export function locateTable(
     if (!name) return;
     if (columns.has(name)) {
       findings.push(
-        error(
-          sheet,
-          headerRow,
-          i + 1,
-          `見出し「${name}」が ${columnLetter(columns.get(name)!)}列 と ${columnLetter(i + 1)}列 の2か所にあります。` +
-            `どちらの列を使うか決められないので、一方の見出しを変えてください。`,
-        ),
+        error(sheet, headerRow, i + 1, M.headerTwice(name, columnLetter(columns.get(name)!), columnLetter(i + 1))),
       );
       return;
     }
@@ -90,14 +78,7 @@ export function locateTable(
   });
   for (const name of required) {
     if (!columns.has(name)) {
-      findings.push(
-        error(
-          sheet,
-          headerRow,
-          undefined,
-          `見出し「${name}」の列がありません。${headerRow}行目の見出しに「${name}」を加えてください（列の位置は自由です）。`,
-        ),
-      );
+      findings.push(error(sheet, headerRow, undefined, M.headerMissing(name, headerRow)));
     }
   }
   const rows: TableRow[] = [];
@@ -150,14 +131,7 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
     }
     const raw = row.values[col - 1] ?? '';
     if (isErrorValue(raw)) {
-      findings.push(
-        error(
-          table.sheet,
-          row.row,
-          col,
-          `「${r.header}」が計算エラー（${String(raw).trim()}）になっています。式の参照先を直すか、値を直接入力してください。`,
-        ),
-      );
+      findings.push(error(table.sheet, row.row, col, M.formulaError(r.header, raw)));
       ok = ok && !r.required;
       continue;
     }
