@@ -1,6 +1,6 @@
 // What export-request and import-request (the command line's files by mail) tell the office.
-import { formatFiscalYear } from '../fiscalYear';
-import { TAB } from '../tabs';
+import { formatFiscalYear } from './fiscalYear';
+import { TAB } from './tabs';
 
 export const EXCHANGE_MESSAGES = {
   inputsHaveErrors: (what: '書き出して' | '取り込んで') => `プランか設定にエラーがあるため、${what}いません。`,

@@ -1,5 +1,5 @@
 // What createRequests says about each department's tab (and the tabs it will not use).
-import { TAB } from '../tabs';
+import { TAB } from './tabs';
 
 const RECREATE = '「所管課別調査シートを作成」';
 

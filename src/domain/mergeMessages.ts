@@ -1,7 +1,7 @@
 // What mergeResponses tells a department about its tab, kept apart from the checks so the
 // wording can be read (and reviewed by the city's staff) in one place.
-import { formatFiscalYear } from '../fiscalYear';
-import { HEADERS, TAB } from '../tabs';
+import { formatFiscalYear } from './fiscalYear';
+import { HEADERS, TAB } from './tabs';
 
 const RECREATE = '「所管課別調査シートを作成」';
 const BLANK = '（空欄）';

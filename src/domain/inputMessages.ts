@@ -1,7 +1,7 @@
 // What the check says about the input tabs (プラン, 体系, 所管課, 指標, 設定, 提言) and their tables.
-import { TEXT_LIMIT } from '../cells';
-import { formatFiscalYear } from '../fiscalYear';
-import { PLAN_FORMER_IDS, REPLY_DONE, SETTING, TAB } from '../tabs';
+import { TEXT_LIMIT } from './cells';
+import { formatFiscalYear } from './fiscalYear';
+import { PLAN_FORMER_IDS, REPLY_DONE, SETTING, TAB } from './tabs';
 
 export const INPUT_MESSAGES = {
   levelUnknown: (levelText: string) => `区分「${levelText}」は 目標・課題・施策 のいずれかにしてください。`,
