@@ -29,7 +29,7 @@ import {
   isRefusal,
 } from './common';
 import { requestWarnings } from './validatePlan';
-import { REQUEST_MESSAGES as M } from '../domain/requestMessages';
+import * as M from '../domain/requestMessages';
 
 const TITLE = '所管課別調査シートを作成';
 

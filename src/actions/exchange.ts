@@ -13,7 +13,7 @@ import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
 import { existingRequestTabs, requestTabFor, requestTabsOf } from './createRequests';
-import { EXCHANGE_MESSAGES as M } from '../domain/exchangeMessages';
+import * as M from '../domain/exchangeMessages';
 
 /**
  * One department's request as a workbook of its own, to send by mail to an office that works

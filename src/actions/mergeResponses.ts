@@ -4,7 +4,7 @@ import { formatDateTime } from '../domain/cells';
 import { type Finding, hasErrors } from '../domain/findings';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import { type MergeResult, mergeAnswers } from '../domain/merge';
-import { MERGE_MESSAGES } from '../domain/mergeMessages';
+import * as mergeMessages from '../domain/mergeMessages';
 import { entriesAfterMerge, indexRows } from '../domain/requestIndex';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
@@ -45,7 +45,7 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     return {
       ok: false,
       title: TITLE,
-      message: `${MERGE_MESSAGES.answersTabHeader()}\n\n${findingsSummary(findings)}`,
+      message: `${mergeMessages.answersTabHeader()}\n\n${findingsSummary(findings)}`,
       findings,
     };
   }

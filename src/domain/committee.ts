@@ -11,7 +11,7 @@ import type { Grade } from './scales';
 import { matchWord } from './scales';
 import { type Table, cell, locateTable, parseRow, rule } from './table';
 import { HEADERS, REPLY_DONE, SETTING, TAB } from './tabs';
-import { INPUT_MESSAGES as M } from './inputMessages';
+import * as M from './inputMessages';
 
 export interface Recommendation {
   /** As typed, trimmed and in half width (R6-1). */

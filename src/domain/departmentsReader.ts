@@ -7,7 +7,7 @@ import { cell, parseRow, rule } from './table';
 import { TAB } from './tabs';
 import { type TabValues } from './inputModel';
 import { tableOf, EMAIL } from './inputTable';
-import { INPUT_MESSAGES as M } from './inputMessages';
+import * as M from './inputMessages';
 
 export function readDepartments(tabs: TabValues, findings: Finding[]): DepartmentDirectory {
   const sheet = TAB.departments;

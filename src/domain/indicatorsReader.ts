@@ -6,7 +6,7 @@ import { cell, parseRow, rule } from './table';
 import { HEADERS, TAB } from './tabs';
 import { type StructureEntry, type Indicator, type IndicatorResult, type TabValues } from './inputModel';
 import { tableOf } from './inputTable';
-import { INPUT_MESSAGES as M } from './inputMessages';
+import * as M from './inputMessages';
 
 export function readIndicators(
   tabs: TabValues,

@@ -3,80 +3,79 @@ import { TEXT_LIMIT } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import { PLAN_FORMER_IDS, REPLY_DONE, SETTING, TAB } from './tabs';
 
-export const INPUT_MESSAGES = {
-  levelUnknown: (levelText: string) => `区分「${levelText}」は 目標・課題・施策 のいずれかにしてください。`,
-  duplicateProjectId: (id: string, first: number, again: number) =>
-    `事業番号 ${id} が ${first}行目と ${again}行目の2か所にあります。番号を付け直してください。`,
-  structureMissing: (level: string, key: string) =>
-    `${level} ${key} が「${TAB.structure}」シートにありません。` +
-    `「${TAB.structure}」シートに 区分「${level}」、番号 ${key.split('-').join('・')} の行と名称を加えてください。`,
-  formerIdMalformed: (text: string) =>
-    `${PLAN_FORMER_IDS}「${text}」は 4-1-2-3 のような「目標-課題-施策-事業」の番号にしてください。複数あるときは「、」で区切ります。`,
-  formerIdIsCurrent: (id: string, ownerRow: number, ownerName: string) =>
-    `${PLAN_FORMER_IDS} ${id} は、今のプランの ${ownerRow}行目の事業「${ownerName}」の事業番号です。この事業の以前の番号だけを書いてください。`,
-  formerIdClaimedTwice: (id: string, first: number, again: number) =>
-    `${PLAN_FORMER_IDS} ${id} が ${first}行目と ${again}行目の2つの事業に書かれています。` +
-    `どちらの事業の以前の番号か決めて、一方から消してください。`,
-  unknownDepartment: (text: string, hint: string) =>
-    `所管「${text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`,
-  noConcernedDepartment: (text: string) =>
-    `所管が「${text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`,
-  settingMissing: (item: string, example: string) =>
-    `「${item}」が入力されていません。項目「${item}」の行の「値」に ${example} のように入力してください。`,
-  yearUnreadable: (value: unknown) =>
-    `対象年度「${String(value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`,
-  deadlineUnreadable: (value: unknown) =>
-    `回答期限「${String(value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`,
-  settingTooLong: (item: string) =>
-    `「${item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`,
-  adminNotEmail: (e: string) =>
-    `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`,
-  noAdmins: () =>
-    `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）` +
-    `。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`,
-  replyDoneMissing: () =>
-    `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`,
-  editorNotEmail: (e: string) =>
-    `編集者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`,
-  nameUsedTwice: (text: string, priorRow: number, priorName: string) =>
-    `「${text}」は ${priorRow}行目の「${priorName}」の名前か別名にも使われています。どちらの課か決められないので、一方から外してください。`,
-  departmentTwice: (name: string, priorRow: number) =>
-    `所管課「${name}」が ${priorRow}行目にもあります。1つの課は1行にまとめてください。`,
-  indicatorNumberMissing: () => '「番号」が空です。指標の番号を入力してください。',
-  indicatorNumberTwice: (number: string, first: number | undefined) =>
-    `指標の番号 ${number} が ${first}行目にもあります。番号を付け直してください。`,
-  targetBeforeBase: (target: number, base: number) =>
-    `目標年度（${formatFiscalYear(target)}）が基準年度（${formatFiscalYear(base)}）より前です。年度を確かめてください。`,
-  unitsDiffer: (units: readonly string[]) =>
-    `基準値と目標値の単位（${units.join('・')}）が違います。同じ単位にしてください。`,
-  resultNumberMissing: () => '「番号」が空です。どの指標の実績か、指標の番号を入力してください。',
-  resultNumberUnknown: (number: string) =>
-    `指標の番号 ${number} が「${TAB.indicators}」シートにありません。番号を確かめてください。`,
-  resultTwice: (number: string, year: number, first: number | undefined) =>
-    `指標 ${number} の ${formatFiscalYear(year)} の実績が ${first}行目にもあります。1行にしてください。`,
-  recommendationNumberMissing: () => '「番号」が空です。R6-1 のように提言の番号を入れてください。',
-  recommendationNumberTwice: (number: string, first: number | undefined) =>
-    `提言の番号 ${number} が ${first}行目にもあります。番号は提言ごとに別にしてください（各課の回答はこの番号で結び付きます）。`,
-  issueMissing: () => '「課題」が空です。提言の対象の課題を 4-1 のように「目標-課題」の番号で入れてください。',
-  issueUnknown: (typed: unknown) =>
-    `課題「${String(typed)}」が「${TAB.structure}」シートにありません。4-1 のように「目標-課題」の番号で書いてください。`,
-  addresseeMissing: () =>
-    '「所管課」が空です。提言をあてる課を入れてください（複数は「、」で区切り、「関係各課」も使えます）。',
-  addresseeUnknown: (text: string, hint: string) =>
-    `所管課「${text}」は「${TAB.departments}」シートにない課です。${hint}課の名前か別名で書いてください。`,
-  addresseeNoConcerned: (text: string) =>
-    `「${text}」とありますが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。`,
-  tabMissing: (sheet: string) =>
-    `シート「${sheet}」がありません。メニューの「初期設定（シートを用意）」で作成し、内容を入力してください。シート名を変えた場合は「${sheet}」に戻してください。`,
-  tabEmpty: (sheet: string, firstRow: number) =>
-    `「${sheet}」にまだ何も入力されていません。${firstRow}行目から1行に1件ずつ入力してください。`,
-  headerRowNotFound: (what: string, required: readonly string[]) =>
-    `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`,
-  headerTwice: (name: string, first: string, again: string) =>
-    `見出し「${name}」が ${first}列 と ${again}列 の2か所にあります。` +
-    `どちらの列を使うか決められないので、一方の見出しを変えてください。`,
-  headerMissing: (name: string, headerRow: number) =>
-    `見出し「${name}」の列がありません。${headerRow}行目の見出しに「${name}」を加えてください（列の位置は自由です）。`,
-  formulaError: (header: string, raw: unknown) =>
-    `「${header}」が計算エラー（${String(raw).trim()}）になっています。式の参照先を直すか、値を直接入力してください。`,
-} as const;
+export const levelUnknown = (levelText: string) => `区分「${levelText}」は 目標・課題・施策 のいずれかにしてください。`;
+export const duplicateProjectId = (id: string, first: number, again: number) =>
+  `事業番号 ${id} が ${first}行目と ${again}行目の2か所にあります。番号を付け直してください。`;
+export const structureMissing = (level: string, key: string) =>
+  `${level} ${key} が「${TAB.structure}」シートにありません。` +
+  `「${TAB.structure}」シートに 区分「${level}」、番号 ${key.split('-').join('・')} の行と名称を加えてください。`;
+export const formerIdMalformed = (text: string) =>
+  `${PLAN_FORMER_IDS}「${text}」は 4-1-2-3 のような「目標-課題-施策-事業」の番号にしてください。複数あるときは「、」で区切ります。`;
+export const formerIdIsCurrent = (id: string, ownerRow: number, ownerName: string) =>
+  `${PLAN_FORMER_IDS} ${id} は、今のプランの ${ownerRow}行目の事業「${ownerName}」の事業番号です。この事業の以前の番号だけを書いてください。`;
+export const formerIdClaimedTwice = (id: string, first: number, again: number) =>
+  `${PLAN_FORMER_IDS} ${id} が ${first}行目と ${again}行目の2つの事業に書かれています。` +
+  `どちらの事業の以前の番号か決めて、一方から消してください。`;
+export const unknownDepartment = (text: string, hint: string) =>
+  `所管「${text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`;
+export const noConcernedDepartment = (text: string) =>
+  `所管が「${text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`;
+export const settingMissing = (item: string, example: string) =>
+  `「${item}」が入力されていません。項目「${item}」の行の「値」に ${example} のように入力してください。`;
+export const yearUnreadable = (value: unknown) =>
+  `対象年度「${String(value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`;
+export const deadlineUnreadable = (value: unknown) =>
+  `回答期限「${String(value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`;
+export const settingTooLong = (item: string) =>
+  `「${item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`;
+export const adminNotEmail = (e: string) =>
+  `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`;
+export const noAdmins = () =>
+  `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）` +
+  `。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`;
+export const replyDoneMissing = () =>
+  `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`;
+export const editorNotEmail = (e: string) =>
+  `編集者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`;
+export const nameUsedTwice = (text: string, priorRow: number, priorName: string) =>
+  `「${text}」は ${priorRow}行目の「${priorName}」の名前か別名にも使われています。どちらの課か決められないので、一方から外してください。`;
+export const departmentTwice = (name: string, priorRow: number) =>
+  `所管課「${name}」が ${priorRow}行目にもあります。1つの課は1行にまとめてください。`;
+export const indicatorNumberMissing = () => '「番号」が空です。指標の番号を入力してください。';
+export const indicatorNumberTwice = (number: string, first: number | undefined) =>
+  `指標の番号 ${number} が ${first}行目にもあります。番号を付け直してください。`;
+export const targetBeforeBase = (target: number, base: number) =>
+  `目標年度（${formatFiscalYear(target)}）が基準年度（${formatFiscalYear(base)}）より前です。年度を確かめてください。`;
+export const unitsDiffer = (units: readonly string[]) =>
+  `基準値と目標値の単位（${units.join('・')}）が違います。同じ単位にしてください。`;
+export const resultNumberMissing = () => '「番号」が空です。どの指標の実績か、指標の番号を入力してください。';
+export const resultNumberUnknown = (number: string) =>
+  `指標の番号 ${number} が「${TAB.indicators}」シートにありません。番号を確かめてください。`;
+export const resultTwice = (number: string, year: number, first: number | undefined) =>
+  `指標 ${number} の ${formatFiscalYear(year)} の実績が ${first}行目にもあります。1行にしてください。`;
+export const recommendationNumberMissing = () => '「番号」が空です。R6-1 のように提言の番号を入れてください。';
+export const recommendationNumberTwice = (number: string, first: number | undefined) =>
+  `提言の番号 ${number} が ${first}行目にもあります。番号は提言ごとに別にしてください（各課の回答はこの番号で結び付きます）。`;
+export const issueMissing = () =>
+  '「課題」が空です。提言の対象の課題を 4-1 のように「目標-課題」の番号で入れてください。';
+export const issueUnknown = (typed: unknown) =>
+  `課題「${String(typed)}」が「${TAB.structure}」シートにありません。4-1 のように「目標-課題」の番号で書いてください。`;
+export const addresseeMissing = () =>
+  '「所管課」が空です。提言をあてる課を入れてください（複数は「、」で区切り、「関係各課」も使えます）。';
+export const addresseeUnknown = (text: string, hint: string) =>
+  `所管課「${text}」は「${TAB.departments}」シートにない課です。${hint}課の名前か別名で書いてください。`;
+export const addresseeNoConcerned = (text: string) =>
+  `「${text}」とありますが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。`;
+export const tabMissing = (sheet: string) =>
+  `シート「${sheet}」がありません。メニューの「初期設定（シートを用意）」で作成し、内容を入力してください。シート名を変えた場合は「${sheet}」に戻してください。`;
+export const tabEmpty = (sheet: string, firstRow: number) =>
+  `「${sheet}」にまだ何も入力されていません。${firstRow}行目から1行に1件ずつ入力してください。`;
+export const headerRowNotFound = (what: string, required: readonly string[]) =>
+  `${what}。1行目に見出し（${required.join('、')}）を入れてください。「初期設定」メニューで見出し付きのシートを作れます。`;
+export const headerTwice = (name: string, first: string, again: string) =>
+  `見出し「${name}」が ${first}列 と ${again}列 の2か所にあります。` +
+  `どちらの列を使うか決められないので、一方の見出しを変えてください。`;
+export const headerMissing = (name: string, headerRow: number) =>
+  `見出し「${name}」の列がありません。${headerRow}行目の見出しに「${name}」を加えてください（列の位置は自由です）。`;
+export const formulaError = (header: string, raw: unknown) =>
+  `「${header}」が計算エラー（${String(raw).trim()}）になっています。式の参照先を直すか、値を直接入力してください。`;

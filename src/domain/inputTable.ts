@@ -3,7 +3,7 @@ import { type Finding, warning, tabError } from './findings';
 import { type Table, locateTable } from './table';
 import { TAB } from './tabs';
 import { type TabValues } from './inputModel';
-import { INPUT_MESSAGES as M } from './inputMessages';
+import * as M from './inputMessages';
 
 /** An e-mail address as the check accepts it (editors, 管理者). */
 export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

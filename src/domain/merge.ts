@@ -37,7 +37,7 @@ import { type Scales, lowestGrades, matchDirection, matchGrade } from './scales'
 import { type Recommendation, type ReplyTable, matchReplyStatus, replyKey } from './committee';
 import type { Table } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS } from './tabs';
-import { MERGE_MESSAGES as M } from './mergeMessages';
+import * as M from './mergeMessages';
 
 export interface DepartmentOutcome {
   readonly department: string;

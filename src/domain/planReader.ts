@@ -7,7 +7,7 @@ import { type Table, type TableRow, cell, parseRow, rule } from './table';
 import { HEADERS, PLAN_FORMER_IDS, TAB } from './tabs';
 import { type Project, type StructureEntry, type TabValues, structureKey } from './inputModel';
 import { tableOf } from './inputTable';
-import { INPUT_MESSAGES as M } from './inputMessages';
+import * as M from './inputMessages';
 
 const LEVELS = ['目標', '課題', '施策'] as const;
 

@@ -11,7 +11,7 @@ import { type Finding, error, tabError, tabWarning } from './findings';
 import type { Settings } from './inputs';
 import { type RequestRow, type ReplyRow, type RequestTabContent, requestTabName } from './requestTab';
 import { ANSWER_FIELDS } from './tabs';
-import { REQUEST_MESSAGES as M } from './requestMessages';
+import * as M from './requestMessages';
 
 export type TabStep =
   | {

@@ -18,7 +18,7 @@ import {
 } from './tabs';
 import { type Settings, type TabValues } from './inputModel';
 import { tableOf, EMAIL } from './inputTable';
-import { INPUT_MESSAGES as M } from './inputMessages';
+import * as M from './inputMessages';
 
 export function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settings; admins: string[] } {
   const sheet = TAB.settings;

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { type Cell, type Grid, columnLetter, compact, isBlank, isBlankGrid, isErrorValue } from './cells';
 import { type Finding, error } from './findings';
-import { INPUT_MESSAGES as M } from './inputMessages';
+import * as M from './inputMessages';
 
 /**
  * A table found inside a tab by its header texts, wherever the header row is and in whatever
