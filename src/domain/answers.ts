@@ -1,11 +1,12 @@
 import { type Cell, type Grid, dateText, isBlank, isDate, isNotApplicable, norm } from './cells';
 import type { DepartmentDirectory } from './departments';
 import { type Finding, warning } from './findings';
-import { formatFiscalYear, parseFiscalYear } from './fiscalYear';
+import { parseFiscalYear } from './fiscalYear';
 import { parseCount } from './quantity';
 import { type Scales, matchDirection, matchGrade } from './scales';
 import { type Table, locateTable } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from './tabs';
+import { duplicateAnswerRow } from './mergeMessages';
 
 /** One row of 回答: a department's answer on one 事業 for one fiscal year. */
 export interface AnswerRecord {
@@ -134,9 +135,7 @@ export function byCurrentDepartment(
     const key = answerKey(r.year, r.id, department);
     const prior = first.get(key);
     if (prior) {
-      const message =
-        `${prior.row}行目と ${r.row}行目は、同じ回答（${formatFiscalYear(r.year)}・事業番号 ${r.id}・${department}）です。` +
-        `${prior.row}行目だけを数えています。不要な方の行を削除してください。`;
+      const message = duplicateAnswerRow(prior.row, r.row, r.year, r.id, department);
       findings.push(
         warning(TAB.answers, prior.row, col('事業番号'), message),
         warning(TAB.answers, r.row, col('事業番号'), message),

@@ -23,7 +23,9 @@ export type OutGrid = OutCell[][];
 
 /** A Date, also one made in another realm (a test's vm context, exceljs). */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // Not instanceof: a Date from another realm (the bundle under test) is a date too. The typeof
+  // test first, since nearly every cell is a string or a number and the tag lookup is slow.
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 export function link(sheet: string, row: number, col: number, text: string): CellLink {

@@ -61,3 +61,6 @@ export const replyContentMissing = (number: string) =>
   `提言 ${number} の「対応内容」が空です。提言を受けて何をしたか（するか）を書いてください。`;
 export const replyContentTooLong = (limit: number) =>
   `「対応内容」が ${limit.toLocaleString()} 文字を超えています。要点を短くまとめてください。`;
+export const duplicateAnswerRow = (first: number, again: number, year: number, id: string, department: string) =>
+  `${first}行目と ${again}行目は、同じ回答（${formatFiscalYear(year)}・事業番号 ${id}・${department}）です。` +
+  `${first}行目だけを数えています。不要な方の行を削除してください。`;
