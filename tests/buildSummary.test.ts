@@ -201,6 +201,8 @@ describe('buildSummary', () => {
     const chart = s.charts[0];
     expect(chart.title).toBe('目標別の自己評価の分布');
     expect(chart.stacked).toBe(true);
+    // A (best) blue to D (worst) red, 未回答 grey: the order reads without the legend.
+    expect(chart.colors).toEqual(['#2166ac', '#92c5de', '#f4a582', '#b2182b', '#bdbdbd']);
     const values = s.values();
     const header = values.findIndex((r) => String(r[0]).startsWith('2. ')) + 2;
     // The header row and 目標4 (全体 left out), grades A–D and 未回答.

@@ -6,7 +6,7 @@
 import type { Cell } from '../domain/cells';
 
 /** Pixels of the picture: it fits the width of an A4 landscape page of the summary. */
-const WIDTH = 620;
+const WIDTH = 880;
 
 /**
  * `data`: the first row names the series (grades), the first column the categories (目標);
@@ -15,6 +15,7 @@ const WIDTH = 620;
 export async function renderChart(
   title: string,
   data: Cell[][],
+  colors: readonly string[],
 ): Promise<{ png: Buffer; width: number; height: number } | undefined> {
   const [header, ...rows] = data;
   const series = header.slice(1).map(String);
@@ -40,7 +41,13 @@ export async function renderChart(
           title: '事業数（所管課ごと）',
           axis: { tickMinStep: 1, format: 'd' },
         },
-        color: { field: 'grade', type: 'nominal', title: '自己評価', sort: series, scale: { domain: series } },
+        color: {
+          field: 'grade',
+          type: 'nominal',
+          title: '自己評価',
+          sort: series,
+          scale: { domain: series, range: [...colors] },
+        },
         order: { field: 'grade', sort: 'ascending' },
       },
       config: {

@@ -74,4 +74,17 @@ export interface ChartSpec {
   readonly data: Rect;
   /** Where the chart's top-left corner stands. */
   readonly anchor: { readonly row: number; readonly col: number };
+  /** One CSS colour per series, in the data's column order. */
+  readonly colors: readonly string[];
+}
+
+/** Blue for the best grade to red for the worst: the order reads without the legend. */
+const GOOD_TO_BAD = ['#2166ac', '#4393c3', '#92c5de', '#f4a582', '#d6604d', '#b2182b'];
+/** No answer is no grade: grey, apart from the scale. */
+export const NO_ANSWER_COLOR = '#bdbdbd';
+
+/** Colours for a scale of `count` grades, best first, spread over blue → red. */
+export function gradeColors(count: number): string[] {
+  const last = GOOD_TO_BAD.length - 1;
+  return Array.from({ length: count }, (_, i) => GOOD_TO_BAD[count < 2 ? 0 : Math.round((i * last) / (count - 1))]);
 }

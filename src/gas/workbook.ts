@@ -290,6 +290,7 @@ export class GasWorkbook implements Workbook {
           .newChart()
           .asBarChart()
           .setStacked()
+          .setColors([...c.colors])
           .setTitle(c.title)
           .addRange(range(c.data))
           .setPosition(c.anchor.row, c.anchor.col, 0, 0)

@@ -516,6 +516,7 @@ export interface FakeChart {
   row: number;
   col: number;
   stacked: boolean;
+  colors?: string[];
 }
 
 export class FakeSheet {
@@ -691,6 +692,13 @@ export class FakeSheet {
       },
       setStacked: () => {
         spec.stacked = true;
+        return builder;
+      },
+      // Google Charts takes CSS colours; anything else draws nothing useful, so refuse it here.
+      setColors: (colors: string[]) => {
+        if (!Array.isArray(colors) || !colors.every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/i.test(c)))
+          throw new Error(`Invalid argument: cssValues (${String(colors)})`);
+        spec.colors = [...colors];
         return builder;
       },
       setTitle: (t: string) => {
