@@ -243,6 +243,35 @@ describe('the command line', () => {
     expect((await values(book, TAB.check))[1].slice(0, 2)).toEqual(['エラー', 'プラン']);
   });
 
+  it('writes dropdowns Excel accepts: a " in a 区分 doubled, a list over 255 characters left out and said', async () => {
+    const book = join(dir, 'lists.xlsx');
+    expect((await cli('init', book)).code).toBe(0);
+    expect((await cli('import-plan', book, join(examplesDir, 'kiyose-plan.tsv'))).code).toBe(0);
+    for (const [tab, file] of [
+      [TAB.structure, 'kiyose-structure.tsv'],
+      [TAB.indicators, 'kiyose-indicators.tsv'],
+      [TAB.departments, 'kiyose-departments.tsv'],
+      [TAB.settings, 'kiyose-settings.tsv'],
+    ])
+      expect((await cli('import', book, tab, join(examplesDir, file))).code).toBe(0);
+    expect((await cli('set', book, '今後の方向性の区分', '拡充、"継続"、見直し、完了、廃止')).code).toBe(0);
+    expect((await cli('requests', book)).code).toBe(0);
+    const read = async () => {
+      const b = new ExcelJS.Workbook();
+      await b.xlsx.readFile(book);
+      return b.getWorksheet('調査_職員課')!.getCell('G8').dataValidation;
+    };
+    expect(await read()).toMatchObject({ type: 'list', formulae: ['"拡充,""継続"",見直し,完了,廃止"'] });
+
+    const long = Array.from({ length: 30 }, (_, i) => `とても長い方向性の名前${i + 1}`).join('、');
+    expect((await cli('set', book, '今後の方向性の区分', long)).code).toBe(0);
+    const r = await cli('requests', book);
+    expect(r.code).toBe(0);
+    expect(r.text).toContain('Excel の入力規則の上限（255字）を超えるため、ドロップダウンを付けていません。');
+    // No list left behind (exceljs reads a cleared rule back as type 'any': every value allowed).
+    expect((await read())?.type ?? 'any').toBe('any');
+  });
+
   it('refuses text an .xlsx cell cannot hold, naming the cell, and changes nothing', async () => {
     const book = join(dir, 'long.xlsx');
     await cli('init', book);

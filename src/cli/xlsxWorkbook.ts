@@ -251,10 +251,19 @@ export class XlsxWorkbook implements Workbook {
     for (const n of layout.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
     if (layout.validations?.length) {
       const { area, grid } = validationGrid(layout.validations, extent);
+      const tooLong = new Set<string>();
       each(area, (c, r, k) => {
         const v = grid[r][k];
-        (c as { dataValidation?: ExcelJS.DataValidation }).dataValidation = v ? excelRule(v.rule, v.help) : undefined;
+        const rule = v ? excelRule(v.rule, v.help) : undefined;
+        if (rule === 'too long' && v?.rule.kind === 'list') tooLong.add(v.rule.values.join('、'));
+        (c as { dataValidation?: ExcelJS.DataValidation }).dataValidation = rule === 'too long' ? undefined : rule;
       });
+      for (const list of tooLong)
+        this.notices.set(
+          `${name}#list#${list}`,
+          `「${name}」の一覧（${list.slice(0, 40)}…）は Excel の入力規則の上限（${EXCEL_LIST_LIMIT}字）を超えるため、` +
+            `ドロップダウンを付けていません。「設定」の区分を短くすると付きます。`,
+        );
     }
     const p = layout.protection;
     if (p && !p.warningOnly) {
@@ -334,11 +343,15 @@ function locked(ws: ExcelJS.Worksheet): boolean {
   return (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
 }
 
-function excelRule(rule: ValidationRule, help: string): ExcelJS.DataValidation {
+/** Excel refuses (and "repairs" away) a list rule whose text is longer than this. */
+const EXCEL_LIST_LIMIT = 255;
+
+function excelRule(rule: ValidationRule, help: string): ExcelJS.DataValidation | 'too long' {
   const common = { allowBlank: true, showErrorMessage: true, errorTitle: '入力できない値です', error: help };
-  return rule.kind === 'list'
-    ? { type: 'list', formulae: [`"${rule.values.join(',')}"`], ...common }
-    : { type: 'whole', operator: 'greaterThanOrEqual', formulae: [rule.min], ...common };
+  if (rule.kind !== 'list') return { type: 'whole', operator: 'greaterThanOrEqual', formulae: [rule.min], ...common };
+  // Inside Excel's quoted list a " is written twice; the limit counts the list as written.
+  const list = rule.values.map((v) => v.replace(/"/g, '""')).join(',');
+  return list.length > EXCEL_LIST_LIMIT ? 'too long' : { type: 'list', formulae: [`"${list}"`], ...common };
 }
 
 function fromExcel(cell: ExcelJS.Cell, mode: ReadMode): Cell {
