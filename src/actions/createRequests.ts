@@ -140,7 +140,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     wb,
     inputs,
     settings,
-    lastYear: answers.filter((r) => r.year === settings.year - 1),
+    lastYear: byDepartment(answers.filter((r) => r.year === settings.year - 1)),
     replies,
     ids,
     // The index line of a department renamed since (its old name kept as 別名) is still its own.
@@ -234,7 +234,8 @@ interface TabRun {
   readonly wb: Workbook;
   readonly inputs: PlanInputs;
   readonly settings: Settings;
-  readonly lastYear: readonly AnswerRecord[];
+  /** Last year's answers of each department (by its current name). */
+  readonly lastYear: ReadonlyMap<string, readonly AnswerRecord[]>;
   readonly replies: readonly ReplyRecord[];
   readonly ids: ReadonlyMap<string, string>;
   readonly priorOf: (d: Department) => IndexEntry | undefined;
@@ -251,7 +252,8 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
   const { department: d, sheet, current } = step;
   if (step.remakeEmpty) wb.deleteSheet(sheet);
   const projects = run.projectsOf(d);
-  const tab = requestTabFor(run.inputs, settings, run.lastYear, run.replies, d, step.carry, projects);
+  const lastYear = run.lastYear.get(d.name) ?? [];
+  const tab = requestTabFor(run.inputs, settings, lastYear, run.replies, d, step.carry, projects);
   // A new tab is created already formatted and protected (the cheapest way in Apps Script);
   // one with a second table (提言への対応) has a shape of its own and is formatted by itself.
   const extent = replaceTab(wb, sheet, tab.rows, current?.values, {
@@ -343,4 +345,10 @@ function requestsMessage(
     findings.length ? `\n${findingsSummary(findings)}` : '',
   ];
   return lines.filter(Boolean).join('\n');
+}
+
+function byDepartment(records: readonly AnswerRecord[]): Map<string, AnswerRecord[]> {
+  const out = new Map<string, AnswerRecord[]>();
+  for (const r of records) (out.get(r.department) ?? out.set(r.department, []).get(r.department)!).push(r);
+  return out;
 }

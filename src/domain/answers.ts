@@ -128,12 +128,14 @@ export function byCurrentDepartment(
   findings: Finding[],
 ): AnswerRecord[] {
   const records: AnswerRecord[] = [];
-  const first = new Map<string, AnswerRecord>();
+  // year → department → 事業番号: no key string composed per row (回答 holds 100,000 rows).
+  const first = new Map<number, Map<string, Map<string, AnswerRecord>>>();
   const col = (h: string) => answers.table?.columns.get(h);
   for (const r of answers.records) {
     const department = directory.resolve(r.department)?.name ?? r.department;
-    const key = answerKey(r.year, r.id, department);
-    const prior = first.get(key);
+    const ofYear = first.get(r.year) ?? first.set(r.year, new Map()).get(r.year)!;
+    const seen = ofYear.get(department) ?? ofYear.set(department, new Map()).get(department)!;
+    const prior = seen.get(r.id);
     if (prior) {
       const message = duplicateAnswerRow(prior.row, r.row, r.year, r.id, department);
       findings.push(
@@ -143,7 +145,7 @@ export function byCurrentDepartment(
       continue;
     }
     const record = department === r.department ? r : { ...r, department };
-    first.set(key, record);
+    seen.set(r.id, record);
     records.push(record);
   }
   return records;

@@ -82,9 +82,10 @@ export function locateTable(
     }
   }
   const rows: TableRow[] = [];
+  const known = [...columns.values()];
   for (let r = headerRow; r < values.length; r++) {
     const line = values[r];
-    if ([...columns.values()].every((c) => isBlank(line[c - 1]))) continue;
+    if (known.every((c) => isBlank(line[c - 1]))) continue;
     rows.push({ row: r + 1, values: line, above: r > headerRow ? values[r - 1] : undefined });
   }
   return { sheet, headerRow, columns, rows, complete: findings.length === before };

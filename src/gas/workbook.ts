@@ -74,10 +74,17 @@ export class GasWorkbook implements Workbook {
    */
   private toWallClock(values: Cell[][]): void {
     let parts: Intl.DateTimeFormat | undefined;
+    // 回答's 取込日時 repeats one instant per merge over thousands of rows: each is converted once.
+    const seen = new Map<number, number>();
     for (const line of values) {
       for (let c = 0; c < line.length; c++) {
         const v = line[c];
         if (!isDate(v)) continue;
+        const known = seen.get(v.getTime());
+        if (known !== undefined) {
+          line[c] = new Date(known);
+          continue;
+        }
         parts ??= new Intl.DateTimeFormat('en-US', {
           timeZone: this.timeZone(),
           hourCycle: 'h23',
@@ -89,7 +96,9 @@ export class GasWorkbook implements Workbook {
           second: 'numeric',
         });
         const p = Object.fromEntries(parts.formatToParts(v).map((x) => [x.type, Number(x.value)]));
-        line[c] = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+        const wall = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+        seen.set(v.getTime(), wall.getTime());
+        line[c] = wall;
       }
     }
   }
