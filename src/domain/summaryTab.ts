@@ -199,7 +199,8 @@ function attentionSection(r: Report, s: Summary): void {
 function kpiSection(r: Report, s: Summary): void {
   r.section('7. 成果指標');
   r.table(
-    ['指標', '基準値（年度）', '最新の実績（年度）', '目標値（年度）', '進捗率', '目標年度までの経過', '評価'],
+    // Each heading broken where its cell's value is (value above, year below).
+    ['指標', '基準値\n（年度）', '最新の実績\n（年度）', '目標値\n（年度）', '進捗率', '目標年度\nまでの経過', '評価'],
     s.kpis.map(kpiLine),
     [2, 7],
   );
@@ -282,11 +283,13 @@ export function text(v: unknown): string {
 
 function kpiLine(k: KpiRow): OutCell[] {
   const i = k.indicator;
+  // The value, and its year on a line of its own: the columns are narrow on paper.
+  const withYear = (value: string, year: number) => `${value}\n${shortYear(year)}`;
   return [
     `${i.number} ${i.name}`,
-    `${amount(i, i.base.value, i.base.unit)}（${shortYear(i.baseYear)}）`,
-    k.latest ? `${amount(i, k.latest.value.value, k.latest.value.unit)}（${shortYear(k.latest.year)}）` : '実績なし',
-    `${targetText(i, i.target)}（${shortYear(i.targetYear)}）`,
+    withYear(amount(i, i.base.value, i.base.unit), i.baseYear),
+    k.latest ? withYear(amount(i, k.latest.value.value, k.latest.value.unit), k.latest.year) : '実績なし',
+    withYear(targetText(i, i.target), i.targetYear),
     pct(k.progress),
     pct(k.expected),
     k.status,
