@@ -142,10 +142,10 @@ describe('npm run demo', () => {
       '所管課',
       '自己評価',
       '前年度',
-      '今後の方向性',
+      '今後の\n方向性',
       '実施状況・実績',
       '課題・改善点',
-      '参加者数（男・女）',
+      '参加者数\n（男・女）',
     ]);
     expect(rows.filter((r) => /^\d+-\d+-\d+-\d+$/.test(String(r[0])))).toHaveLength(14);
     expect(rows.map((r) => String(r[0]).trim()).filter((t) => /^(目標|課題|施策)/.test(t))).toEqual([

@@ -10,10 +10,11 @@ const HEADER = [
   '所管課',
   '自己評価',
   '前年度',
-  '今後の方向性',
+  // Broken by hand where the narrow columns would break them mid-word.
+  '今後の\n方向性',
   '実施状況・実績',
   '課題・改善点',
-  '参加者数（男・女）',
+  '参加者数\n（男・女）',
 ];
 const HEADER_ROW = 3;
 
