@@ -15,7 +15,7 @@ export interface Table {
   readonly columns: ReadonlyMap<string, number>;
   /** Non-blank rows under the header. */
   readonly rows: readonly TableRow[];
-  /** Every required header stands in the header row, once (a reader that writes back needs this). */
+  /** Nothing wrong with the header row: every required header there, none twice (needed to write back). */
   readonly complete: boolean;
 }
 
