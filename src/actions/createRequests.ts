@@ -17,7 +17,7 @@ import { matchGrade } from '../domain/scales';
 import { type TabStep, planRequests } from '../domain/requestPlan';
 import { type ReplyRecord, openRecommendationsFor, readReplies } from '../domain/committee';
 import { TAB } from '../domain/tabs';
-import type { Grid } from '../domain/cells';
+import { type Grid, bucketBy } from '../domain/cells';
 import type { Workbook } from '../port';
 import {
   type ActionResult,
@@ -140,7 +140,10 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     wb,
     inputs,
     settings,
-    lastYear: byDepartment(answers.filter((r) => r.year === settings.year - 1)),
+    lastYear: bucketBy(
+      answers.filter((r) => r.year === settings.year - 1),
+      (r) => r.department,
+    ),
     replies,
     ids,
     // The index line of a department renamed since (its old name kept as 別名) is still its own.
@@ -345,10 +348,4 @@ function requestsMessage(
     findings.length ? `\n${findingsSummary(findings)}` : '',
   ];
   return lines.filter(Boolean).join('\n');
-}
-
-function byDepartment(records: readonly AnswerRecord[]): Map<string, AnswerRecord[]> {
-  const out = new Map<string, AnswerRecord[]>();
-  for (const r of records) (out.get(r.department) ?? out.set(r.department, []).get(r.department)!).push(r);
-  return out;
 }

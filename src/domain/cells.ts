@@ -123,3 +123,15 @@ export function contiguousRuns(sorted: readonly number[]): number[][] {
   }
   return runs;
 }
+
+/** The items of a list by key, each looked at once. */
+export function bucketBy<T>(list: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of list) {
+    const k = keyOf(item);
+    const b = out.get(k);
+    if (b) b.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
 // What createRequests says about each department's tab (and the tabs it will not use).
 import { TAB } from './tabs';
 
-const RECREATE = '「所管課別調査シートを作成」';
+/** The menu item that makes the request tabs again, as messages name it. */
+export const RECREATE = '「所管課別調査シートを作成」';
 
 export const planHasErrors = () =>
   `プランにエラーがあるため、調査シートは作成していません。「${TAB.check}」シートの内容を直してから、もう一度実行してください。`;

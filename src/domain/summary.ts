@@ -1,4 +1,5 @@
 import { type AnswerRecord, answerLookup, hasAnyAnswer } from './answers';
+import { bucketBy } from './cells';
 import type { Indicator, IndicatorResult, PlanInputs, Project, Settings } from './inputs';
 import { indicatorValue, structureKey } from './inputs';
 import { parseCount, targetEdges } from './quantity';
@@ -172,18 +173,6 @@ export function kpiRow(indicator: Indicator, results: readonly IndicatorResult[]
   else if (progress < 0) status = '後退';
   else status = progress >= expected ? '順調' : '遅れ';
   return { indicator, latest, progress, expected, status };
-}
-
-/** The items of a list by key, each looked at once. */
-function bucketBy<T>(list: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of list) {
-    const k = keyOf(item);
-    const b = out.get(k);
-    if (b) b.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 /** Everything the committee reads, worked out from the plan, 回答 and the KPI tabs. */
