@@ -1,14 +1,7 @@
-import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/answers';
-
+import type { AnswerRecord } from '../domain/answers';
 import { formatFiscalYear } from '../domain/fiscalYear';
-import { type Summary, summarise } from '../domain/summary';
-import {
-  committeeBlocks,
-  committeeGradesOf,
-  openRecommendations,
-  readCommitteeGrades,
-  readReplies,
-} from '../domain/committee';
+import type { Summary } from '../domain/summary';
+import { committeeBlocks, type readCommitteeGrades } from '../domain/committee';
 import type { Grid } from '../domain/cells';
 import type { Extent } from '../domain/layout';
 import type { Grade } from '../domain/scales';
@@ -17,48 +10,37 @@ import { renderSummary } from '../domain/summaryTab';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, findingsSummary, protectAdminTabs, replaceTab, openAction, isRefusal } from './common';
+import { readSummaryAnswers, summaryData } from './summaryData';
 
 const TITLE = '評価サマリーを作成';
 
 /**
  * Rebuilds 評価サマリー and 事業別一覧 from プラン, 体系, 回答, 指標 and 指標実績 for the
- * 対象年度. `into` another workbook: the two reports only, the book left as it is (the
- * command line's report to PDF).
+ * 対象年度 (the yearly report, yearlyReport, is built from the same summaryData).
  */
-export function buildSummary(wb: Workbook, now = new Date(), into: Workbook = wb): ActionResult {
+export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   let answers: AnswerRecord[] = [];
   const opened = openAction(
     wb,
     TITLE,
     '入力にエラーがあるため、評価サマリーは作成していません。',
     (inputs, findings) => {
-      // Answers merged under a department's old name count once, as the department's.
-      answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory, findings);
+      answers = readSummaryAnswers(wb, inputs, findings);
     },
   );
   if (isRefusal(opened)) return opened;
   const { inputs, settings, findings } = opened;
-  const summary = summarise(inputs, settings, answers, now);
-  // The committee's cycle: its grades of the year, and every 提言 still followed with the replies.
-  const committeeValues = wb.read(TAB.committee);
-  const committee = readCommitteeGrades(committeeValues, settings.committeeGrades, findings);
-  const replies = readReplies(wb.read(TAB.replies), inputs.directory, findings).records;
-  const part = {
-    grades: committeeGradesOf(committee.grades, settings.year),
-    previousGrades: committeeGradesOf(committee.grades, settings.year - 1),
-    open: openRecommendations(inputs.recommendations, replies, settings.year),
-  };
+  const data = summaryData(wb, inputs, settings, answers, findings, now);
+  const { summary, committeeValues, committeeTable: committee } = data;
   for (const [tab, { rows, layout }] of [
-    [TAB.summary, renderSummary(summary, part)],
+    [TAB.summary, renderSummary(summary, data.committee)],
     [TAB.projectList, renderProjectList(summary, inputs)],
   ] as const) {
-    const old = into.read(tab);
-    into.format(tab, layout, replaceTab(into, tab, rows, old));
+    const old = wb.read(tab);
+    wb.format(tab, layout, replaceTab(wb, tab, rows, old));
   }
-  if (into === wb) {
-    addCommitteeRows(wb, committeeValues, committee, summary, settings.committeeGrades);
-    protectAdminTabs(wb, inputs.admins);
-  }
+  addCommitteeRows(wb, committeeValues, committee, summary, settings.committeeGrades);
+  protectAdminTabs(wb, inputs.admins);
   const message =
     summary.answerCount === 0
       ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`

@@ -12,7 +12,9 @@ import { validatePlan } from '../actions/validatePlan';
 import { cellLabel } from '../domain/findings';
 import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
-import { printToPdf } from './pdf';
+import { printHtmlToPdf } from './chromium';
+import { yearlyReport } from '../actions/yearlyReport';
+import { renderReportHtml } from '../pages/reportPage';
 import { type Io, formatTable } from './output';
 import { CliError, EXIT, FileLock, writeAtomically } from './files';
 import { emlOf } from './eml';
@@ -32,7 +34,8 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
   requests <book.xlsx>                    所管課別調査シートを作成・更新
   merge <book.xlsx>                       回答を取り込む
   summary <book.xlsx>                     評価サマリーと事業別一覧を作成
-  report <book.xlsx> <out.pdf> [--force]  評価サマリーと事業別一覧を1つの PDF（A4）にする（LibreOffice が必要）
+  report <book.xlsx> <out.pdf|out.html> [--force]
+                                          進捗状況報告書を PDF（A4。Chromium・Chrome・Edge が必要）か HTML にする
   export-request <book.xlsx> <所管課> <out.xlsx> [--force]
                                           1つの課の調査シートを別ファイルに書き出す（既にあるファイルは --force のときだけ上書き）
   import-request <book.xlsx> <in.xlsx>    回答済みのファイルを調査シートに戻す
@@ -95,7 +98,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return code;
       }
       case 'report':
-        return await reportPdf(args, force, io);
+        return await reportFile(args, force, io);
       case 'remind':
         return await remind(args, io);
       case 'export-request':
@@ -135,29 +138,32 @@ function exitCodeOf(e: unknown, io: Io): number {
   throw e;
 }
 
-/** report: the summary and 事業別一覧 as one PDF; the book itself is not changed. */
-async function reportPdf(args: readonly string[], force: boolean, io: Io): Promise<number> {
-  if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf> が必要です。');
+/** report: the yearly report as HTML, or printed to PDF by a Chromium-family browser; the book is not changed. */
+async function reportFile(args: readonly string[], force: boolean, io: Io): Promise<number> {
+  if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf または out.html> が必要です。');
   const out = args[1];
+  const kind = /\.pdf$/i.test(out) ? 'PDF' : /\.html?$/i.test(out) ? 'HTML' : undefined;
+  if (!kind) throw new UsageError(`書き出し先 ${out} は .pdf か .html で終わる名前にしてください。`);
   if (sameFile(out, args[0]))
-    throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf）を指定してください。`);
+    throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf か .html）を指定してください。`);
   if (existsSync(out) && !force)
     throw new CliError(
       `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
       EXIT.usage,
     );
   const book = await openBook(args[0], io);
-  const reports = new XlsxWorkbook();
-  const result = buildSummary(book, new Date(), reports);
-  if (result.ok) await printToPdf(reports, out, io);
+  const outcome = yearlyReport(book);
+  if (!('model' in outcome)) return report(outcome, io);
+  const page = renderReportHtml(outcome.model);
+  if (kind === 'PDF') printHtmlToPdf(page, out, io);
+  else writeAtomically(out, Buffer.from(page, 'utf8'));
   return report(
-    result.ok
-      ? {
-          ...result,
-          title: '報告書の PDF',
-          message: `${out} に「評価サマリー」と「事業別一覧」を PDF（A4 横）で書き出しました。ブックは変更していません。`,
-        }
-      : result,
+    {
+      ok: true,
+      title: '報告書',
+      message: `${out} に${outcome.model.yearLabel}の進捗状況報告書（${kind}、A4）を書き出しました。ブックは変更していません。`,
+      findings: [],
+    },
     io,
   );
 }

@@ -20,6 +20,9 @@ export interface Distribution {
   /** grade code → count; '未回答' for assignments without a grade. */
   readonly counts: Readonly<Record<string, number>>;
   readonly total: number;
+  /** The same counts for the year before (the report draws both years side by side). */
+  readonly previousCounts: Readonly<Record<string, number>>;
+  readonly previousTotal: number;
   /** Share of the top two grades among graded answers (ungraded codes left out); undefined with none. */
   readonly topShare?: number;
   readonly previousTopShare?: number;
@@ -124,13 +127,18 @@ function distribution(
   settings: Settings,
 ): Distribution {
   const codes = settings.scales.grades.map((g) => g.code);
-  const counts: Record<string, number> = Object.fromEntries([...codes, UNANSWERED].map((c) => [c, 0]));
-  for (const a of list) counts[a.grade ?? UNANSWERED]++;
+  const countsOf = (answers: readonly ProjectAnswer[]) => {
+    const counts: Record<string, number> = Object.fromEntries([...codes, UNANSWERED].map((c) => [c, 0]));
+    for (const a of answers) counts[a.grade ?? UNANSWERED]++;
+    return counts;
+  };
   return {
     key,
     name,
-    counts,
+    counts: countsOf(list),
     total: list.length,
+    previousCounts: countsOf(previous),
+    previousTotal: previous.length,
     topShare: topShare(list, settings),
     previousTopShare: topShare(previous, settings),
   };

@@ -3,31 +3,31 @@ import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import type { Indicator } from './inputs';
 import type { Target } from './quantity';
-import type { Distribution, KpiRow, Summary } from './summary';
+import type { Distribution, KpiRow, Participants, Summary } from './summary';
 import { ASKED_NEXT_YEAR, type CommitteeGrade, NO_REPLY, type OpenRecommendation } from './committee';
 
 export const DASH = '—';
 
 export const pct = (x: number | undefined) => (x === undefined ? DASH : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
-const points = (now: number | undefined, before: number | undefined) => {
+export const points = (now: number | undefined, before: number | undefined) => {
   if (now === undefined || before === undefined) return DASH;
   const d = Math.round((now - before) * 1000) / 10;
   return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(1)}ポイント`;
 };
 
-function amount(indicator: Indicator, value: number, unit: string): string {
+export function amount(indicator: Indicator, value: number, unit: string): string {
   const v = indicator.percent && unit === '' && Math.abs(value) <= 1 ? value * 100 : value;
   const shown = Math.round(v * 10) / 10;
   return `${shown}${indicator.percent ? '%' : unit}`;
 }
 
-function targetText(indicator: Indicator, t: Target): string {
+export function targetText(indicator: Indicator, t: Target): string {
   if (t.kind === 'range') return `${amount(indicator, t.low, t.unit)}〜${amount(indicator, t.high, t.unit)}`;
   const v = amount(indicator, t.value, t.unit);
   return t.kind === 'atLeast' ? `${v}以上` : t.kind === 'atMost' ? `${v}以下` : v;
 }
 
-const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
+export const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
 
 /**
  * Column widths of the summary (pixels): a label column, then columns narrow enough for counts
@@ -224,15 +224,7 @@ function participantsSection(r: Report, s: Summary): void {
     ['施策', '男性', '女性', '女性の割合', '前年度 男性', '前年度 女性', '前年度 女性の割合'],
     s.bySexPerMeasure
       .filter((m) => m.key === '' || m.now.projects + m.before.projects > 0)
-      .map((m) => [
-        m.key === '' ? '全体' : `施策${m.key} ${m.name}`.trim(),
-        m.now.men,
-        m.now.women,
-        pct(m.now.womenShare),
-        m.before.men,
-        m.before.women,
-        pct(m.before.womenShare),
-      ]),
+      .map((m) => [m.key === '' ? '全体' : `施策${m.key} ${m.name}`.trim(), ...reported(m.now), ...reported(m.before)]),
     [2, 7],
   );
   r.add([`（参加者数の報告があった事業：今年度 ${s.bySex.projects}件。報告のない事業は数えていません）`]);
@@ -276,6 +268,11 @@ function chartSection(r: Report, s: Summary, goals: Rect): ChartSpec[] {
 
 /** Rows left free under the chart's heading for the chart itself. */
 const CHART_ROWS = 14;
+
+/** Men, women and the women's share; "—" where no 事業 reported a number (0 would say nobody came). */
+function reported(p: Participants): OutCell[] {
+  return p.projects === 0 ? [DASH, DASH, DASH] : [p.men, p.women, pct(p.womenShare)];
+}
 
 /** 参加者数 as 「男・女」, a dash for the one not reported; blank where neither is. */
 export function participants(f: Readonly<Record<string, unknown>> | undefined): string {

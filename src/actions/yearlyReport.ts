@@ -1,0 +1,43 @@
+import { hasErrors } from '../domain/findings';
+import { gradeColors, NO_ANSWER_COLOR } from '../domain/layout';
+import { type ReportModel, buildReport } from '../domain/report/reportModel';
+import type { Workbook } from '../port';
+import { type ActionResult, checkInputs, findingsSummary } from './common';
+import { readSummaryAnswers, summaryData } from './summaryData';
+
+const TITLE = '報告書（印刷・公開用）';
+
+/** The report, or why there is none (with the input's errors, tab and cell). */
+export type ReportOutcome = { readonly ok: true; readonly model: ReportModel } | ActionResult;
+
+/**
+ * The yearly report of the 対象年度, from the same tabs and counts as 評価サマリー. Reads only:
+ * nothing is written, not even チェック結果 (the check and the summary do that).
+ */
+export function yearlyReport(wb: Workbook, now = new Date()): ReportOutcome {
+  const { inputs, findings } = checkInputs(wb);
+  const answers = readSummaryAnswers(wb, inputs, findings);
+  const settings = inputs.settings;
+  if (hasErrors(findings) || !settings)
+    return {
+      ok: false,
+      title: TITLE,
+      message: `入力にエラーがあるため、報告書は作成していません。「プランの入力チェック」で直してください。\n\n${findingsSummary(findings)}`,
+      findings,
+    };
+  const data = summaryData(wb, inputs, settings, answers, findings, now);
+  const codes = data.summary.gradeCodes;
+  return {
+    ok: true,
+    model: buildReport({
+      summary: data.summary,
+      committee: data.committee,
+      committeeGrades: data.committeeGrades,
+      inputs,
+      scale: settings.scales.grades,
+      committeeScale: settings.committeeGrades,
+      deadline: settings.deadline,
+      colors: [...gradeColors(codes.length), NO_ANSWER_COLOR],
+    }),
+  };
+}

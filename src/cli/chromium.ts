@@ -1,0 +1,89 @@
+/**
+ * The yearly report printed to PDF by a Chromium-family browser already on the computer
+ * (Debian's chromium, Google Chrome, or Microsoft Edge, which every Windows PC of a city office
+ * has), with its own headless --print-to-pdf: nothing is downloaded, no module is needed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CliError, EXIT, writeAtomically } from './files';
+import type { Io } from './output';
+
+/** Where each platform keeps a Chromium-family browser, in the order tried; CHROMIUM overrides. */
+const CANDIDATES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+];
+
+export const CHROMIUM_MISSING = [
+  'PDF を作るブラウザ（Chromium・Google Chrome・Microsoft Edge）が見つかりません。次のどれかをしてください：',
+  '  Debian・Ubuntu: sudo apt-get install chromium fonts-noto-cjk',
+  '  Windows・Mac: Microsoft Edge か Google Chrome を入れるか、その場所を環境変数 CHROMIUM に書きます',
+  '    （例 set CHROMIUM=C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe）。',
+  'ブラウザがなくても、report <ブック> <報告書.html> で HTML を作り、ブラウザで開いて「印刷」から PDF にできます。',
+].join('\n');
+
+/** The browser to print with: CHROMIUM if set, else the first candidate that answers --version. */
+export function findChromium(): string | undefined {
+  const chosen = process.env.CHROMIUM;
+  if (chosen !== undefined) return answers(chosen) ? chosen : undefined;
+  return CANDIDATES.find(answers);
+}
+
+function answers(command: string): boolean {
+  if (command.includes('\\') || command.startsWith('/')) return existsSync(command);
+  const run = spawnSync(command, ['--version'], { encoding: 'utf8', timeout: 20_000 });
+  return run.status === 0;
+}
+
+/** Time allowed for one report: a plan of 10,000 事業 prints in well under it. */
+const PRINT_TIMEOUT_MS = 300_000;
+
+/** Prints `html` to `out` (A4, page numbers from the page's own CSS); `out` is replaced whole or left as it was. */
+export function printHtmlToPdf(html: string, out: string, io: Io, browser = findChromium()): void {
+  if (!browser) throw new CliError(CHROMIUM_MISSING, EXIT.file);
+  const dir = mkdtempSync(join(tmpdir(), 'danjo-report-'));
+  try {
+    const page = join(dir, 'report.html');
+    const pdf = join(dir, 'report.pdf');
+    writeFileSync(page, html);
+    io.err('… ブラウザで PDF にしています');
+    const run = spawnSync(
+      browser,
+      [
+        '--headless',
+        '--disable-gpu',
+        '--no-first-run',
+        '--no-default-browser-check',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        // The sandbox needs a user namespace that root (a container, CI) does not get.
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${pdf}`,
+        pathToFileURL(page).href,
+      ],
+      { encoding: 'utf8', timeout: PRINT_TIMEOUT_MS },
+    );
+    if (run.status !== 0 || !existsSync(pdf)) {
+      const why = run.error?.message ?? (run.stderr || run.stdout || '').trim().split('\n').slice(-1)[0];
+      throw new CliError(
+        `ブラウザ（${browser}）で PDF にできませんでした（${why}）。` +
+          `report <ブック> <報告書.html> で HTML を作り、ブラウザで開いて「印刷」から PDF にしてください。`,
+        EXIT.file,
+      );
+    }
+    writeAtomically(out, readFileSync(pdf));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
