@@ -10,7 +10,9 @@ import { createRequests as requestsAction } from './actions/createRequests';
 import { setupSheets as setupAction } from './actions/setupSheets';
 import { buildSummary as summaryAction } from './actions/buildSummary';
 import { remindDepartments as remindAction } from './actions/remindDepartments';
-import { reminderHtml } from './domain/remind';
+import { reminderHtml } from './pages/reminderPage';
+import { yearlyReport } from './actions/yearlyReport';
+import { renderReportHtml } from './pages/reportPage';
 import { validatePlan as validateAction } from './actions/validatePlan';
 import { GasLock, GasWorkbook } from './gas/workbook';
 import type { Workbook } from './port';
@@ -29,6 +31,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
   ['回答を取り込む', 'mergeResponses'],
   ['評価サマリーを作成', 'buildSummary'],
   ['未回答の課への連絡', 'remindDepartments'],
+  ['報告書（印刷・公開用）', 'showReport'],
 ];
 
 /** A simple trigger (30 s, limited auth): build the menu and nothing else. */
@@ -102,4 +105,22 @@ export function remindDepartments(): void {
     .setWidth(760)
     .setHeight(420);
   ui.showModalDialog(html, result.title);
+}
+
+/**
+ * The yearly report in a dialog, with buttons to print it and to save it as an .html file for the
+ * city's website. Reads only (no lock, nothing written), like the reminder.
+ */
+export function showReport(): void {
+  const ui = SpreadsheetApp.getUi();
+  const outcome = yearlyReport(new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
+  if (!('model' in outcome)) {
+    ui.alert(outcome.title, outcome.message, ui.ButtonSet.OK);
+    return;
+  }
+  const page = HtmlService.createHtmlOutput(renderReportHtml(outcome.model, { toolbar: true }))
+    .setTitle(`進捗状況報告書 ${outcome.model.yearLabel}`)
+    .setWidth(1000)
+    .setHeight(700);
+  ui.showModalDialog(page, `進捗状況報告書 ${outcome.model.yearLabel}`);
 }

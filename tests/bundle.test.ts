@@ -41,6 +41,7 @@ describe('the built bundle', () => {
           ['回答を取り込む', 'mergeResponses'],
           ['評価サマリーを作成', 'buildSummary'],
           ['未回答の課への連絡', 'remindDepartments'],
+          ['報告書（印刷・公開用）', 'showReport'],
         ],
       },
     ]);
@@ -72,5 +73,32 @@ describe('the built bundle', () => {
     expect(cut.alerts[0].title).toContain('途中で止まりました');
     expect(cut.sheet(TEMPLATE_SHEET)).toBeUndefined();
     expect(cut.lockHeldBy).toBeUndefined();
+  });
+
+  it('opens the yearly report in a dialog by name, with its buttons, and writes nothing', () => {
+    const app = new FakeApp(seedTabs());
+    const ctx = load(app);
+    (ctx.setupSheets as () => void)();
+    const before = app.sheets.map((s) => [s.name, JSON.stringify(s.values())]);
+    (ctx.showReport as () => void)();
+    expect(app.alerts).toHaveLength(1); // setupSheets' own
+    expect(app.dialogs).toHaveLength(1);
+    const { html } = app.dialogs[0];
+    expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="ja">/);
+    expect(html).toContain('<h1>進捗状況報告書</h1>');
+    expect(html).toContain('id="print-report"');
+    expect(html).toContain('id="save-report"');
+    expect(app.sheets.map((s) => [s.name, JSON.stringify(s.values())])).toEqual(before);
+  });
+
+  it('says what to fix instead of a report while the plan has errors', () => {
+    const tabs = seedTabs();
+    tabs[TAB.plan][1][0] = 'x';
+    const app = new FakeApp(tabs);
+    (load(app).showReport as () => void)();
+    expect(app.dialogs).toHaveLength(0);
+    expect(app.alerts[0].message).toContain('入力にエラーがあるため、報告書は作成していません');
+    expect(app.alerts[0].message).toContain('プラン');
+    expect(app.sheet(TAB.check)).toBeUndefined();
   });
 });

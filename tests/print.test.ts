@@ -5,7 +5,7 @@
  * Needs LibreOffice and poppler-utils (.ci/run installs them); skipped without them, except in CI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,34 +78,4 @@ describe.skipIf(!hasLibreOffice)('the demo workbook printed by LibreOffice', () 
       }
     }
   });
-
-  it('makes the summary and 事業別一覧 one A4 PDF with the report command', async () => {
-    const out = join(dir, 'report.pdf');
-    const r = await cli('report', book, out);
-    expect(r.code, r.text).toBe(0);
-    expect(existsSync(out)).toBe(true);
-    const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
-    expect(info).toMatch(/Page size:\s+841\.89 x 595\.\d+ pts \(A4\)/);
-    const reportText = squash(spawnSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).stdout);
-    expect(reportText).toContain('評価サマリー');
-    expect(reportText).toContain('事業別一覧');
-  });
-});
-
-it('says how to install LibreOffice when it is not there, and writes nothing', async () => {
-  const book = join(dir, 'no-office.xlsx');
-  expect((await cli('demo', book)).code).toBe(0);
-  const before = process.env.SOFFICE;
-  process.env.SOFFICE = join(dir, 'no-such-soffice');
-  try {
-    const out = join(dir, 'none.pdf');
-    const r = await cli('report', book, out);
-    expect(r.code).toBe(3);
-    expect(r.text).toContain('LibreOffice が見つかりません');
-    expect(r.text).toContain('sudo apt-get install libreoffice-calc-nogui fonts-noto-cjk');
-    expect(existsSync(out)).toBe(false);
-  } finally {
-    if (before === undefined) delete process.env.SOFFICE;
-    else process.env.SOFFICE = before;
-  }
 });

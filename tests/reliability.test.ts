@@ -228,8 +228,9 @@ describe('security', () => {
     expect(JSON.parse(readFileSync(`${root}build/appsscript.json`, 'utf8'))).toEqual(manifest);
   });
 
-  it('uses no service beyond the spreadsheet, and no HTML but the reminder dialog (plain output, no scriptlets)', () => {
-    expect(code.match(/HtmlService\.\w+/g)).toEqual(['HtmlService.createHtmlOutput']);
+  it('uses no service beyond the spreadsheet, and no HTML but its dialogs (plain output, no scriptlets)', () => {
+    // The reminder and the report: plain HtmlOutput, never a template that evaluates scriptlets.
+    expect(code.match(/HtmlService\.\w+/g)).toEqual(['HtmlService.createHtmlOutput', 'HtmlService.createHtmlOutput']);
     for (const service of [
       'createTemplate',
       'UrlFetchApp',

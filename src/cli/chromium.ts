@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError, EXIT, writeAtomically } from './files';
 import type { Io } from './output';
@@ -33,17 +33,24 @@ export const CHROMIUM_MISSING = [
   'ブラウザがなくても、report <ブック> <報告書.html> で HTML を作り、ブラウザで開いて「印刷」から PDF にできます。',
 ].join('\n');
 
-/** The browser to print with: CHROMIUM if set, else the first candidate that answers --version. */
+/** The browser to print with, as a full path: CHROMIUM if set, else the first candidate found. */
 export function findChromium(): string | undefined {
   const chosen = process.env.CHROMIUM;
-  if (chosen !== undefined) return answers(chosen) ? chosen : undefined;
-  return CANDIDATES.find(answers);
+  if (chosen !== undefined) return located(chosen);
+  for (const c of CANDIDATES) {
+    const found = located(c);
+    if (found) return found;
+  }
+  return undefined;
 }
 
-function answers(command: string): boolean {
-  if (command.includes('\\') || command.startsWith('/')) return existsSync(command);
-  const run = spawnSync(command, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-  return run.status === 0;
+/** A path as it is, a bare name looked up in PATH; undefined where no such file is. */
+function located(command: string): string | undefined {
+  if (isAbsolute(command) || command.includes('\\')) return existsSync(command) ? command : undefined;
+  for (const folder of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of [command, `${command}.exe`]) if (existsSync(join(folder, name))) return join(folder, name);
+  }
+  return undefined;
 }
 
 /** Time allowed for one report: a plan of 10,000 事業 prints in well under it. */

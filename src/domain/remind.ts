@@ -104,27 +104,3 @@ export function mailto(to: readonly string[], subject: string, body: string): st
   const enc = (s: string) => encodeURIComponent(s.replace(/\n/g, '\r\n'));
   return `mailto:${to.map(encodeURIComponent).join(',')}?subject=${enc(subject)}&body=${enc(body)}`;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** The dialog's page: a line per department with its editors and a button that opens the e-mail. */
-export function reminderHtml(list: readonly Reminder[], heading: string): string {
-  const rows = list
-    .map((r) => {
-      const link = r.mailto
-        ? `<a href="${escapeHtml(r.mailto)}" target="_blank">メールを作成</a>`
-        : '（編集者が未登録です。「所管課」シートに入れてください）';
-      return (
-        `<tr><td>${escapeHtml(r.department)}</td><td>${r.status}</td><td>${r.answered}/${r.total}</td>` +
-        `<td>${escapeHtml(r.editors.join(', '))}</td><td>${link}</td></tr>`
-      );
-    })
-    .join('');
-  return (
-    `<div style="font-family:sans-serif;font-size:13px"><p>${escapeHtml(heading)}</p>` +
-    '<table border="1" cellpadding="4" style="border-collapse:collapse">' +
-    '<tr><th>所管課</th><th>状況</th><th>回答済</th><th>編集者</th><th>連絡</th></tr>' +
-    `${rows}</table><p>「メールを作成」を押すと、件名と本文の入ったメールが開きます。このツールはメールを送りません。</p></div>`
-  );
-}

@@ -62,7 +62,9 @@ export function renderReportHtml(m: ReportModel, options: ReportPageOptions = {}
         </main>
       </body>
     </html> `;
-  return page.safeHtml;
+  // Line breaks of this source between two Japanese characters would print as spaces.
+  const cjk = '[\\u3000-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef]';
+  return page.safeHtml.replace(new RegExp(`(${cjk})[ \\t]*\\n\\s*(?=${cjk})`, 'gu'), '$1');
 }
 
 function toolbar(title: string): SafeHtml {

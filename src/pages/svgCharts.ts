@@ -51,12 +51,12 @@ export function stackedBarSvg(chart: GradeChart, id: string): SafeHtml {
     const segments = b.counts.map((n, i) => {
       const w = n * unit;
       const seg = html`<rect x="${x}" y="${y}" width="${w}" height="${bar}" fill="${chart.colors[i]}" />${
-          n > 0 && w >= 16
-            ? html`<text x="${x + w / 2}" y="${y + 15}" text-anchor="middle" fill="${textOn(chart.colors[i])}"
+        n > 0 && w >= 16
+          ? html`<text x="${x + w / 2}" y="${y + 15}" text-anchor="middle" fill="${textOn(chart.colors[i])}"
                 >${n}</text
               >`
-            : ''
-        }`;
+          : ''
+      }`;
       x += w;
       return seg;
     });

@@ -1108,7 +1108,12 @@ export class FakeApp {
 export class FakeHtmlOutput {
   width?: number;
   height?: number;
+  title?: string;
   constructor(readonly html: string) {}
+  setTitle(t: string) {
+    this.title = t;
+    return this;
+  }
   setWidth(w: number) {
     this.width = w;
     return this;
