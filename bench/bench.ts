@@ -4,7 +4,9 @@
  * time of the logic over 5 runs, peak memory, and a projection against Apps Script's 6-minute
  * limit at 0.1 s per call; checks the targets; writes bench/results.json.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ActionResult } from '../src/actions/common';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
@@ -12,6 +14,9 @@ import { setupSheets } from '../src/actions/setupSheets';
 import { buildSummary } from '../src/actions/buildSummary';
 import { validatePlan } from '../src/actions/validatePlan';
 import { GasWorkbook } from '../src/gas/workbook';
+import { yearlyReport } from '../src/actions/yearlyReport';
+import { renderReportHtml } from '../src/pages/reportPage';
+import { findChromium, printHtmlToPdf } from '../src/cli/chromium';
 import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
@@ -159,6 +164,43 @@ function answerAll(app: FakeApp) {
   }
 }
 
+/** The yearly report of a merged state: HTML (time, size, memory) and, at stress size, the PDF. */
+interface ReportMeasure {
+  size: string;
+  htmlMs: number;
+  htmlBytes: number;
+  rssMb: number;
+  pdfMs?: number;
+  pdfBytes?: number;
+}
+const reports: ReportMeasure[] = [];
+
+function measureReport(size: string, state: FakeApp): void {
+  const app = state.clone();
+  gc?.();
+  const t0 = performance.now();
+  const page = withApp(app, (wb) => {
+    const outcome = yearlyReport(wb, new Date(2027, 6, 1));
+    if (!('model' in outcome)) throw new Error(outcome.message);
+    return renderReportHtml(outcome.model);
+  });
+  const m: ReportMeasure = {
+    size,
+    htmlMs: performance.now() - t0,
+    htmlBytes: Buffer.byteLength(page),
+    rssMb: process.memoryUsage().rss / 2 ** 20,
+  };
+  if (size === 'stress' && findChromium()) {
+    const out = join(tmpdir(), `danjo-bench-report-${process.pid}.pdf`);
+    const t1 = performance.now();
+    printHtmlToPdf(page, out, { out: () => undefined, err: () => undefined, examplesDir: '' });
+    m.pdfMs = performance.now() - t1;
+    m.pdfBytes = statSync(out).size;
+    rmSync(out);
+  }
+  reports.push(m);
+}
+
 const results: Measure[] = [];
 const peaks: Record<string, number> = {};
 const cycle: Record<string, number> = {};
@@ -194,6 +236,7 @@ for (const { name, size } of SIZES.filter((s) => !ONLY || s.name === ONLY)) {
   // The whole cycle (validate, create, merge, summary) ends here: its peak memory.
   peaks[name] = peakRss;
   cycle[name] = v.logicMs + createdM.logicMs + merged.m.logicMs + summary.m.logicMs;
+  measureReport(name, merged.after);
   // The next fiscal year, plan unchanged: every tab is refreshed for the new year (the yearly run).
   const nextYear = merged.after;
   const mergedM = merged.m;
@@ -258,6 +301,10 @@ if (!ONLY) {
       calls(byKey('buildSummary', name)) <= 60,
     );
   }
+  const stressReport = reports.find((r) => r.size === 'stress')!;
+  check('報告書 HTML stress < 5 s', `${(stressReport.htmlMs / 1000).toFixed(2)} s`, stressReport.htmlMs < 5000);
+  if (stressReport.pdfMs !== undefined)
+    check('報告書 PDF stress < 60 s', `${(stressReport.pdfMs / 1000).toFixed(1)} s`, stressReport.pdfMs < 60_000);
   check('全体の処理時間 real < 0.2 s', `${(cycle.real / 1000).toFixed(3)} s`, cycle.real < 200);
   check('全体の処理時間 stress < 5 s', `${(cycle.stress / 1000).toFixed(2)} s`, cycle.stress < 5000);
   check('ピークメモリ stress < 1 GB', `${(peaks.stress / 2 ** 20).toFixed(0)} MB`, peaks.stress < 2 ** 30);
@@ -292,11 +339,18 @@ console.log(
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s`)
       .join('、'),
 );
+console.log('\n| 報告書 | HTML ms | HTML KB | RSS MB | PDF s | PDF KB |\n|---|--:|--:|--:|--:|--:|');
+for (const r of reports)
+  console.log(
+    `| ${r.size} | ${r.htmlMs.toFixed(0)} | ${(r.htmlBytes / 1024).toFixed(0)} | ${r.rssMb.toFixed(0)} | ` +
+      `${r.pdfMs === undefined ? '—' : (r.pdfMs / 1000).toFixed(1)} | ` +
+      `${r.pdfBytes === undefined ? '—' : (r.pdfBytes / 1024).toFixed(0)} |`,
+  );
 console.log('\n目標');
 for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.target}: ${c.value}`);
 writeFileSync(
   'bench/results.json',
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, callMs: CALL_MS, sizes: SIZES, results, peakRssBytes: peaks, cycleMs: cycle, checks }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, callMs: CALL_MS, sizes: SIZES, results, peakRssBytes: peaks, cycleMs: cycle, reports, checks }, null, 2)}\n`,
 );
 console.log(
   `\n${checks.filter((c) => c.pass).length} passed, ${checks.filter((c) => !c.pass).length} failed（bench/results.json に保存）`,

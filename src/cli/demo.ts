@@ -14,6 +14,10 @@ import { ANSWER_FIELDS, type AnswerField, TAB } from '../domain/tabs';
 import { type Io, formatTable } from './output';
 import { decodeText, parseDelimited } from './textTable';
 import { XlsxWorkbook } from './xlsxWorkbook';
+import { yearlyReport } from '../actions/yearlyReport';
+import { renderReportHtml } from '../pages/reportPage';
+import { findChromium, printHtmlToPdf } from './chromium';
+import { writeAtomically } from './files';
 
 /** The example tabs and the files they come from. */
 const EXAMPLE_TABS: ReadonlyArray<readonly [string, string]> = [
@@ -82,9 +86,27 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
 
   mkdirSync(dirname(outPath), { recursive: true });
   await wb.save(outPath);
-  io.out(`\n${outPath} に書き出しました。\n`);
+  io.out(`\n${outPath} に書き出しました。`);
+  writeReport(wb, outPath, new Date(years[years.length - 1][0] + 1, 6, 1, 9, 0), io);
+  io.out('');
   printSummary(wb.read(TAB.summary) ?? [], io);
   return ok;
+}
+
+/** The last year's 進捗状況報告書 beside the book: HTML always, PDF where a Chromium-family browser is found. */
+function writeReport(wb: XlsxWorkbook, outPath: string, now: Date, io: Io): void {
+  const outcome = yearlyReport(wb, now);
+  if (!('model' in outcome)) return;
+  const base = outPath.replace(/\.xlsx$/i, '');
+  const page = renderReportHtml(outcome.model);
+  writeAtomically(`${base}-報告書.html`, Buffer.from(page, 'utf8'));
+  io.out(`${base}-報告書.html に進捗状況報告書を書き出しました（ブラウザで開けます）。`);
+  if (!findChromium()) {
+    io.out('PDF を作るブラウザ（Chromium・Chrome・Edge）が見つからないため、報告書の PDF は作りませんでした。');
+    return;
+  }
+  printHtmlToPdf(page, `${base}-報告書.pdf`, io);
+  io.out(`${base}-報告書.pdf に同じ報告書を PDF（A4）で書き出しました。`);
 }
 
 function recordsByYear(rows: Cell[][]): Map<number, Array<Record<string, string>>> {

@@ -390,7 +390,7 @@ function projectGroup(g: ProjectGroup): SafeHtml {
       <caption>
         ${caption}の事業
       </caption>
-      ${colgroup([22, 10, 25, 6, 6, 8, 15, 8])}
+      ${colgroup([21, 12, 23, 6, 6, 9, 15, 8])}
       <thead>
         <tr>
           <th scope="col">事業</th>
