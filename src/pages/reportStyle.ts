@@ -29,6 +29,8 @@ body {
   padding: 0 1em;
 }
 h1, h2, h3, h4, h5 { line-height: 1.4; break-after: avoid; page-break-after: avoid; }
+/* A section's heading and its opening paragraph go to the next page with what follows them. */
+h2 + p, h3 + p { break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 26pt; margin: 0.5em 0; }
 h2 { font-size: 15pt; border-bottom: 2px solid #2166ac; padding-bottom: 0.15em; margin: 1.6em 0 0.6em; }
 h3 { font-size: 13pt; margin: 1.4em 0 0.5em; }
