@@ -12,7 +12,7 @@ import { validatePlan } from '../actions/validatePlan';
 import { cellLabel } from '../domain/findings';
 import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
-import { printHtmlToPdf } from './chromium';
+import { TAGGED_PDF_MAX_LINES, printHtmlToPdf } from './chromium';
 import { yearlyReport } from '../actions/yearlyReport';
 import { renderReportHtml } from '../pages/reportPage';
 import { type Io, formatTable } from './output';
@@ -155,13 +155,20 @@ async function reportFile(args: readonly string[], force: boolean, io: Io): Prom
   const outcome = yearlyReport(book);
   if (!('model' in outcome)) return report(outcome, io);
   const page = renderReportHtml(outcome.model);
-  if (kind === 'PDF') printHtmlToPdf(page, out, io);
+  const lines = outcome.model.projects.reduce((n, g) => n + g.lines.length, 0);
+  const tagged = lines <= TAGGED_PDF_MAX_LINES;
+  if (kind === 'PDF') printHtmlToPdf(page, out, io, tagged);
   else writeAtomically(out, Buffer.from(page, 'utf8'));
+  const untaggedNote =
+    kind === 'PDF' && !tagged
+      ? `\n事業の行が ${lines.toLocaleString('ja-JP')}行と多いため、PDF には読み上げ用の構造を付けていません（付けると数倍の時間がかかります）。` +
+        'ホームページには、読み上げに対応した HTML 版（report <ブック> <報告書.html>）を載せてください。'
+      : '';
   return report(
     {
       ok: true,
       title: '報告書',
-      message: `${out} に${outcome.model.yearLabel}の進捗状況報告書（${kind}、A4）を書き出しました。ブックは変更していません。`,
+      message: `${out} に${outcome.model.yearLabel}の進捗状況報告書（${kind}、A4）を書き出しました。ブックは変更していません。${untaggedNote}`,
       findings: [],
     },
     io,

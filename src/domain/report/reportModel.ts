@@ -339,7 +339,12 @@ function projectGroups(s: Summary, inputs: Pick<PlanInputs, 'structure'>): Proje
   const nameOf = (...n: number[]) => inputs.structure.get(structureKey(...n))?.name ?? '';
   const groups: Array<{ headings: ProjectGroup['headings']; lines: ProjectLine[] }> = [];
   let last: number[] = [];
-  for (const a of s.assignments) {
+  // In the plan's structure (目標, 課題, 施策, 事業), whatever the order of プラン's rows: each 施策 once.
+  const ordered = [...s.assignments].sort((x, y) => {
+    const [a, b] = [x.project, y.project];
+    return a.goal - b.goal || a.issue - b.issue || a.measure - b.measure || a.number - b.number;
+  });
+  for (const a of ordered) {
     const p = a.project;
     const at = [p.goal, p.issue, p.measure];
     const changed = at.findIndex((n, i) => last[i] !== n);
