@@ -10,6 +10,14 @@ import { type SafeHtml, html } from './html';
 const FONT = `"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif`;
 const WIDTH = 640;
 
+/** An SVG picture that says what it shows: a title and a description a screen reader reads. */
+function svgFrame(id: string, height: number, title: string, desc: string, body: unknown): SafeHtml {
+  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${WIDTH} ${height}" width="100%"
+    aria-labelledby="${id}-t ${id}-d" font-family="${FONT}" font-size="12">
+    <title id="${id}-t">${title}</title><desc id="${id}-d">${desc}</desc>
+    ${body}</svg>`;
+}
+
 /** Black or white, whichever reads better on `fill` (WCAG contrast of the count written on a bar). */
 export function textOn(fill: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -64,19 +72,7 @@ export function stackedBarSvg(chart: GradeChart, id: string): SafeHtml {
     return html`<text x="${label - 6}" y="${y + 15}" text-anchor="end">${b.label}</text>${segments}
       <text x="${x + 4}" y="${y + 15}">計${total}</text>`;
   });
-  return html`<svg
-    xmlns="http://www.w3.org/2000/svg"
-    role="img"
-    viewBox="0 0 ${WIDTH} ${height}"
-    width="100%"
-    aria-labelledby="${id}-t ${id}-d"
-    font-family="${FONT}"
-    font-size="12"
-  >
-    <title id="${id}-t">${chart.title}</title>
-    <desc id="${id}-d">${desc}</desc>
-    ${legendItems}${bars}
-  </svg>`;
+  return svgFrame(id, height, chart.title, desc, [legendItems, bars]);
 }
 
 /** Ticks for an axis from 0 (or below) to a round maximum. */
@@ -162,18 +158,12 @@ export function targetPathSvg(chart: KpiChart, id: string): SafeHtml {
     (chart.values.length
       ? `実績 ${chart.values.map((v) => `${v.year}年度 ${v.text}`).join('、')}。`
       : '実績はまだありません。');
-  return html`<svg
-    xmlns="http://www.w3.org/2000/svg"
-    role="img"
-    viewBox="0 0 ${WIDTH} ${height}"
-    width="100%"
-    aria-labelledby="${id}-t ${id}-d"
-    font-family="${FONT}"
-    font-size="12"
-  >
-    <title id="${id}-t">${chart.title}</title>
-    <desc id="${id}-d">${desc}</desc>
-    ${axes}
+  return svgFrame(
+    id,
+    height,
+    chart.title,
+    desc,
+    html`${axes}
     <text x="${WIDTH - right}" y="${height - 4}" text-anchor="end">年度</text>
     <line
       x1="${xOf(chart.base.year)}"
@@ -193,6 +183,6 @@ export function targetPathSvg(chart: KpiChart, id: string): SafeHtml {
       (v) =>
         html`<circle cx="${xOf(v.year)}" cy="${yOf(v.value)}" r="4" fill="#2166ac" />
           <text x="${xOf(v.year)}" y="${yOf(v.value) - 8}" text-anchor="middle">${v.text}</text>`,
-    )}
-  </svg>`;
+    )}`,
+  );
 }
