@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onScale, parseQuantity, parseTarget } from './quantity';
+import { onScale, parseCount, parseQuantity, parseTarget } from './quantity';
 
 describe('parseQuantity', () => {
   it('reads percentages and counts as people write them', () => {
@@ -28,5 +28,15 @@ describe('parseTarget', () => {
     expect(parseTarget('5%以下')).toEqual({ kind: 'atMost', value: 5, unit: '%' });
     expect(parseTarget('→0%')).toEqual({ kind: 'value', value: 0, unit: '%' });
     expect(parseTarget('増やす')).toBeUndefined();
+  });
+});
+
+describe('parseCount', () => {
+  it('reads a head count written with 人 or 名, and nothing else', () => {
+    expect(parseCount('15人')).toBe(15);
+    expect(parseCount('15名')).toBe(15);
+    expect(parseCount('１，２００名')).toBe(1200);
+    expect(parseCount('15組')).toBeUndefined();
+    expect(parseCount('1.5名')).toBeUndefined();
   });
 });

@@ -68,11 +68,11 @@ export function onScale(q: { value: number; unit: string }, percent: boolean): n
   return q.value;
 }
 
-/** A head count as people type it: 12, １２, 1,200, 12人. Whole numbers ≥ 0 only. */
+/** A head count as people type it: 12, １２, 1,200, 12人, 12名. Whole numbers ≥ 0 only. */
 export function parseCount(v: Cell): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;
   if (typeof v !== 'string') return undefined;
-  const s = norm(v).replace(/,/g, '').replace(/人$/, '');
+  const s = norm(v).replace(/,/g, '').replace(/[人名]$/, '');
   return /^\d+$/.test(s) ? Number(s) : undefined;
 }
 
