@@ -1,5 +1,5 @@
 // What the check says about the input tabs (プラン, 体系, 所管課, 指標, 設定, 提言) and their tables.
-import { TEXT_LIMIT } from './cells';
+import { TEXT_LIMIT, dateText, isDate } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import { PLAN_FORMER_IDS, REPLY_DONE, SETTING, TAB } from './tabs';
 
@@ -22,10 +22,13 @@ export const noConcernedDepartment = (text: string) =>
   `所管が「${text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`;
 export const settingMissing = (item: string, example: string) =>
   `「${item}」が入力されていません。項目「${item}」の行の「値」に ${example} のように入力してください。`;
+/** A cell as the user sees it: a date Sheets made of what was typed shows as 2025/4/1, not "Tue Apr 01 2025 … GMT". */
+const shown = (value: unknown) => (isDate(value) ? `${dateText(value)}（日付）` : String(value));
+
 export const yearUnreadable = (value: unknown) =>
-  `対象年度「${String(value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`;
+  `対象年度「${shown(value)}」を年度として読み取れません。2025、令和7年度、R7 のように書いてください。`;
 export const deadlineUnreadable = (value: unknown) =>
-  `回答期限「${String(value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`;
+  `回答期限「${shown(value)}」を日付として読み取れません。2026/5/31 や 令和8年5月31日 のように書いてください。`;
 export const settingTooLong = (item: string) =>
   `「${item}」が長すぎて、調査シートの見出しが1つのセルに入りません（${TEXT_LIMIT.toLocaleString()} 文字まで）。短くしてください。`;
 export const adminNotEmail = (e: string) =>
