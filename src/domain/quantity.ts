@@ -72,7 +72,9 @@ export function onScale(q: { value: number; unit: string }, percent: boolean): n
 export function parseCount(v: Cell): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;
   if (typeof v !== 'string') return undefined;
-  const s = norm(v).replace(/,/g, '').replace(/[人名]$/, '');
+  const s = norm(v)
+    .replace(/,/g, '')
+    .replace(/[人名]$/, '');
   return /^\d+$/.test(s) ? Number(s) : undefined;
 }
 
