@@ -21,7 +21,10 @@ export interface Reminder {
   readonly editors: readonly string[];
   readonly subject: string;
   readonly body: string;
-  /** mailto: link with subject and body (empty when the department has no editor listed). */
+  /**
+   * mailto: link with subject and body, at most MAILTO_MAX characters (the body's list of missing
+   * 事業 shortened where needed; `body` keeps it whole). Empty when the department has no editor listed.
+   */
   readonly mailto: string;
 }
 
@@ -68,21 +71,36 @@ export function reminders(input: ReminderInput): Reminder[] {
     const anyTyped = tab.rows.some((r) => Object.values(r.fields).some((v) => !isBlank(v)));
     const status = anyTyped ? '回答中' : '未回答';
     const subject = `【回答のお願い】${formatFiscalYear(input.year)} ${input.planName} 進捗状況調査（${department.name}）`;
-    const body = [
+    const bodyWith = (listed: number) =>
+      [
+        `${department.name} ご担当者様`,
+        '',
+        `${formatFiscalYear(input.year)}の ${input.planName} 進捗状況調査について、` +
+          `回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。`,
+        missing.length
+          ? `まだ自己評価が入っていない事業が ${missing.length}件あります（${own.length}件中）：\n` +
+            missing
+              .slice(0, listed)
+              .map((m) => `・${m}`)
+              .join('\n') +
+            (listed < missing.length ? `\n…ほか ${missing.length - listed}件（調査シートで確かめてください）` : '')
+          : '',
+        missingReplies.length ? `推進委員会の提言への対応が未記入のものがあります：${missingReplies.join('、')}` : '',
+        '',
+        `調査シート「${tab.sheet}」：${input.whereIs(tab.sheet)}`,
+        '黄色の欄に入力してください。ご不明な点は男女平等推進の担当までお問い合わせください。',
+      ]
+        .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
+        .join('\n');
+    const body = bodyWith(missing.length);
+    // Japanese takes 9 characters a letter in a link: where even the list's count does not fit, the essentials.
+    const brief = [
       `${department.name} ご担当者様`,
-      '',
-      `${formatFiscalYear(input.year)}の ${input.planName} 進捗状況調査について、` +
-        `回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。`,
-      missing.length
-        ? `まだ自己評価が入っていない事業が ${missing.length}件あります（${own.length}件中）：\n${missing.map((m) => `・${m}`).join('\n')}`
-        : '',
-      missingReplies.length ? `推進委員会の提言への対応が未記入のものがあります：${missingReplies.join('、')}` : '',
-      '',
+      `進捗状況調査の回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。` +
+        (missing.length ? `自己評価が未入力の事業が ${missing.length}件あります。` : '') +
+        (missingReplies.length ? `提言への対応が未記入です（${missingReplies.join('、')}）。` : ''),
       `調査シート「${tab.sheet}」：${input.whereIs(tab.sheet)}`,
-      '黄色の欄に入力してください。ご不明な点は男女平等推進の担当までお問い合わせください。',
-    ]
-      .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
-      .join('\n');
+    ].join('\n');
     out.push({
       department: department.name,
       sheet: tab.sheet,
@@ -94,10 +112,39 @@ export function reminders(input: ReminderInput): Reminder[] {
       editors: department.editors,
       subject,
       body,
-      mailto: department.editors.length ? mailto(department.editors, subject, body) : '',
+      mailto: department.editors.length
+        ? shortMailto(department.editors, subject, bodyWith, missing.length, brief)
+        : '',
     });
   }
   return out;
+}
+
+/**
+ * Chromium on Windows drops a mailto: link over 2,048 characters without a word: links stay
+ * under this, the list of missing 事業 cut short where needed (the dialog shows the whole text to copy).
+ */
+export const MAILTO_MAX = 1800;
+
+function shortMailto(
+  to: readonly string[],
+  subject: string,
+  bodyWith: (listed: number) => string,
+  count: number,
+  brief: string,
+): string {
+  const full = mailto(to, subject, bodyWith(count));
+  if (full.length <= MAILTO_MAX) return full;
+  // The most 事業 that still fit (the link grows with each one listed).
+  let [fits, tooMany] = [-1, count];
+  while (tooMany - fits > 1) {
+    const mid = Math.floor((fits + tooMany) / 2);
+    if (mailto(to, subject, bodyWith(mid)).length <= MAILTO_MAX) fits = mid;
+    else tooMany = mid;
+  }
+  if (fits >= 0) return mailto(to, subject, bodyWith(fits));
+  const short = mailto(to, subject, brief);
+  return short.length <= MAILTO_MAX ? short : mailto(to, subject, '');
 }
 
 export function mailto(to: readonly string[], subject: string, body: string): string {

@@ -15,7 +15,7 @@ describe('the reminder dialog', () => {
           missingReplies: [],
           editors: ['"x"@y.jp'],
           subject: 's',
-          body: 'b',
+          body: '全文<b>の本文</b>',
           mailto: 'mailto:x?subject="><script>',
         },
       ],
@@ -25,5 +25,7 @@ describe('the reminder dialog', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;課');
     expect(html).toContain('href="mailto:x?subject=&quot;&gt;&lt;script&gt;"');
+    // The whole text to copy, where the link had to be cut short.
+    expect(html).toContain('全文&lt;b&gt;の本文&lt;/b&gt;</textarea>');
   });
 });

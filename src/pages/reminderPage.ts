@@ -16,6 +16,10 @@ export function reminderHtml(list: readonly Reminder[], heading: string): string
               ? html`<a href="${r.mailto}" target="_blank">メールを作成</a>`
               : '（編集者が未登録です。「所管課」シートに入れてください）'
           }
+          <details>
+            <summary>本文の全文（コピー用）</summary>
+            <textarea readonly rows="8" cols="60" aria-label="${r.department}への本文の全文">${r.body}</textarea>
+          </details>
         </td>
       </tr>`,
   );
@@ -38,6 +42,7 @@ export function reminderHtml(list: readonly Reminder[], heading: string): string
           ${rows}
         </table>
         <p>「メールを作成」を押すと、件名と本文の入ったメールが開きます。このツールはメールを送りません。</p>
+        <p>リンクに入る長さには限りがあるため、メールの本文は短くしてあります。未入力の事業の一覧などは「本文の全文」からコピーして貼り付けてください。</p>
       </body>
     </html>`.safeHtml;
 }
