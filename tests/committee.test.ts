@@ -306,4 +306,20 @@ describe('the command line remind', () => {
     expect(body).toContain('4-1-2-2 男女別統計による住民ニーズの把握');
     expect(body).toContain('R6-1');
   });
+
+  it('says 回答中, in the merge and in the reminder alike, while a 提言 asked is not replied to', () => {
+    const book = fakeBook(secondYearTabs());
+    uninstall = book.uninstall;
+    createRequests(book.wb);
+    // Every 事業 of 職員課 graded, its reply to R6-1 left empty.
+    typeAnswers(book.app, '調査_職員課', { '4-1-2-2': answer('B'), '4-1-2-3': answer('A') });
+    mergeResponses(book.wb, new Date(2026, 5, 1));
+    const index = book.app.sheet(TAB.requestIndex)!.values();
+    const statusCol = index[0].indexOf('回答状況');
+    expect(index.find((r) => r[0] === '職員課')![statusCol]).toBe('回答中');
+    const shokuin = remindDepartments(book.wb, new Date(2026, 4, 19)).reminders.find((r) => r.department === '職員課')!;
+    expect(shokuin.status).toBe('回答中');
+    expect(shokuin.missing).toEqual([]);
+    expect(shokuin.missingReplies).toEqual(['R6-1']);
+  });
 });

@@ -23,7 +23,7 @@ import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning, tabError, tabWarning } from './findings';
 import { parseCount } from './quantity';
 import type { Project, Settings } from './inputs';
-import { type AnswerStatus, statusOf } from './requestIndex';
+import { type AnswerStatus, openReplyNumbers, statusOf } from './requestIndex';
 import {
   DUPLICATE_ROW,
   HEADING_CELLS,
@@ -138,7 +138,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
       sheet: tab.sheet,
       total: own.length,
       answered,
-      status: statusOf(answered, own.length, anyTyped),
+      status: statusOf(answered, own.length, anyTyped, openReplyNumbers(tab).length),
       merged: ok,
       added: 0,
       updated: 0,

@@ -7,6 +7,7 @@ import type { Department } from './departments';
 import { formatFiscalYear } from './fiscalYear';
 import type { Project } from './inputs';
 import type { RequestTabContent } from './requestTab';
+import { openReplyNumbers } from './requestIndex';
 
 export interface Reminder {
   readonly department: string;
@@ -64,9 +65,7 @@ export function reminders(input: ReminderInput): Reminder[] {
     if (own.length === 0) continue;
     const graded = new Set(tab.rows.filter((r) => !isBlank(r.fields['自己評価'])).map((r) => r.id));
     const missing = own.filter((p) => !graded.has(p.id)).map((p) => `${p.id} ${p.name}`);
-    const missingReplies = tab.replies
-      .filter((r) => r.number !== '' && (isBlank(r.status) || isBlank(r.content)))
-      .map((r) => r.number);
+    const missingReplies = openReplyNumbers(tab);
     if (missing.length === 0 && missingReplies.length === 0) continue;
     const anyTyped = tab.rows.some((r) => Object.values(r.fields).some((v) => !isBlank(v)));
     const status = anyTyped ? '回答中' : '未回答';

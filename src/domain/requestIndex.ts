@@ -1,4 +1,4 @@
-import { type Cell, type Grid, type OutGrid, isBlankGrid, norm } from './cells';
+import { type Cell, type Grid, type OutGrid, isBlank, isBlankGrid, norm } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import type { RequestTabContent } from './requestTab';
 import { parseFiscalYear } from './fiscalYear';
@@ -60,8 +60,17 @@ export function indexRows(entries: readonly IndexEntry[]): OutGrid {
   ];
 }
 
-export function statusOf(answered: number, total: number, anyTyped: boolean): AnswerStatus {
-  if (total > 0 && answered >= total) return '回答済';
+/** 提言 asked in a tab whose reply (対応状況 or 対応内容) is still empty. */
+export function openReplyNumbers(tab: Pick<RequestTabContent, 'replies'>): string[] {
+  return tab.replies.filter((r) => r.number !== '' && (isBlank(r.status) || isBlank(r.content))).map((r) => r.number);
+}
+
+/**
+ * 回答済 once every 事業 has its 自己評価 and every 提言 asked its reply: the merge, 調査シート一覧
+ * and the reminder say the same of a department.
+ */
+export function statusOf(answered: number, total: number, anyTyped: boolean, openReplies = 0): AnswerStatus {
+  if (total > 0 && answered >= total && openReplies === 0) return '回答済';
   return anyTyped ? '回答中' : '未回答';
 }
 
