@@ -36,9 +36,23 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../actions/*', '../gas/*', '../cli/*', '../main', '../port'],
+              group: ['**/actions/*', '**/gas/*', '**/cli/*', '**/pages/*', '**/main', '**/port'],
               message: 'The domain imports only the domain.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Pages (HTML, CSS, SVG) lay out what the domain worked out: no action, adapter or workbook.
+    files: ['src/pages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/actions/*', '**/gas/*', '**/cli/*', '**/main', '**/port'], message: 'Pages import the domain only.' },
           ],
         },
       ],
