@@ -108,6 +108,13 @@ describe('the report page', () => {
     for (const row of tsvRows('kiyose-replies.tsv')) expect(text).toContain(row[4]);
   });
 
+  it('names a 事業 of several departments once, beside each department’s answer', () => {
+    const projects = page.slice(page.indexOf('id="projects"'));
+    // 4-1-2-2 is asked of 4 departments (examples/kiyose-plan.tsv).
+    expect(projects.match(/<span class="id">4-1-2-2<\/span>/g)).toHaveLength(1);
+    expect(projects).toContain('<th scope="row" rowspan="4">');
+  });
+
   it('is one document in Japanese with headings in order and every table captioned', () => {
     expect(page).toMatch(/^<!DOCTYPE html>\s*<html lang="ja">/);
     const levels = [...page.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));

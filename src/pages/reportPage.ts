@@ -8,6 +8,7 @@ import type {
   GoalPart,
   KpiPart,
   ProjectGroup,
+  ProjectLine,
   RecommendationPart,
   ReportModel,
 } from '../domain/report/reportModel';
@@ -379,6 +380,19 @@ const colgroup = (widths: readonly number[]) =>
 
 const HEADING_TAG = { 1: 'h3', 2: 'h4', 3: 'h5' } as const;
 
+function projectCells(l: ProjectLine, head: SafeHtml): SafeHtml {
+  return html`<tr>
+    ${head}
+    <td>${l.department}</td>
+    <td>${lines(l.result)}</td>
+    <td class="grade">${l.grade}</td>
+    <td class="grade">${l.previous}</td>
+    <td>${l.direction}</td>
+    <td>${lines(l.issues)}</td>
+    <td class="num">${l.participants}</td>
+  </tr>`;
+}
+
 function projectGroup(g: ProjectGroup): SafeHtml {
   const headings = g.headings.map((h) => {
     const tag = raw(HEADING_TAG[h.level]);
@@ -390,7 +404,7 @@ function projectGroup(g: ProjectGroup): SafeHtml {
       <caption>
         ${caption}の事業
       </caption>
-      ${colgroup([21, 12, 23, 6, 6, 9, 15, 8])}
+      ${colgroup([21, 14, 21, 6, 6, 9, 15, 8])}
       <thead>
         <tr>
           <th scope="col">事業</th>
@@ -404,22 +418,19 @@ function projectGroup(g: ProjectGroup): SafeHtml {
         </tr>
       </thead>
       <tbody>
-        ${g.lines.map(
-          (l) =>
-            html`<tr>
-              <th scope="row">
-                <span class="id">${l.id}</span> <span class="name">${l.name}</span>
-                <span class="desc">${lines(l.description)}</span>
-              </th>
-              <td>${l.department}</td>
-              <td>${lines(l.result)}</td>
-              <td class="grade">${l.grade}</td>
-              <td class="grade">${l.previous}</td>
-              <td>${l.direction}</td>
-              <td>${lines(l.issues)}</td>
-              <td class="num">${l.participants}</td>
-            </tr>`,
-        )}
+        ${g.lines.map((l, i) => {
+          // A 事業 of several departments is named once, beside all its departments' lines.
+          if (i > 0 && g.lines[i - 1].id === l.id) return projectCells(l, raw(''));
+          let span = 1;
+          while (g.lines[i + span]?.id === l.id) span++;
+          return projectCells(
+            l,
+            html`<th scope="row" rowspan="${span}">
+              <span class="id">${l.id}</span> <span class="name">${l.name}</span>
+              <span class="desc">${lines(l.description)}</span>
+            </th>`,
+          );
+        })}
       </tbody>
     </table>`;
 }
