@@ -16,7 +16,8 @@ import { validatePlan } from '../src/actions/validatePlan';
 import { GasWorkbook } from '../src/gas/workbook';
 import { yearlyReport } from '../src/actions/yearlyReport';
 import { renderReportHtml } from '../src/pages/reportPage';
-import { findChromium, printHtmlToPdf } from '../src/cli/chromium';
+import { findChromium } from '../src/cli/chromium';
+import { saveReport } from '../src/cli/reportFile';
 import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
@@ -179,10 +180,10 @@ function measureReport(size: string, state: FakeApp): void {
   const app = state.clone();
   gc?.();
   const t0 = performance.now();
-  const page = withApp(app, (wb) => {
+  const { model, page } = withApp(app, (wb) => {
     const outcome = yearlyReport(wb, new Date(2027, 6, 1));
     if (!('model' in outcome)) throw new Error(outcome.message);
-    return renderReportHtml(outcome.model);
+    return { model: outcome.model, page: renderReportHtml(outcome.model) };
   });
   const m: ReportMeasure = {
     size,
@@ -193,8 +194,8 @@ function measureReport(size: string, state: FakeApp): void {
   if (size === 'stress' && findChromium()) {
     const out = join(tmpdir(), `danjo-bench-report-${process.pid}.pdf`);
     const t1 = performance.now();
-    // As the command line prints a plan this large: untagged (the HTML is the accessible form).
-    printHtmlToPdf(page, out, { out: () => undefined, err: () => undefined, examplesDir: '' }, false);
+    // As the command line prints it (a plan this large untagged: the HTML is the accessible form).
+    saveReport(model, out, { out: () => undefined, err: () => undefined, examplesDir: '' }, page);
     m.pdfMs = performance.now() - t1;
     m.pdfBytes = statSync(out).size;
     rmSync(out);

@@ -14,6 +14,7 @@ import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
 import type { ReportModel } from '../src/domain/report/reportModel';
 import { TAB } from '../src/domain/tabs';
 import { renderReportHtml } from '../src/pages/reportPage';
+import { tsv } from './helpers';
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'danjo-report-'));
@@ -25,12 +26,8 @@ async function cli(...argv: string[]) {
   return { code, text: out.join('\n') };
 }
 
-const tsvRows = (file: string) =>
-  readFileSync(join(examplesDir, file), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'));
+/** An example file's rows below its header. */
+const tsvRows = (file: string) => tsv(file).slice(1);
 
 let wb: XlsxWorkbook;
 let model: ReportModel;

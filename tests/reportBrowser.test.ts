@@ -17,6 +17,7 @@ import { findChromium } from '../src/cli/chromium';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
 import { renderReportHtml } from '../src/pages/reportPage';
+import { tsv } from './helpers';
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'danjo-report-browser-'));
@@ -32,12 +33,8 @@ async function cli(...argv: string[]) {
 
 const run = (cmd: string, ...args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' }).stdout;
 const squash = (t: string) => t.replace(/\s+/g, '');
-const tsvRows = (file: string) =>
-  readFileSync(join(examplesDir, file), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'));
+/** An example file's rows below its header. */
+const tsvRows = (file: string) => tsv(file).slice(1);
 
 it('Chromium is there where CI asks for it', () => {
   if (process.env.REQUIRE_CHROMIUM)

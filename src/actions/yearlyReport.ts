@@ -1,5 +1,4 @@
 import { hasErrors } from '../domain/findings';
-import { gradeColors, NO_ANSWER_COLOR } from '../domain/layout';
 import { type ReportModel, buildReport } from '../domain/report/reportModel';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './common';
@@ -26,7 +25,6 @@ export function yearlyReport(wb: Workbook, now = new Date()): ReportOutcome {
       findings,
     };
   const data = summaryData(wb, inputs, settings, answers, findings, now);
-  const codes = data.summary.gradeCodes;
   return {
     ok: true,
     model: buildReport({
@@ -37,7 +35,6 @@ export function yearlyReport(wb: Workbook, now = new Date()): ReportOutcome {
       scale: settings.scales.grades,
       committeeScale: settings.committeeGrades,
       deadline: settings.deadline,
-      colors: [...gradeColors(codes.length), NO_ANSWER_COLOR],
     }),
   };
 }

@@ -57,13 +57,6 @@ function located(command: string): string | undefined {
 const PRINT_TIMEOUT_MS = 300_000;
 
 /**
- * Above this many 事業 lines the PDF is printed without tags: tagging (the structure a screen
- * reader follows) takes Chromium 103 s for 12,700 lines where the untagged PDF takes 39 s. The
- * report's accessible form on the web is its HTML.
- */
-export const TAGGED_PDF_MAX_LINES = 3000;
-
-/**
  * Prints `html` to `out` (A4, page numbers from the page's own CSS), tagged for screen readers
  * unless `tagged` is false; `out` is replaced whole or left as it was.
  */

@@ -16,8 +16,8 @@ import { decodeText, parseDelimited } from './textTable';
 import { XlsxWorkbook } from './xlsxWorkbook';
 import { yearlyReport } from '../actions/yearlyReport';
 import { renderReportHtml } from '../pages/reportPage';
-import { findChromium, printHtmlToPdf } from './chromium';
-import { writeAtomically } from './files';
+import { findChromium } from './chromium';
+import { saveReport } from './reportFile';
 
 /** The example tabs and the files they come from. */
 const EXAMPLE_TABS: ReadonlyArray<readonly [string, string]> = [
@@ -99,14 +99,9 @@ function writeReport(wb: XlsxWorkbook, outPath: string, now: Date, io: Io): void
   if (!('model' in outcome)) return;
   const base = outPath.replace(/\.xlsx$/i, '');
   const page = renderReportHtml(outcome.model);
-  writeAtomically(`${base}-報告書.html`, Buffer.from(page, 'utf8'));
-  io.out(`${base}-報告書.html に進捗状況報告書を書き出しました（ブラウザで開けます）。`);
-  if (!findChromium()) {
-    io.out('PDF を作るブラウザ（Chromium・Chrome・Edge）が見つからないため、報告書の PDF は作りませんでした。');
-    return;
-  }
-  printHtmlToPdf(page, `${base}-報告書.pdf`, io);
-  io.out(`${base}-報告書.pdf に同じ報告書を PDF（A4）で書き出しました。`);
+  io.out(saveReport(outcome.model, `${base}-報告書.html`, io, page));
+  if (findChromium()) io.out(saveReport(outcome.model, `${base}-報告書.pdf`, io, page));
+  else io.out('PDF を作るブラウザ（Chromium・Chrome・Edge）が見つからないため、報告書の PDF は作りませんでした。');
 }
 
 function recordsByYear(rows: Cell[][]): Map<number, Array<Record<string, string>>> {

@@ -12,9 +12,8 @@ import { validatePlan } from '../actions/validatePlan';
 import { cellLabel } from '../domain/findings';
 import { TAB } from '../domain/tabs';
 import { printSummary, runDemo } from './demo';
-import { TAGGED_PDF_MAX_LINES, printHtmlToPdf } from './chromium';
+import { reportKindOf, saveReport } from './reportFile';
 import { yearlyReport } from '../actions/yearlyReport';
-import { renderReportHtml } from '../pages/reportPage';
 import { type Io, formatTable } from './output';
 import { CliError, EXIT, FileLock, writeAtomically } from './files';
 import { emlOf } from './eml';
@@ -142,7 +141,7 @@ function exitCodeOf(e: unknown, io: Io): number {
 async function reportFile(args: readonly string[], force: boolean, io: Io): Promise<number> {
   if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf または out.html> が必要です。');
   const out = args[1];
-  const kind = /\.pdf$/i.test(out) ? 'PDF' : /\.html?$/i.test(out) ? 'HTML' : undefined;
+  const kind = reportKindOf(out);
   if (!kind) throw new UsageError(`書き出し先 ${out} は .pdf か .html で終わる名前にしてください。`);
   if (sameFile(out, args[0]))
     throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf か .html）を指定してください。`);
@@ -154,21 +153,12 @@ async function reportFile(args: readonly string[], force: boolean, io: Io): Prom
   const book = await openBook(args[0], io);
   const outcome = yearlyReport(book);
   if (!('model' in outcome)) return report(outcome, io);
-  const page = renderReportHtml(outcome.model);
-  const lines = outcome.model.projects.reduce((n, g) => n + g.lines.length, 0);
-  const tagged = lines <= TAGGED_PDF_MAX_LINES;
-  if (kind === 'PDF') printHtmlToPdf(page, out, io, tagged);
-  else writeAtomically(out, Buffer.from(page, 'utf8'));
-  const untaggedNote =
-    kind === 'PDF' && !tagged
-      ? `\n事業の行が ${lines.toLocaleString('ja-JP')}行と多いため、PDF には読み上げ用の構造を付けていません（付けると数倍の時間がかかります）。` +
-        'ホームページには、読み上げに対応した HTML 版（report <ブック> <報告書.html>）を載せてください。'
-      : '';
+  const written = saveReport(outcome.model, out, io);
   return report(
     {
       ok: true,
       title: '報告書',
-      message: `${out} に${outcome.model.yearLabel}の進捗状況報告書（${kind}、A4）を書き出しました。ブックは変更していません。${untaggedNote}`,
+      message: `${written}\nブックは変更していません。`,
       findings: [],
     },
     io,

@@ -83,6 +83,11 @@ const GOOD_TO_BAD = ['#2166ac', '#4393c3', '#92c5de', '#f4a582', '#d6604d', '#b2
 /** No answer is no grade: grey, apart from the scale. */
 export const NO_ANSWER_COLOR = '#bdbdbd';
 
+/** The colours of a grade chart's series: the scale's grades, then 未回答 in grey. */
+export function gradeSeriesColors(count: number): string[] {
+  return [...gradeColors(count), NO_ANSWER_COLOR];
+}
+
 /** Colours for a scale of `count` grades, best first, spread over blue → red. */
 export function gradeColors(count: number): string[] {
   const last = GOOD_TO_BAD.length - 1;

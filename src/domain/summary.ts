@@ -101,7 +101,8 @@ export function participantsOf(list: readonly ProjectAnswer[]): Participants {
   return { projects, men, women, womenShare: men + women > 0 ? women / (men + women) : undefined };
 }
 
-const UNANSWERED = '未回答';
+/** The 'grade' of an assignment nobody answered, counted beside the scale's grades. */
+export const UNANSWERED = '未回答';
 
 export function assignmentsFor(
   inputs: Pick<PlanInputs, 'projects'>,

@@ -1,4 +1,4 @@
-import { type ChartSpec, type Layout, type Rect, NO_ANSWER_COLOR, gradeColors } from './layout';
+import { type ChartSpec, type Layout, type Rect, gradeSeriesColors } from './layout';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import type { Indicator } from './inputs';
@@ -259,7 +259,7 @@ function chartSection(r: Report, s: Summary, goals: Rect): ChartSpec[] {
     // The header and every 目標 (not 全体), the grades and 未回答.
     data: { row: goals.row, col: 1, numRows: goals.numRows - 1, numCols: 1 + s.gradeCodes.length + 1 },
     anchor: { row: r.rows.length + 1, col: 1 },
-    colors: [...gradeColors(s.gradeCodes.length), NO_ANSWER_COLOR],
+    colors: gradeSeriesColors(s.gradeCodes.length),
   };
   for (let i = 0; i < CHART_ROWS; i++) r.add([]);
   r.add([`（2. の表の${s.gradeCodes.join('・')}・未回答の件数を、目標ごとに積み上げた棒グラフです）`]);
@@ -270,7 +270,7 @@ function chartSection(r: Report, s: Summary, goals: Rect): ChartSpec[] {
 const CHART_ROWS = 14;
 
 /** Men, women and the women's share; "—" where no 事業 reported a number (0 would say nobody came). */
-function reported(p: Participants): OutCell[] {
+export function reported(p: Participants): Array<number | string> {
   return p.projects === 0 ? [DASH, DASH, DASH] : [p.men, p.women, pct(p.womenShare)];
 }
 

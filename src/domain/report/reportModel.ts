@@ -10,7 +10,7 @@ import { formatFiscalYear } from '../fiscalYear';
 import type { Indicator, IndicatorResult, PlanInputs } from '../inputModel';
 import { indicatorValue, structureKey } from '../inputModel';
 import type { Grade } from '../scales';
-import type { Distribution, KpiStatus, Participants, Summary } from '../summary';
+import { type Distribution, type KpiStatus, type Participants, type Summary, UNANSWERED } from '../summary';
 import {
   type CommitteePart,
   DASH,
@@ -18,10 +18,13 @@ import {
   participants,
   pct,
   points,
+  reported,
   shortYear,
   targetText,
   text,
 } from '../summaryTab';
+import { gradeSeriesColors } from '../layout';
+import { targetEdges } from '../quantity';
 
 /** One bar of a grade chart: a label and the count of each grade (and 未回答), in scale order. */
 export interface GradeBar {
@@ -159,8 +162,6 @@ export interface ParticipantCells {
   readonly share: string;
 }
 
-const UNANSWERED = '未回答';
-
 export interface ReportSources {
   readonly summary: Summary;
   readonly committee: CommitteePart;
@@ -171,7 +172,6 @@ export interface ReportSources {
   readonly scale: readonly Grade[];
   readonly committeeScale: readonly Grade[];
   readonly deadline: Date;
-  readonly colors: readonly string[];
 }
 
 /** The report of the summary's year, every number taken from the summary. */
@@ -202,7 +202,7 @@ export function buildReport(src: ReportSources): ReportModel {
     scale: src.scale,
     series,
     topLabel: `${s.gradeCodes.slice(0, 2).join('・')} の割合`,
-    goals: goalParts(s, series, src.colors),
+    goals: goalParts(s, series),
     overall: distributionLine('全体', s.overall, series),
     kpis: s.kpis.map((k) => kpiPart(k.indicator, k, src.inputs.results)),
     committee: committeeLines(src, s),
@@ -227,8 +227,8 @@ function distributionLine(label: string, d: Distribution, series: readonly strin
   };
 }
 
-function goalParts(s: Summary, series: readonly string[], colors: readonly string[]): GoalPart[] {
-  const shortYearOf = (y: number) => shortYear(y);
+function goalParts(s: Summary, series: readonly string[]): GoalPart[] {
+  const colors = gradeSeriesColors(s.gradeCodes.length);
   return s.byGoal.map((goal) => {
     const title = `目標${goal.key} ${goal.name}`.trim();
     const issues = s.byIssue.filter((d) => d.key.startsWith(`${goal.key}-`));
@@ -244,14 +244,14 @@ function goalParts(s: Summary, series: readonly string[], colors: readonly strin
       measures: measures.map((d) => distributionLine(`施策${d.key} ${d.name}`.trim(), d, series)),
       chart: {
         kind: 'stackedBar',
-        title: `${title}：自己評価の分布（${shortYearOf(s.year)}と${shortYearOf(s.year - 1)}）`,
+        title: `${title}：自己評価の分布（${shortYear(s.year)}と${shortYear(s.year - 1)}）`,
         series,
         colors,
         bars: lines.flatMap((l, i) => {
           const label = i === 0 ? `目標${goal.key} 全体` : `課題${issues[i - 1].key}`;
           return [
-            { label: `${label} ${shortYearOf(s.year)}`, counts: l.now },
-            { label: `${label} ${shortYearOf(s.year - 1)}`, counts: l.before },
+            { label: `${label} ${shortYear(s.year)}`, counts: l.now },
+            { label: `${label} ${shortYear(s.year - 1)}`, counts: l.before },
           ];
         }),
       },
@@ -271,9 +271,7 @@ function kpiPart(indicator: Indicator, k: Summary['kpis'][number], results: read
     .sort((a, b) => a.year - b.year)
     .map((r) => point(r.year, r.value));
   const t = i.target;
-  const edges = (t.kind === 'range' ? [t.low, t.high] : [t.value]).map((v) =>
-    indicatorValue(i, { value: v, unit: t.unit }),
-  );
+  const edges = targetEdges(t).map((v) => indicatorValue(i, { value: v, unit: t.unit }));
   const base = point(i.baseYear, i.base);
   const title = `${i.number} ${i.name}`;
   return {
@@ -329,10 +327,10 @@ function recommendationParts(committee: CommitteePart, year: number): Recommenda
   }));
 }
 
-/** Nothing reported is "—", never 0: a 0 would say that nobody came. */
+/** As 評価サマリー shows them: "—" where nothing was reported, never 0. */
 function participantCells(p: Participants): ParticipantCells {
-  if (p.projects === 0) return { men: DASH, women: DASH, share: DASH };
-  return { men: String(p.men), women: String(p.women), share: pct(p.womenShare) };
+  const [men, women, share] = reported(p).map(String);
+  return { men, women, share };
 }
 
 function projectGroups(s: Summary, inputs: Pick<PlanInputs, 'structure'>): ProjectGroup[] {
