@@ -117,6 +117,10 @@ describe.skipIf(!hasTools)('the demo’s report printed to PDF by Chromium', () 
     for (const t of texts) expect(text, t).toContain(squash(t));
   });
 
+  it('numbers the 目次 once (the section names carry their numbers)', () => {
+    expect(text).toContain('目次1.調査の概要2.自己評価の状況');
+  });
+
   it('starts no line with 、 。 ） or 」', () => {
     const starts = lines.filter((l) => l.words.length > 0).map((l) => l.words[0].text[0]);
     expect(starts.length).toBeGreaterThan(200);
