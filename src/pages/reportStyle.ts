@@ -41,7 +41,8 @@ a { color: #0b4f8a; }
 .cover .plan { font-size: 16pt; margin: 0; }
 .cover .year { font-size: 16pt; margin: 0.3em 0; }
 .cover .date { font-size: 11pt; margin-top: 3em; }
-.toc ol { font-size: 12pt; line-height: 2; list-style: none; padding-left: 1em; } /* the section names carry their numbers */
+/* the section names carry their numbers */
+.toc ol { font-size: 12pt; line-height: 2; list-style: none; padding-left: 1em; }
 section > p, .note { max-width: 46em; }
 .note { font-size: 10.5pt; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; font-size: 9pt; line-height: 1.5; }
