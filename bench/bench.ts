@@ -22,6 +22,7 @@ import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
 import { DEFAULT_DIRECTIONS, SETTING, TAB } from '../src/domain/tabs';
+import { type CallRatio, type RunsUntilDone, printSlowDay, slowDayCalls, slowDayRuns } from './slowDay';
 
 const SIZES: ReadonlyArray<{ name: string; size: PlanSize }> = [
   { name: 'real', size: { projects: 150, departments: 30, years: 2 } },
@@ -254,8 +255,32 @@ for (const { name, size } of SIZES.filter((s) => !ONLY || s.name === ONLY)) {
   console.error(`… ${name}: generated in ${generateMs.toFixed(0)} ms, ${summary.result.message.split('\n')[0]}`);
 }
 
-// Targets (only when every size ran)
+// A slow day (BENCH_SIZE=slow runs it alone): runs until done at 0.1–0.3 s a call, calls against the floor.
 const checks: Array<{ target: string; value: string; pass: boolean }> = [];
+let slowRuns: RunsUntilDone[] = [];
+let slowCalls: CallRatio[] = [];
+if (!ONLY || ONLY === 'slow') {
+  slowCalls = slowDayCalls();
+  slowRuns = slowDayRuns([100, 200, 300]);
+  const limit = (action: string) => (/初回/.test(action) ? 1.2 : /buildSummary/.test(action) ? 4 : 1.5);
+  for (const r of slowCalls) {
+    const at = limit(r.action);
+    checks.push({
+      target: `${r.action}: 呼び出し（検索を含む）≤ 下限 × ${at}（D = 195）`,
+      value: `${r.calls} ≤ ${(r.floor * at).toFixed(0)}`,
+      pass: r.calls <= r.floor * at,
+    });
+  }
+  for (const r of slowRuns) {
+    const most = r.step === '再実行（変更なし）' ? 1 : 3;
+    checks.push({
+      target: `${r.step}: 1回 ${(r.paceMs / 1000).toFixed(1)} s でも ${most}回以内に完了`,
+      value: `${r.done ? r.tabsPerRun.length : '未完了'}回（${r.tabsPerRun.join(' / ')}）`,
+      pass: r.done && r.tabsPerRun.length <= most,
+    });
+  }
+}
+// Targets (only when every size ran)
 if (!ONLY) {
   const byKey = (action: string, size: string) => results.find((r) => r.action === action && r.size === size)!;
   const calls = (m: Measure) => m.reads + m.writes;
@@ -348,11 +373,12 @@ for (const r of reports)
       `${r.pdfMs === undefined ? '—' : (r.pdfMs / 1000).toFixed(1)} | ` +
       `${r.pdfBytes === undefined ? '—' : (r.pdfBytes / 1024).toFixed(0)} |`,
   );
+if (slowRuns.length) printSlowDay(slowRuns, slowCalls);
 console.log('\n目標');
 for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.target}: ${c.value}`);
 writeFileSync(
   'bench/results.json',
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, callMs: CALL_MS, sizes: SIZES, results, peakRssBytes: peaks, cycleMs: cycle, reports, checks }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, callMs: CALL_MS, sizes: SIZES, results, peakRssBytes: peaks, cycleMs: cycle, reports, slowRuns, slowCalls, checks }, null, 2)}\n`,
 );
 console.log(
   `\n${checks.filter((c) => c.pass).length} passed, ${checks.filter((c) => !c.pass).length} failed（bench/results.json に保存）`,

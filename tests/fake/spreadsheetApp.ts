@@ -20,6 +20,8 @@ type Value = string | number | boolean | Date;
 export interface CallCounts {
   read: number;
   write: number;
+  /** Calls that only find something (a tab by its name, its used range, the number of tabs): a round trip each. */
+  lookup: number;
   other: number;
   cellsRead: number;
   cellsWritten: number;
@@ -44,6 +46,8 @@ const READS = new Set([
   'getSheets',
   'canDomainEdit',
 ]);
+/** Each is a round trip to the Sheets service in Apps Script, though it moves no cell. */
+const LOOKUPS = new Set(['getSheetByName', 'getDataRange', 'getNumSheets']);
 const WRITES = new Set([
   'setDataValidations',
   'setBackgrounds',
@@ -857,8 +861,16 @@ export class FakeApp {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /**
+   * A virtual clock: each read, write or look-up advances it by `paceMs`, so that an action's own
+   * time budget sees Apps Script's pace on a slow day (0.1–0.5 s a call) without waiting for it.
+   */
+  paceMs = 0;
+  clockMs = 0;
+
   count(method: string, sheet?: string) {
     this.counts[method] = (this.counts[method] ?? 0) + 1;
+    if (READS.has(method) || WRITES.has(method) || LOOKUPS.has(method)) this.clockMs += this.paceMs;
     if (WRITES.has(method) && this.failAfterChanges !== undefined && ++this.changes >= this.failAfterChanges) {
       this.failAfterChanges = undefined;
       throw new Error('Exception: 実行が中断されました（テスト）');
@@ -925,15 +937,18 @@ export class FakeApp {
   callCounts(): CallCounts {
     let read = 0;
     let write = 0;
+    let lookup = 0;
     let other = 0;
     for (const [m, n] of Object.entries(this.counts)) {
       if (READS.has(m)) read += n;
       else if (WRITES.has(m)) write += n;
+      else if (LOOKUPS.has(m)) lookup += n;
       else other += n;
     }
     return {
       read,
       write,
+      lookup,
       other,
       cellsRead: this.cellsRead,
       cellsWritten: this.cellsWritten,
