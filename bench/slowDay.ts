@@ -138,6 +138,5 @@ export function printSlowDay(runs: readonly RunsUntilDone[], ratios: readonly Ca
       `| ${r.step} | ${(r.paceMs / 1000).toFixed(1)} s | ${r.tabsPerRun.length} | ${r.tabsPerRun.join(' / ')} | ${r.done ? '完了' : '未完了'} |`,
     );
   console.log('\n| 操作（D = 195） | 呼び出し（検索を含む） | 下限 | 比 |\n|---|--:|--:|--:|');
-  for (const r of ratios)
-    console.log(`| ${r.action} | ${r.calls} | ${r.floor} | ${(r.calls / r.floor).toFixed(2)} |`);
+  for (const r of ratios) console.log(`| ${r.action} | ${r.calls} | ${r.floor} | ${(r.calls / r.floor).toFixed(2)} |`);
 }

@@ -50,8 +50,11 @@ export interface Workbook {
    * nothing to a tab already so protected. With no 管理者 listed, the runner is one.
    */
   protectForAdmins(sheets: readonly string[], admins: readonly string[]): void;
-  /** Whether a request tab still holds the protections `spec` gives it (none removed or loosened by hand). */
-  protectionIntact(sheet: string, spec: Protection): boolean;
+  /**
+   * Of these request tabs, those that still hold the protections their `spec` gives them (none
+   * removed or loosened by hand). The spreadsheet's protections are listed once for them all.
+   */
+  intactProtections(tabs: ReadonlyArray<{ readonly sheet: string; readonly spec: Protection }>): ReadonlySet<string>;
   /**
    * Whether a tab was protected by the tool: its protection lets edit no one but the 管理者,
    * the runner and the owner. Someone who only edits the spreadsheet cannot make such a tab

@@ -58,7 +58,8 @@ describe('two 管理者', () => {
     const { app, run } = sharedBook();
     expect(run(ADMIN, 'setupSheets').title).not.toContain('途中');
     expect(run(ADMIN, 'createRequests').message).toContain('作成 4');
-    expect(run(COLLEAGUE, 'createRequests').message).toContain('更新 4');
+    // Nothing changed since the other 管理者 made them: no tab is read or written again.
+    expect(run(COLLEAGUE, 'createRequests').message).toContain('更新 0、変更なし 4');
     typeAs(app, SHOKUIN, '調査_職員課', 9, 5, '研修を実施');
     typeAs(app, SHOKUIN, '調査_職員課', 9, 6, 'A');
     typeAs(app, KIKAKU, '調査_企画課', 8, 5, '調査を公表');
@@ -155,12 +156,12 @@ describe('a request tab forged by another editor', () => {
     expect(stored.map((r) => r.slice(1, 5))).toEqual([['4-1-2-3', '職員課', '研修を実施', 'A']]);
   });
 
-  it('is never adopted by createRequests: the recorded tab is refreshed, the forged one left unprotected and named', () => {
+  it('is never adopted by createRequests: the recorded tab is kept, the forged one left unprotected and named', () => {
     const { app, run } = sharedBook();
     run(ADMIN, 'createRequests');
     const forged = forge(app);
     const alert = run(ADMIN, 'createRequests');
-    expect(alert.message).toContain('更新 4');
+    expect(alert.message).toContain('作成 0、更新 0、変更なし 4');
     expect(alert.message).toContain('調査_職員課（訂正）');
     expect(forged.protections).toEqual([]);
     expect(app.sheet('調査_職員課')!.protections).toHaveLength(2);

@@ -80,7 +80,7 @@ describe('createRequests on the Kiyose example', () => {
       ['4-1-2-3', '男女共同参画研修の充実'],
     ]);
     const index = app.sheet('調査シート一覧')!.values();
-    expect(index[1][7]).toMatch(/^10行・編集者1名・書式#[0-9a-f]{8}・保護#[0-9a-f]{8}$/);
+    expect(index[1][7]).toMatch(/^10行・編集者1名・書式#[0-9a-f]{8}・保護#[0-9a-f]{8}・内容#[0-9a-f]{8}$/);
     expect(index.map((r) => r.slice(0, 7))).toEqual([
       HEADERS.requestIndex.slice(0, 7),
       ['男女共同参画センター', CENTER, 2025, 10, 0, '未回答', ''],
@@ -168,7 +168,8 @@ describe('createRequests on the Kiyose example', () => {
     next.forEach((line, r) => line.forEach((v, c) => plan.type(r + 1, c + 1, v)));
 
     const result = createRequests(wb);
-    expect(result.message).toContain('作成 0、更新 4');
+    // The two departments whose 事業 changed are refreshed; the two of one 事業 each stay as they are.
+    expect(result.message).toContain('作成 0、更新 2、変更なし 2');
     const after = requestRows(app, CENTER);
     expect(after.map((r) => r['事業番号'])).toEqual([
       '4-1-1-2',
@@ -320,7 +321,8 @@ describe('createRequests when time runs short', () => {
     expect(app.sheets.filter((s) => s.name.startsWith('調査_'))).toHaveLength(5);
     typeAnswers(app, '調査_第1課', { '1-1-1-1': { '実施状況・実績': '途中で入力された回答' } });
     const second = createRequests(wb);
-    expect(second.message).toContain('作成 8、更新 5');
+    // The five made by the first run are this year's, from the same inputs: neither read nor written.
+    expect(second.message).toContain('作成 8、更新 0、変更なし 5');
     expect(app.sheets.filter((s) => s.name.startsWith('調査_'))).toHaveLength(13);
     expect(requestRows(app, '調査_第1課')[0]['実施状況・実績']).toBe('途中で入力された回答');
   });

@@ -126,7 +126,9 @@ describe('a run cut off half-way', () => {
     const expected = snapshot(reference.app);
     const expectedProtections = allProtections(reference.app);
     const changes = reference.app.changes;
-    expect(changes).toBeGreaterThanOrEqual(12);
+    // 職員課's tab grows by a row (values, fills, its answer area moved), 調査シート一覧 and
+    // チェック結果 are written; the other departments' tabs are not touched.
+    expect(changes).toBeGreaterThanOrEqual(8);
     reference.uninstall();
     for (let k = 1; k <= changes; k++) {
       const { app, wb } = answered();

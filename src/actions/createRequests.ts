@@ -3,7 +3,15 @@ import { type Finding, error, hasErrors, warning, tabWarning, tabError } from '.
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Department } from '../domain/departments';
 import type { PlanInputs, Project, Settings } from '../domain/inputs';
-import { type IndexEntry, assignTabs, changedParts, indexRows, layoutKey, readIndex } from '../domain/requestIndex';
+import {
+  type IndexEntry,
+  assignTabs,
+  changedParts,
+  fingerprint,
+  indexRows,
+  layoutKey,
+  readIndex,
+} from '../domain/requestIndex';
 import {
   HEADING_CELLS,
   REQUEST_HEADER_ROW,
@@ -14,11 +22,12 @@ import {
   readRequestTab,
 } from '../domain/requestTab';
 import { matchGrade } from '../domain/scales';
-import { type TabStep, planRequests } from '../domain/requestPlan';
+import { type RecordedTab, type RequestPlan, type TabStep, planRequests } from '../domain/requestPlan';
 import { type ReplyRecord, openRecommendationsFor, readReplies } from '../domain/committee';
 import { TAB } from '../domain/tabs';
 import { type Grid, bucketBy } from '../domain/cells';
 import type { Workbook } from '../port';
+import type { Protection } from '../domain/layout';
 import {
   type ActionResult,
   findingsSummary,
@@ -33,9 +42,21 @@ import * as M from '../domain/requestMessages';
 
 const TITLE = '所管課別調査シートを作成';
 
+/** Reads request tabs on demand, each at most once in a run. */
+export function tabReader(wb: Workbook) {
+  const read = new Map<string, RequestTabContent>();
+  const contentOf = (sheet: string): RequestTabContent => {
+    let tab = read.get(sheet);
+    if (!tab) read.set(sheet, (tab = readRequestTab(sheet, wb.read(sheet, 'typed') ?? [])));
+    return tab;
+  };
+  return Object.assign(contentOf, { isRead: (sheet: string) => read.has(sheet), all: () => [...read.values()] });
+}
+
 /** The request tabs that exist, each read once, with the department its heading names. */
 export function existingRequestTabs(wb: Workbook, names = wb.sheetNames()): RequestTabContent[] {
-  return names.filter(isRequestTabName).map((name) => readRequestTab(name, wb.read(name, 'typed') ?? []));
+  const contentOf = tabReader(wb);
+  return names.filter(isRequestTabName).map(contentOf);
 }
 
 /** One department's request tab for the 対象年度, carrying what `existing` holds. */
@@ -69,6 +90,16 @@ export function requestTabFor(
   });
 }
 
+/** Whose each request tab is (read only where the recorded IDs do not settle it), and a reader for the rest. */
+function ownership(wb: Workbook, inputs: PlanInputs, indexValues: Grid | undefined, names: readonly string[]) {
+  const index = readIndex(indexValues);
+  const ids = wb.sheetIds();
+  const contentOf = tabReader(wb);
+  const madeByTool = (sheet: string) => wb.madeByTool(sheet, inputs.admins);
+  const tabs = names.filter(isRequestTabName);
+  return { index, ids, contentOf, ...assignTabs(tabs, contentOf, ids, index, inputs.directory, madeByTool) };
+}
+
 /** The request tabs, each read once, the index, and whose tab each is (by its recorded sheet ID). */
 export function requestTabsOf(
   wb: Workbook,
@@ -76,15 +107,8 @@ export function requestTabsOf(
   indexValues = wb.read(TAB.requestIndex),
   names = wb.sheetNames(),
 ) {
-  const tabs = existingRequestTabs(wb, names);
-  const index = readIndex(indexValues);
-  const ids = wb.sheetIds();
-  return {
-    tabs,
-    index,
-    ids,
-    ...assignTabs(tabs, ids, index, inputs.directory, (sheet) => wb.madeByTool(sheet, inputs.admins)),
-  };
+  const { owned, contentOf, ...rest } = ownership(wb, inputs, indexValues, names);
+  return { ...rest, owned: new Map([...owned].map(([d, sheet]) => [d, contentOf(sheet)])) };
 }
 
 /** What is said of a tab refused by assignTabs, at its heading's 所管課 where no department is named. */
@@ -109,10 +133,25 @@ export interface RunOptions {
   readonly outOfTime?: () => boolean;
 }
 
+/** What a run did to each tab, for its message. */
+interface Counts {
+  created: number;
+  refreshed: number;
+  /** This year's tabs written from the same inputs: neither read nor written. */
+  unchanged: number;
+  skipped: string[];
+  kept: number;
+  outside: number;
+}
+
 /**
  * Creates or refreshes one request tab per department for the 対象年度, keeping every answer
- * already typed (matched by 事業番号). Writes no tab while the plan has errors. When time runs
- * short, it stops between two tabs and says so: the next run carries on where it stopped.
+ * already typed (matched by 事業番号). Writes no tab while the plan has errors.
+ *
+ * Every run makes progress, however slow the service: missing tabs and tabs of an older year
+ * come first; a tab 調査シート一覧 records as written for this year from the same inputs is
+ * neither read nor written. When time runs short it stops between two tabs and says how many
+ * remain; the next run carries on with them.
  */
 export function createRequests(wb: Workbook, options: RunOptions = {}): ActionResult {
   const opened = openAction(wb, TITLE, M.planHasErrors(), (inputs, findings) =>
@@ -123,19 +162,10 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   const { answers, replies } = readMerged(wb, inputs, findings);
   const names = wb.sheetNames();
   const indexValues = wb.read(TAB.requestIndex);
-  const { tabs, index, ids, owned, refused } = requestTabsOf(wb, inputs, indexValues, names);
+  const { index, ids, owned, refused, contentOf } = ownership(wb, inputs, indexValues, names);
   for (const r of refused) findings.push(refusedTabFinding(r.tab, r.department, 'warning'));
   const projectsOf = projectsByDepartment(inputs.projects);
-  const plan = planRequests({
-    settings,
-    departments: inputs.directory.departments.filter((d) => projectsOf(d).length > 0),
-    tabs,
-    owned,
-    refused: refused.map((r) => r.tab),
-    sheetNames: names,
-    answers,
-    replies,
-  });
+  const departments = inputs.directory.departments.filter((d) => projectsOf(d).length > 0);
   const run: TabRun = {
     wb,
     inputs,
@@ -146,30 +176,105 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     ),
     replies,
     ids,
-    // The index line of a department renamed since (its old name kept as 別名) is still its own.
-    priorOf: (d) => index.find((e) => inputs.directory.resolve(e.department) === d),
+    // The index line of a tab is found by its ID; of a department renamed since (its old name
+    // kept as 別名), by that name.
+    priorOf: (d, sheet) =>
+      index.find((e) => e.sheetId !== '' && e.sheetId === ids.get(sheet)) ??
+      index.find((e) => inputs.directory.resolve(e.department) === d),
     projectsOf,
-    // The tallest tab this run may create: one template serves every new tab.
-    tallest:
-      REQUEST_HEADER_ROW +
-      Math.max(
-        0,
-        ...plan.steps.filter((s) => s.kind === 'write' && !s.current).map((s) => projectsOf(s.department).length),
-      ),
+    tallest: 0,
   };
-  const counts = { created: 0, refreshed: 0, skipped: [] as string[], kept: 0, outside: 0 };
+  // The tab of a department with no 事業 now is read, to be named as left alone.
+  for (const [d, sheet] of owned) if (!departments.includes(d)) contentOf(sheet);
+  const recorded = recordedTabs(run, owned, contentOf.isRead);
+  const plan = planRequests({
+    settings,
+    departments,
+    tabs: contentOf.all(),
+    owned: new Map([...owned].map(([d, sheet]) => [d, recorded.get(d) ?? contentOf(sheet)])),
+    refused: refused.map((r) => r.tab),
+    sheetNames: names,
+    answers,
+    replies,
+  });
+  // The tallest tab this run may create: one template serves every new tab.
+  run.tallest =
+    REQUEST_HEADER_ROW + Math.max(0, ...plan.steps.filter(isNew).map((s) => projectsOf(s.department).length));
+  const counts: Counts = { created: 0, refreshed: 0, unchanged: 0, skipped: [], kept: 0, outside: 0 };
+  const done = applySteps(run, plan, contentOf, counts, options);
+  findings.push(...done.findings, ...plan.findings);
+  if (done.postponed.length) findings.push(postponedFinding(done.postponed));
+  writeIndex(wb, done.entries, ids, indexValues);
+  writeFindings(wb, findings);
+  protectAdminTabs(wb, inputs.admins);
+  const message = requestsMessage(settings.year, counts, done, plan.leftAlone, refused, findings);
+  return { ok: !hasErrors(findings), title: TITLE, message, findings };
+}
+
+const isNew = (s: TabStep): s is Extract<TabStep, { kind: 'write' }> => s.kind === 'write' && !s.current;
+
+/**
+ * The departments' tabs known from 調査シート一覧 and not read. Such a tab is unchanged when its
+ * line says it was written for this year from the inputs of now (their fingerprint) and its
+ * protections stand as the tool left them (asked of the spreadsheet once for them all).
+ */
+function recordedTabs(run: TabRun, owned: ReadonlyMap<Department, string>, isRead: (sheet: string) => boolean) {
+  const out = new Map<Department, RecordedTab>();
+  const same: Array<{ sheet: string; spec: Protection | undefined }> = [];
+  for (const [d, sheet] of owned) {
+    if (isRead(sheet)) continue;
+    const prior = run.priorOf(d, sheet);
+    const year = prior?.year ?? 0;
+    out.set(d, { sheet, year, unchanged: false });
+    if (!prior || year !== run.settings.year) continue;
+    const fresh = requestTabFor(run.inputs, run.settings, run.lastYear.get(d.name) ?? [], run.replies, d, undefined);
+    if (inputsPart(prior.layoutKey) === inputsKey(fresh)) same.push({ sheet, spec: fresh.layout.protection });
+  }
+  const guarded = same.flatMap((t) => (t.spec ? [{ sheet: t.sheet, spec: t.spec }] : []));
+  const intact = run.wb.intactProtections(guarded);
+  for (const [d, tab] of out)
+    if (same.some((t) => t.sheet === tab.sheet && (!t.spec || intact.has(t.sheet))))
+      out.set(d, { ...tab, unchanged: true });
+  return out;
+}
+
+/** The fingerprint of what a tab is written from (its rows and layout before anything typed is carried). */
+function inputsKey(fresh: ReturnType<typeof requestTabFor>): string {
+  return fingerprint([fresh.rows, fresh.layout]);
+}
+const inputsPart = (key: string) => /内容#([0-9a-f]{8})/.exec(key)?.[1];
+
+/** Takes the plan's steps in order while time lasts; the rest keep their line of 調査シート一覧. */
+function applySteps(
+  run: TabRun,
+  plan: RequestPlan,
+  contentOf: ReturnType<typeof tabReader>,
+  counts: Counts,
+  options: RunOptions,
+) {
   const postponed: Department[] = [];
   const renamed: string[] = [];
   const entries: IndexEntry[] = [];
-  for (const step of plan.steps) {
-    const d = step.department;
-    if (options.outOfTime?.()) {
-      postponed.push(d);
+  const findings: Finding[] = [];
+  for (const planned of plan.steps) {
+    const d = planned.department;
+    if (planned.kind === 'keep') {
+      counts.unchanged++;
+      entries.push({ ...run.priorOf(d, planned.sheet)!, department: d.name, sheet: planned.sheet });
       continue;
     }
+    if (options.outOfTime?.()) {
+      postponed.push(d);
+      const prior = run.priorOf(d, planned.sheet);
+      if (prior) entries.push(prior);
+      continue;
+    }
+    const step = planned.kind === 'read' ? plan.decide(d, contentOf(planned.sheet)) : planned;
     if (step.kind === 'skip') {
       findings.push(...step.findings);
       counts.skipped.push(d.name);
+      const prior = run.priorOf(d, step.sheet);
+      if (prior) entries.push(prior);
       continue;
     }
     const written = writeRequestTab(run, step);
@@ -180,18 +285,11 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
     counts.outside += written.keptOutsidePlan;
     if (step.sheet !== `調査_${d.name}`) renamed.push(`${d.name} → ${step.sheet}`);
   }
-  // Departments not processed this time keep their line as it was.
-  for (const step of plan.steps) {
-    const prior = entries.some((e) => e.sheet === step.sheet) ? undefined : run.priorOf(step.department);
-    if (prior) entries.push(prior);
-  }
-  if (postponed.length) findings.push(postponedFinding(postponed));
-  findings.push(...plan.findings);
-  writeIndex(wb, entries, ids, indexValues);
-  writeFindings(wb, findings);
-  protectAdminTabs(wb, inputs.admins);
-  const message = requestsMessage(settings.year, counts, postponed, renamed, plan.leftAlone, refused, findings);
-  return { ok: !hasErrors(findings), title: TITLE, message, findings };
+  // 調査シート一覧 lists the departments in the order of 所管課, whatever order the run took.
+  const rowOf = (e: IndexEntry) => plan.steps.find((s) => s.sheet === e.sheet)?.department.row;
+  const rank = new Map(entries.map((e, i) => [e, rowOf(e) ?? 1e9 + i]));
+  entries.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return { postponed, renamed, entries, findings };
 }
 
 /**
@@ -241,9 +339,11 @@ interface TabRun {
   readonly lastYear: ReadonlyMap<string, readonly AnswerRecord[]>;
   readonly replies: readonly ReplyRecord[];
   readonly ids: ReadonlyMap<string, string>;
-  readonly priorOf: (d: Department) => IndexEntry | undefined;
+  /** The department's line of 調査シート一覧, found by its tab's ID (or, before IDs, its name). */
+  readonly priorOf: (d: Department, sheet: string) => IndexEntry | undefined;
   readonly projectsOf: (d: Department) => Project[];
-  readonly tallest: number;
+  /** The tallest tab this run may create (set once the plan is made). */
+  tallest: number;
 }
 
 /**
@@ -263,16 +363,17 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
     layout: tab.layout,
     tallest: tab.replyRows ? undefined : run.tallest,
   });
-  const prior = run.priorOf(d);
+  const prior = run.priorOf(d, sheet);
   // A refreshed tab keeps the column widths its department chose.
   const { protection, ...rest } = tab.layout;
   const look = { ...rest, columnWidths: undefined };
-  const key = layoutKey(
+  const fresh = current ? requestTabFor(run.inputs, settings, lastYear, run.replies, d, undefined, projects) : tab;
+  const key = `${layoutKey(
     look,
     protection && { ...protection, editable: undefined },
     projects.length + tab.keptOutsidePlan + tab.replyRows,
     d.editors.length,
-  );
+  )}・内容#${inputsKey(fresh)}`;
   if (current) {
     // The look and the protection are each set again only when they would change; where only
     // the rows changed, the answer area is moved under the same editors. A tab known from
@@ -284,7 +385,7 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
     // (where only the rows changed, moving the answer area looks at them anyway).
     const untouched = !changed.protection && !changed.rows && protection !== undefined;
     const setProtection =
-      changed.protection || (untouched && !wb.protectionIntact(sheet, protection))
+      changed.protection || (untouched && !wb.intactProtections([{ sheet, spec: protection }]).has(sheet))
         ? protection
         : changed.rows && protection
           ? { ...protection, sameEditors: true }
@@ -315,16 +416,16 @@ function postponedFinding(postponed: readonly Department[]): Finding {
 
 function requestsMessage(
   year: number,
-  counts: { created: number; refreshed: number; skipped: string[]; kept: number; outside: number },
-  postponed: readonly Department[],
-  renamed: readonly string[],
+  counts: Counts,
+  done: { postponed: readonly Department[]; renamed: readonly string[] },
   leftAlone: readonly RequestTabContent[],
   refused: ReadonlyArray<{ tab: RequestTabContent }>,
   findings: readonly Finding[],
 ): string {
+  const { postponed, renamed } = done;
   const lines = [
     `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、` +
-      `そのまま ${leftAlone.length + counts.skipped.length}` +
+      `変更なし ${counts.unchanged}、そのまま ${leftAlone.length + counts.skipped.length}` +
       (postponed.length ? `、次の実行で処理 ${postponed.length}` : ''),
     postponed.length
       ? `時間内に終わらなかった課が ${postponed.length} あります。もう一度「${TITLE}」を実行してください` +

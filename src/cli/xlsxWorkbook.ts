@@ -169,8 +169,8 @@ export class XlsxWorkbook implements Workbook {
   /** Excel has no per-person editors: the book's own tabs stay open to whoever holds the file. */
   protectForAdmins(_sheets: readonly string[], _admins: readonly string[]): void {}
 
-  protectionIntact(name: string, spec: Protection): boolean {
-    return locked(this.sheet(name)) === !spec.warningOnly;
+  intactProtections(tabs: ReadonlyArray<{ readonly sheet: string; readonly spec: Protection }>): ReadonlySet<string> {
+    return new Set(tabs.filter((t) => locked(this.sheet(t.sheet)) === !t.spec.warningOnly).map((t) => t.sheet));
   }
 
   /** A tab the tool made is locked but for its answer cells; a tab added by hand in Excel is not. */

@@ -111,7 +111,8 @@ export function fingerprint(value: unknown): string {
 
 /** Which request tab is whose, and the tabs that claim a department without being its tab. */
 export interface Ownership {
-  readonly owned: ReadonlyMap<Department, RequestTabContent>;
+  /** Each department's tab, by its name. */
+  readonly owned: ReadonlyMap<Department, string>;
   /** Tabs with content that are no department's recorded tab: never merged, never adopted. */
   readonly refused: ReadonlyArray<{ readonly tab: RequestTabContent; readonly department?: Department }>;
 }
@@ -121,39 +122,38 @@ export interface Ownership {
  * name, place or heading. An index written before IDs were kept names the tab. A tab the index
  * does not know is adopted only where `madeByTool` says the tool protected it (a run cut off
  * before it recorded the tab); any other tab that names a department is refused.
+ *
+ * `contentOf` reads a tab: only the tabs the recorded IDs do not settle are read, so that a run
+ * over 200 recorded tabs reads none of them to know whose each is.
  */
 export function assignTabs(
-  tabs: readonly RequestTabContent[],
+  sheets: readonly string[],
+  contentOf: (sheet: string) => RequestTabContent,
   ids: ReadonlyMap<string, string>,
   index: readonly IndexEntry[],
   directory: DepartmentDirectory,
   madeByTool: (sheet: string) => boolean,
 ): Ownership {
-  const owned = new Map<Department, RequestTabContent>();
-  const taken = new Set<RequestTabContent>();
-  const own = (d: Department | undefined, tab: RequestTabContent | undefined) => {
-    if (!d || !tab || owned.has(d) || taken.has(tab)) return;
-    owned.set(d, tab);
-    taken.add(tab);
+  const owned = new Map<Department, string>();
+  const taken = new Set<string>();
+  const own = (d: Department | undefined, sheet: string | undefined) => {
+    if (!d || sheet === undefined || owned.has(d) || taken.has(sheet)) return;
+    owned.set(d, sheet);
+    taken.add(sheet);
   };
+  const byId = new Map(sheets.map((sheet) => [ids.get(sheet), sheet]));
   for (const e of index) {
     const d = directory.resolve(e.department);
-    if (e.sheetId)
-      own(
-        d,
-        tabs.find((t) => ids.get(t.sheet) === e.sheetId),
-      );
-    else
-      own(
-        d,
-        tabs.find((t) => t.sheet === e.sheet && directory.resolve(t.departmentText) === d),
-      );
+    if (e.sheetId) own(d, byId.get(e.sheetId));
+    else if (sheets.includes(e.sheet) && directory.resolve(contentOf(e.sheet).departmentText) === d) own(d, e.sheet);
   }
   const refused: Array<{ tab: RequestTabContent; department?: Department }> = [];
-  for (const t of tabs) {
-    if (taken.has(t) || isBlankGrid(t.values)) continue;
+  for (const sheet of sheets) {
+    if (taken.has(sheet)) continue;
+    const t = contentOf(sheet);
+    if (isBlankGrid(t.values)) continue;
     const d = directory.resolve(t.departmentText);
-    if (d && !owned.has(d) && madeByTool(t.sheet)) own(d, t);
+    if (d && !owned.has(d) && madeByTool(t.sheet)) own(d, t.sheet);
     else refused.push({ tab: t, department: d });
   }
   return { owned, refused };

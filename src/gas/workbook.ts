@@ -6,6 +6,7 @@ import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '.
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type SheetProtection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** Apps Script's insertSheet gives 1000 rows and 26 columns. */
 const NEW_SHEET_ROWS = 1000;
@@ -23,7 +24,9 @@ interface Template {
 
 /** The only code that touches SpreadsheetApp: the port over the spreadsheet the script is bound to. */
 export class GasWorkbook implements Workbook {
-  private readonly handles = new Map<string, Sheet | null>();
+  /** Every tab in order, listed by one getSheets() call and kept up to date by this run's changes. */
+  private tabs: Sheet[] | undefined;
+  private readonly handles = new Map<string, Sheet>();
   /** Tabs this run created (they hold no protections yet). */
   private readonly created = new Set<string>();
   /** A size each tab is known to have at least, so that writing within it needs no size check. */
@@ -35,18 +38,57 @@ export class GasWorkbook implements Workbook {
   constructor(private readonly ss: Spreadsheet) {}
 
   sheetNames(): string[] {
-    return this.ss.getSheets().map((s) => s.getName());
+    return this.all().map((s) => s.getName());
+  }
+
+  /** One call lists every tab: a run over 200 tabs looks none up by name. */
+  private all(): Sheet[] {
+    if (!this.tabs) {
+      this.tabs = this.ss.getSheets();
+      for (const s of this.tabs) this.handles.set(s.getName(), s);
+    }
+    return this.tabs;
   }
 
   private sheet(name: string): Sheet | null {
-    if (!this.handles.has(name)) this.handles.set(name, this.ss.getSheetByName(name));
-    return this.handles.get(name)!;
+    this.all();
+    return this.handles.get(name) ?? null;
+  }
+
+  /** Adds a tab at the end (no call asks how many tabs there are: the list knows). */
+  private insert(name: string, template?: Sheet): Sheet {
+    const at = this.all().length;
+    const s = template ? this.ss.insertSheet(name, at, { template }) : this.ss.insertSheet(name, at);
+    this.tabs!.push(s);
+    this.handles.set(name, s);
+    return s;
   }
 
   private must(name: string): Sheet {
     const s = this.sheet(name);
     if (!s) throw new Error(`シート「${name}」がありません。`);
     return s;
+  }
+
+  /**
+   * The spreadsheet's protections of each type, listed in one call per type and grouped by tab:
+   * a question over 200 tabs costs two calls, not two per tab. Each use lists them anew (they
+   * change as the run protects tabs, and by hand between runs).
+   */
+  private listProtections(): (type: 'SHEET' | 'RANGE', s: Sheet) => SheetProtection[] {
+    const lists = new Map<'SHEET' | 'RANGE', Map<number, SheetProtection[]>>();
+    return (type, s) => {
+      let bySheet = lists.get(type);
+      if (!bySheet) {
+        bySheet = new Map();
+        for (const p of this.ss.getProtections(SpreadsheetApp.ProtectionType[type])) {
+          const id = p.getRange().getSheet().getSheetId();
+          bySheet.set(id, [...(bySheet.get(id) ?? []), p]);
+        }
+        lists.set(type, bySheet);
+      }
+      return bySheet.get(s.getSheetId()) ?? [];
+    };
   }
 
   read(name: string, mode: ReadMode = 'values') {
@@ -120,7 +162,7 @@ export class GasWorkbook implements Workbook {
   }
 
   sheetIds(): ReadonlyMap<string, string> {
-    return new Map(this.ss.getSheets().map((s) => [s.getName(), String(s.getSheetId())]));
+    return new Map(this.all().map((s) => [s.getName(), String(s.getSheetId())]));
   }
 
   /**
@@ -131,10 +173,13 @@ export class GasWorkbook implements Workbook {
   protectForAdmins(names: readonly string[], admins: readonly string[]): void {
     const who = fingerprint(admins.length ? admins : [this.runner()]);
     const seal = (name: string) => `「${name}」は管理者のみ編集できます（男女平等推進プラン #${who}）`;
-    const sealed = new Set(this.ss.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getDescription()));
-    for (const name of names) {
+    // Which tabs need it is known from one list, before any is changed.
+    const on = this.listProtections();
+    const unsealed = names.flatMap((name) => {
       const s = this.sheet(name);
-      if (!s || sealed.has(seal(name))) continue;
+      return s && !on('SHEET', s).some((p) => p.getDescription() === seal(name)) ? [{ name, s }] : [];
+    });
+    for (const { name, s } of unsealed) {
       const p = s.protect(); // a protected tab gives back its protection: it is narrowed anew
       if (p.isWarningOnly()) p.setWarningOnly(false);
       // The tab may have held a protection already (a cut-off run's, or one made by hand): its
@@ -144,16 +189,22 @@ export class GasWorkbook implements Workbook {
     }
   }
 
-  protectionIntact(name: string, spec: Protection): boolean {
-    const s = this.must(name);
-    const sheetWide = s.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-    if (sheetWide.length !== 1 || sheetWide[0].isWarningOnly() !== spec.warningOnly) return false;
-    const ranges = spec.warningOnly ? 0 : (spec.editable?.length ?? 0);
-    return s.getProtections(SpreadsheetApp.ProtectionType.RANGE).length === ranges;
+  intactProtections(tabs: ReadonlyArray<{ readonly sheet: string; readonly spec: Protection }>): ReadonlySet<string> {
+    const on = this.listProtections();
+    const intact = new Set<string>();
+    for (const { sheet, spec } of tabs) {
+      const s = this.sheet(sheet);
+      if (!s) continue;
+      const sheetWide = on('SHEET', s);
+      if (sheetWide.length !== 1 || sheetWide[0].isWarningOnly() !== spec.warningOnly) continue;
+      if (on('RANGE', s).length === (spec.warningOnly ? 0 : (spec.editable?.length ?? 0))) intact.add(sheet);
+    }
+    return intact;
   }
 
   madeByTool(name: string, admins: readonly string[]): boolean {
-    const p = this.sheet(name)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+    const s = this.sheet(name);
+    const p = s?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
     if (!p || p.isWarningOnly()) return false;
     try {
       const trusted = new Set([...admins, this.runner()]);
@@ -165,7 +216,7 @@ export class GasWorkbook implements Workbook {
   }
 
   createSheet(name: string): void {
-    this.handles.set(name, this.ss.insertSheet(name, this.ss.getNumSheets()));
+    this.insert(name);
     this.created.add(name);
     this.size.set(name, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
   }
@@ -178,8 +229,7 @@ export class GasWorkbook implements Workbook {
   createFormatted(name: string, layout: Layout, extent: Extent, tallest = extent.rows): void {
     const { protection, charts, ...look } = layout;
     const t = this.templateFor(look, extent, tallest);
-    const s = this.ss.insertSheet(name, this.ss.getNumSheets(), { template: t.sheet });
-    this.handles.set(name, s);
+    const s = this.insert(name, t.sheet);
     // Keep no formatted row below the content (a frozen tab must keep one row below its frozen rows).
     const keep = Math.max(extent.rows, (look.frozenRows ?? 0) + 1);
     if (t.height > keep) s.deleteRows(keep + 1, t.height - keep);
@@ -196,8 +246,7 @@ export class GasWorkbook implements Workbook {
     if (this.template && this.template.key === key && this.template.formatted >= extent.rows) return this.template;
     this.close();
     const rows = Math.max(extent.rows, tallest);
-    const sheet = this.ss.insertSheet(TEMPLATE_SHEET, this.ss.getNumSheets());
-    this.handles.set(TEMPLATE_SHEET, sheet);
+    const sheet = this.insert(TEMPLATE_SHEET);
     this.size.set(TEMPLATE_SHEET, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (extent.cols > NEW_SHEET_COLS) sheet.insertColumnsAfter(NEW_SHEET_COLS, extent.cols - NEW_SHEET_COLS);
@@ -207,7 +256,14 @@ export class GasWorkbook implements Workbook {
   }
 
   deleteSheet(name: string): void {
-    this.ss.deleteSheet(this.must(name));
+    this.remove(this.must(name), name);
+    this.size.delete(name);
+    this.created.delete(name);
+  }
+
+  private remove(s: Sheet, name: string): void {
+    this.ss.deleteSheet(s);
+    this.tabs = this.tabs?.filter((t) => t !== s);
     this.handles.delete(name);
     this.size.delete(name);
     this.created.delete(name);
@@ -215,10 +271,9 @@ export class GasWorkbook implements Workbook {
 
   /** Removes the template, this run's or one left by a run cut off before its end. */
   close(): void {
-    const template = this.template?.sheet ?? this.ss.getSheetByName(TEMPLATE_SHEET);
+    const template = this.template?.sheet ?? this.sheet(TEMPLATE_SHEET);
     this.template = undefined;
-    this.handles.delete(TEMPLATE_SHEET);
-    if (template) this.ss.deleteSheet(template);
+    if (template) this.remove(template, TEMPLATE_SHEET);
   }
 
   write(name: string, row: number, col: number, values: OutGrid): void {
@@ -319,7 +374,8 @@ export class GasWorkbook implements Workbook {
     spec: Protection,
     range: (r: Rect) => GoogleAppsScript.Spreadsheet.Range,
   ): void {
-    if (!this.created.delete(name)) {
+    const created = this.created.delete(name);
+    if (!created) {
       const sheetWide = s.getProtections(SpreadsheetApp.ProtectionType.SHEET);
       const ranges = s.getProtections(SpreadsheetApp.ProtectionType.RANGE);
       // Same editors, the answer area moved (rows added or removed): move it, where the tab

@@ -212,10 +212,11 @@ export class FakeProtection {
     this.range = { row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols };
     return this.t('setRange', this);
   }
+  /** A range protection's range; a sheet protection's is the whole tab, as in Apps Script. */
   getRange() {
     return this.range
       ? new FakeRange(this.app, this.sheet, this.range.row, this.range.col, this.range.numRows, this.range.numCols)
-      : null;
+      : new FakeRange(this.app, this.sheet, 1, 1, this.sheet.maxRows, this.sheet.maxCols);
   }
 }
 
@@ -300,6 +301,9 @@ export class FakeRange {
   }
   getRow() {
     return this.row;
+  }
+  getSheet() {
+    return this.sheet;
   }
   getColumn() {
     return this.col;
