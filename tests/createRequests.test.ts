@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRequests } from '../src/actions/createRequests';
 import { NOT_IN_PLAN } from '../src/domain/requestTab';
 import { HEADERS, TAB } from '../src/domain/tabs';
+import type { FakeApp } from './fake/spreadsheetApp';
 import { checkRows, fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
 
 let uninstall = () => {};
@@ -294,14 +295,18 @@ describe('createRequests on a plan with many departments', () => {
   });
 
   it('reads and writes each request tab in a fixed number of calls, whatever its rows', () => {
+    // A new 回答期限: every tab is read and written again.
     const small = book(bigPlanTabs(2));
     createRequests(small.wb);
+    setItem(small.app, '回答期限', '2026/6/30');
     small.app.resetCounts();
     createRequests(small.wb);
     const perTabSmall = small.app.callCounts().bySheet['調査_第1課'];
+    expect(perTabSmall).toBeGreaterThan(0);
     uninstall();
     const large = book(bigPlanTabs(60));
     createRequests(large.wb);
+    setItem(large.app, '回答期限', '2026/6/30');
     large.app.resetCounts();
     createRequests(large.wb);
     const perTabLarge = large.app.callCounts().bySheet['調査_第1課'];
@@ -311,7 +316,54 @@ describe('createRequests on a plan with many departments', () => {
   });
 });
 
+/** Sets an item of 設定 as a person would type it. */
+function setItem(app: FakeApp, item: string, value: string) {
+  const settings = app.sheet(TAB.settings)!;
+  settings.type(settings.values().findIndex((r) => r[0] === item) + 1, 2, value);
+}
+
 describe('createRequests when time runs short', () => {
+  it('makes progress on every run of a slow day, and a rerun with nothing changed touches no tab', () => {
+    // 40 departments at 0.3 s a call on the fake's clock, with a budget of about 15 tabs a run.
+    const { app, wb } = book(bigPlanTabs(3, 40));
+    app.paceMs = 300;
+    const runOnClock = () => {
+      const started = app.clockMs;
+      return createRequests(wb, { outOfTime: () => app.clockMs - started > 60_000 });
+    };
+    const made: number[] = [];
+    for (let run = 0; run < 6; run++) {
+      const result = runOnClock();
+      made.push(Number(/作成 (\d+)/.exec(result.message)![1]));
+      expect(/更新 (\d+)/.exec(result.message)![1], `run ${run + 1}: no tab made twice`).toBe('0');
+      if (!result.message.includes('次の実行で処理')) break;
+      expect(result.message).toMatch(/あと \d+ 課（およそ \d+ 回）/);
+    }
+    expect(made.every((n) => n >= 10)).toBe(true);
+    expect(made.reduce((a, b) => a + b, 0)).toBe(41);
+    expect(made.length).toBeLessThanOrEqual(4);
+    expect(app.sheets.filter((s) => s.name.startsWith('調査_'))).toHaveLength(41);
+    // Every tab written for this year from the same inputs: not one read or written again.
+    app.resetCounts();
+    const again = runOnClock();
+    expect(again.message).toContain('作成 0、更新 0、変更なし 41');
+    const onTabs = Object.entries(app.callCounts().bySheet).filter(([sheet]) => sheet.startsWith('調査_'));
+    expect(onTabs).toEqual([]);
+  });
+
+  it('takes a tab of last year before this year’s tabs to refresh, so that a cut-off rollover still moves on', () => {
+    const { app, wb } = book(bigPlanTabs(2, 12));
+    createRequests(wb);
+    setItem(app, '対象年度', '2026');
+    let tabsWritten = 0;
+    const first = createRequests(wb, { outOfTime: () => tabsWritten++ >= 4 });
+    expect(first.message).toContain('作成 0、更新 4');
+    const years = app.sheets.filter((s) => s.name.startsWith('調査_')).map((s) => String(s.values()[1][1]));
+    expect(years.filter((y) => y.includes('2026'))).toHaveLength(4);
+    const second = createRequests(wb);
+    expect(second.message).toContain('作成 0、更新 9、変更なし 4');
+  });
+
   it('stops between two tabs, says so, and carries on from there on the next run', () => {
     const { app, wb } = book(bigPlanTabs(2, 12));
     let tabsWritten = 0;

@@ -427,10 +427,7 @@ function requestsMessage(
     `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、` +
       `変更なし ${counts.unchanged}、そのまま ${leftAlone.length + counts.skipped.length}` +
       (postponed.length ? `、次の実行で処理 ${postponed.length}` : ''),
-    postponed.length
-      ? `時間内に終わらなかった課が ${postponed.length} あります。もう一度「${TITLE}」を実行してください` +
-        '（作成済みのシートと回答はそのままで、続きから処理します）。'
-      : '',
+    postponed.length ? M.remaining(postponed.length, counts.created + counts.refreshed + counts.skipped.length) : '',
     counts.kept
       ? `入力済みの回答 ${counts.kept}行はそのまま残しました` +
         (counts.outside ? `（うち ${counts.outside}行はプランにない事業で、シートの下にまとめてあります）` : '') +

@@ -27,6 +27,15 @@ export const notTheRecordedTab = (sheet: string, department: string) =>
 export const noEditors = (department: string) =>
   `「${department}」に編集者が登録されていないため、このシートは警告のみの保護です。` +
   `「${TAB.departments}」シートに編集者を入れて、もう一度実行してください。`;
+/**
+ * What a run cut by its time budget says: how many departments remain and, from this run's pace,
+ * about how many more runs they take (each run takes the remaining ones first).
+ */
+export const remaining = (left: number, doneThisRun: number) =>
+  `時間内に終わらなかったため、あと ${left} 課` +
+  (doneThisRun > 0 ? `（およそ ${Math.ceil(left / doneThisRun)} 回）` : '') +
+  `残っています。もう一度${RECREATE}を実行してください` +
+  '（作成・更新の済んだシートは読み書きせず、残りの課から続けます。入力済みの回答はそのままです）。';
 export const postponed = (count: number, firstNames: readonly string[]) =>
   `時間内に終わらなかったため、${count}課（${firstNames.join('、')}${count > firstNames.length ? ' など' : ''}）` +
   `のシートはまだ作成・更新していません。もう一度${RECREATE}を実行すると、続きから処理します。`;
