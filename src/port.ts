@@ -14,8 +14,10 @@ export interface Workbook {
    * - 'typed': as 'values', but a cell holding a formula gives the formula as text, which is
    *   what the person typed (=IMPORTRANGE(…) in an answer is kept as those characters);
    * - 'shown': every cell as the text it shows (59.1% stays "59.1%").
+   * `within`: the area the tool knows holds everything (a request tab it wrote and protected):
+   * only that area is read, with no call to find the used range first.
    */
-  read(sheet: string, mode?: ReadMode): Grid | undefined;
+  read(sheet: string, mode?: ReadMode, within?: Extent): Grid | undefined;
   /** Adds an empty tab at the end. */
   createSheet(name: string): void;
   /**
@@ -55,6 +57,11 @@ export interface Workbook {
    * removed or loosened by hand). The spreadsheet's protections are listed once for them all.
    */
   intactProtections(tabs: ReadonlyArray<{ readonly sheet: string; readonly spec: Protection }>): ReadonlySet<string>;
+  /**
+   * Of these tabs, those whose whole-tab protection stands (not a warning only): no one but the
+   * 管理者 and the owner can type outside the areas it leaves open. Listed in one call.
+   */
+  sealedTabs(sheets: readonly string[]): ReadonlySet<string>;
   /**
    * Whether a tab was protected by the tool: its protection lets edit no one but the 管理者,
    * the runner and the owner. Someone who only edits the spreadsheet cannot make such a tab

@@ -102,6 +102,25 @@ describe('mergeResponses', () => {
     ]);
   });
 
+  it('reads a protected tab over the area it recorded in two calls, and a tab whose protection was removed whole', () => {
+    const { app, wb } = setup();
+    answerAll(app);
+    app.resetCounts();
+    mergeResponses(wb, T1);
+    const center = '調査_男女共同参画センター';
+    expect(app.callCounts().bySheet[center]).toBe(2); // its values and formulas; no look for the used range
+    expect(app.counts.getDataRange).toBeLessThan(12); // the input tabs only
+    // Protection removed by hand: a row typed below the table is seen, and refused as a copy.
+    for (const p of [...app.sheet(center)!.protections]) p.remove();
+    const rows = app.sheet(center)!.values();
+    const below = rows.length + 1;
+    app.sheet(center)!.type(below, 1, String(rows[7][0]));
+    app.sheet(center)!.type(below, 5, '下に貼り付けた回答');
+    const result = mergeResponses(wb, T2);
+    expect(result.ok).toBe(false);
+    expect(checkRows(app).some((r) => r[1] === center && r[2] === `A${below}`)).toBe(true);
+  });
+
   it('changes nothing the second time, and moves 取込日時 only for rows whose content changed', () => {
     const { app, wb } = setup();
     answerAll(app);

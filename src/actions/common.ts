@@ -1,4 +1,4 @@
-import { type Grid, type OutCell, type OutGrid, isBlankGrid, link } from '../domain/cells';
+import { type Grid, type OutCell, type OutGrid, isBlankGrid, link, widest } from '../domain/cells';
 import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../domain/findings';
 import { type PlanInputs, type Settings, type TabValues, readInputs } from '../domain/inputs';
 import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/tabs';
@@ -87,7 +87,7 @@ export interface NewTab {
  */
 export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid | undefined, fresh?: NewTab): Extent {
   const height = Math.max(rows.length, old?.length ?? 0, 1);
-  const width = Math.max(...rows.map((r) => r.length), ...(old ?? []).map((r) => r.length), 1);
+  const width = Math.max(widest(rows), widest(old ?? []), 1);
   const extent = { rows: height, cols: width };
   if (old === undefined && fresh?.tallest !== undefined) wb.createFormatted(sheet, fresh.layout, extent, fresh.tallest);
   else {

@@ -11,6 +11,7 @@ import {
   indexRows,
   layoutKey,
   readIndex,
+  readableArea,
 } from '../domain/requestIndex';
 import {
   HEADING_CELLS,
@@ -25,9 +26,9 @@ import { matchGrade } from '../domain/scales';
 import { type RecordedTab, type RequestPlan, type TabStep, planRequests } from '../domain/requestPlan';
 import { type ReplyRecord, openRecommendationsFor, readReplies } from '../domain/committee';
 import { TAB } from '../domain/tabs';
-import { type Grid, bucketBy } from '../domain/cells';
-import type { Workbook } from '../port';
-import type { Protection } from '../domain/layout';
+import { type Grid, bucketBy, widest } from '../domain/cells';
+import type { ReadMode, Workbook } from '../port';
+import type { Extent, Protection } from '../domain/layout';
 import {
   type ActionResult,
   findingsSummary,
@@ -42,12 +43,19 @@ import * as M from '../domain/requestMessages';
 
 const TITLE = '所管課別調査シートを作成';
 
-/** Reads request tabs on demand, each at most once in a run. */
-export function tabReader(wb: Workbook) {
+/**
+ * Reads request tabs on demand, each at most once in a run; a tab the tool wrote and protected
+ * only over the area it recorded (`areaOf`), in one call.
+ */
+export function tabReader(
+  wb: Workbook,
+  areaOf: (sheet: string) => Extent | undefined = () => undefined,
+  mode: ReadMode = 'typed',
+) {
   const read = new Map<string, RequestTabContent>();
   const contentOf = (sheet: string): RequestTabContent => {
     let tab = read.get(sheet);
-    if (!tab) read.set(sheet, (tab = readRequestTab(sheet, wb.read(sheet, 'typed') ?? [])));
+    if (!tab) read.set(sheet, (tab = readRequestTab(sheet, wb.read(sheet, mode, areaOf(sheet)) ?? [])));
     return tab;
   };
   return Object.assign(contentOf, { isRead: (sheet: string) => read.has(sheet), all: () => [...read.values()] });
@@ -91,10 +99,27 @@ export function requestTabFor(
 }
 
 /** Whose each request tab is (read only where the recorded IDs do not settle it), and a reader for the rest. */
-function ownership(wb: Workbook, inputs: PlanInputs, indexValues: Grid | undefined, names: readonly string[]) {
+function ownership(
+  wb: Workbook,
+  inputs: PlanInputs,
+  indexValues: Grid | undefined,
+  names: readonly string[],
+  mode: ReadMode = 'typed',
+) {
   const index = readIndex(indexValues);
   const ids = wb.sheetIds();
-  const contentOf = tabReader(wb);
+  const byId = new Map(index.filter((e) => e.sheetId !== '').map((e) => [e.sheetId, e]));
+  const areaOf = (sheet: string) => readableArea(byId.get(ids.get(sheet) ?? ''));
+  // A recorded tab is read over its recorded area only while its protection stands (nobody but
+  // the 管理者 could have typed outside it); the protections are asked once, when first needed.
+  let sealed: ReadonlySet<string> | undefined;
+  const sealedArea = (sheet: string) => {
+    const area = areaOf(sheet);
+    if (!area) return undefined;
+    sealed ??= wb.sealedTabs(names.filter((n) => areaOf(n) !== undefined));
+    return sealed.has(sheet) ? area : undefined;
+  };
+  const contentOf = tabReader(wb, sealedArea, mode);
   const madeByTool = (sheet: string) => wb.madeByTool(sheet, inputs.admins);
   const tabs = names.filter(isRequestTabName);
   return { index, ids, contentOf, ...assignTabs(tabs, contentOf, ids, index, inputs.directory, madeByTool) };
@@ -106,8 +131,9 @@ export function requestTabsOf(
   inputs: PlanInputs,
   indexValues = wb.read(TAB.requestIndex),
   names = wb.sheetNames(),
+  mode: ReadMode = 'typed',
 ) {
-  const { owned, contentOf, ...rest } = ownership(wb, inputs, indexValues, names);
+  const { owned, contentOf, ...rest } = ownership(wb, inputs, indexValues, names, mode);
   return { ...rest, owned: new Map([...owned].map(([d, sheet]) => [d, contentOf(sheet)])) };
 }
 
@@ -314,7 +340,7 @@ function writeIndex(
   const idsNow = entries.some((e) => !e.sheetId) ? wb.sheetIds() : ids;
   const recorded = entries.map((e) => (e.sheetId ? e : { ...e, sheetId: idsNow.get(e.sheet) ?? '' }));
   replaceTab(wb, TAB.requestIndex, indexRows(recorded), indexValues, {
-    layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 200, 80, 60, 60, 80, 140, 260, 80] },
+    layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 200, 80, 60, 60, 80, 140, 260, 80, 80] },
   });
 }
 
@@ -405,6 +431,7 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
     status: sameYear?.status ?? '未回答',
     mergedAt: sameYear?.mergedAt ?? '',
     layoutKey: key,
+    extent: { rows: tab.rows.length, cols: widest(tab.rows) },
   };
   return { entry, findings, answersKept: tab.answersKept, keptOutsidePlan: tab.keptOutsidePlan };
 }

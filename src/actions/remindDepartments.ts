@@ -26,7 +26,8 @@ export function remindDepartments(
       findings,
       reminders: [],
     };
-  const { owned } = requestTabsOf(wb, inputs);
+  // Values, not formulas: whether a cell holds an answer is all a reminder asks (one call a tab).
+  const { owned } = requestTabsOf(wb, inputs, undefined, undefined, 'values');
   const list = reminders({
     planName: settings.planName,
     year: settings.year,

@@ -45,7 +45,7 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
   { name: TAB.recommendations, rows: [[...HEADERS.recommendations]], widths: [70, 80, 480, 60, 240] },
   { name: TAB.replies, rows: [[...HEADERS.replies]], widths: [60, 80, 160, 80, 420, 130] },
   { name: TAB.check, rows: [[...HEADERS.check]], widths: [70, 120, 70, 640] },
-  { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]], widths: [200, 200, 80, 60, 60, 80, 140, 260, 80] },
+  { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]], widths: [200, 200, 80, 60, 60, 80, 140, 260, 80, 80] },
 ];
 
 /**

@@ -1,4 +1,5 @@
 /** What the command line prints to, and its tables (shared by the commands and the demo). */
+import { largest, widest } from '../domain/cells';
 
 export interface Io {
   out: (line: string) => void;
@@ -22,10 +23,10 @@ function displayWidth(s: string): number {
 
 export function formatTable(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
   const text = rows.map((r) => r.map((c) => cellText(c).replace(/\n/g, ' ')));
-  const cols = Math.max(...text.map((r) => r.length));
+  const cols = widest(text);
   // The last column is left unpadded, so long messages do not push the table wide.
   const widths = Array.from({ length: cols - 1 }, (_, i) =>
-    Math.min(40, Math.max(...text.map((r) => displayWidth(r[i] ?? '')))),
+    Math.min(40, largest(text.map((r) => displayWidth(r[i] ?? '')))),
   );
   return text
     .map((r) =>

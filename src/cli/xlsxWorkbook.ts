@@ -103,7 +103,8 @@ export class XlsxWorkbook implements Workbook {
    * one cell costs. Values far below or right of the rest (a gap of FAR_ROWS rows or FAR_COLS
    * columns) are left unread and noted.
    */
-  read(name: string, mode: ReadMode = 'values'): Grid | undefined {
+  /** A file is read whole (`within` saves calls to a service, and a file has none). */
+  read(name: string, mode: ReadMode = 'values', _within?: Extent): Grid | undefined {
     const ws = this.book.getWorksheet(name);
     if (!ws) return undefined;
     const cells: Array<{ r: number; c: number; v: Cell }> = [];
@@ -171,6 +172,10 @@ export class XlsxWorkbook implements Workbook {
 
   intactProtections(tabs: ReadonlyArray<{ readonly sheet: string; readonly spec: Protection }>): ReadonlySet<string> {
     return new Set(tabs.filter((t) => locked(this.sheet(t.sheet)) === !t.spec.warningOnly).map((t) => t.sheet));
+  }
+
+  sealedTabs(sheets: readonly string[]): ReadonlySet<string> {
+    return new Set(sheets.filter((s) => this.book.getWorksheet(s) && locked(this.sheet(s))));
   }
 
   /** A tab the tool made is locked but for its answer cells; a tab added by hand in Excel is not. */

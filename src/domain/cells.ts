@@ -78,6 +78,32 @@ export function formatDateTime(d: Date): string {
   return `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/**
+ * The largest and smallest of many numbers (0 for none). Never Math.max(...list): 回答 of ten
+ * years holds 100,000 rows, past the engine's limit on arguments ("Maximum call stack size").
+ */
+export function largest(values: Iterable<number>): number {
+  let out = -Infinity;
+  for (const v of values) if (v > out) out = v;
+  return out === -Infinity ? 0 : out;
+}
+export function smallest(values: Iterable<number>): number {
+  let out = Infinity;
+  for (const v of values) if (v < out) out = v;
+  return out === Infinity ? 0 : out;
+}
+/** The longest row's length. */
+export function widest(rows: ReadonlyArray<{ readonly length: number }>): number {
+  return largest(rows.map((r) => r.length));
+}
+
+/** Spreadsheet column letters back to their number: A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** Spreadsheet column letters: 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
   let s = '';

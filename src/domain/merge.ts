@@ -17,7 +17,9 @@ import {
   isBlank,
   isDate,
   isNotApplicable,
+  largest,
   norm,
+  smallest,
 } from './cells';
 import type { Department, DepartmentDirectory } from './departments';
 import { type Finding, error, hasErrors, warning, tabError, tabWarning } from './findings';
@@ -296,8 +298,8 @@ export function changedRowBlocks(
 ): Block[] {
   if (changed.size === 0) return [];
   const columns = headers.map((h) => table.columns.get(h)).filter((c) => c !== undefined);
-  const first = Math.min(...changed.keys());
-  const last = Math.max(...changed.keys());
+  const first = smallest(changed.keys());
+  const last = largest(changed.keys());
   const runs = contiguousRuns([...columns].sort((a, b) => a - b));
   const headerAt = new Map(headers.map((h) => [table.columns.get(h), h]));
   return runs.map((run) => ({

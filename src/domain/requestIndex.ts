@@ -1,4 +1,5 @@
-import { type Cell, type Grid, type OutGrid, isBlank, isBlankGrid, norm } from './cells';
+import { type Cell, type Grid, type OutGrid, a1, columnNumber, isBlank, isBlankGrid, norm } from './cells';
+import type { Extent } from './layout';
 import type { Department, DepartmentDirectory } from './departments';
 import type { RequestTabContent } from './requestTab';
 import { parseFiscalYear } from './fiscalYear';
@@ -21,6 +22,8 @@ export interface IndexEntry {
   readonly mergedAt: Cell;
   /** What the tab's protection and validation were last set for (skipped when unchanged). */
   readonly layoutKey: string;
+  /** The area the tool last wrote (A1:L18): a protected tab holds nothing typed outside it. */
+  readonly extent?: Extent;
 }
 
 export function readIndex(values: Grid | undefined): IndexEntry[] {
@@ -39,6 +42,7 @@ export function readIndex(values: Grid | undefined): IndexEntry[] {
       status: status === '回答済' || status === '回答中' ? status : '未回答',
       mergedAt: cell(table, r, '最終取込'),
       layoutKey: String(cell(table, r, '保護・入力規則')),
+      extent: parseArea(cell(table, r, '範囲')),
     };
   });
 }
@@ -56,8 +60,23 @@ export function indexRows(entries: readonly IndexEntry[]): OutGrid {
       e.mergedAt,
       e.layoutKey,
       e.sheetId,
+      e.extent ? `A1:${a1(e.extent.rows, e.extent.cols)}` : '',
     ]),
   ];
+}
+
+/** "A1:L18" as 18 rows and 12 columns; undefined for anything else. */
+function parseArea(v: Cell): Extent | undefined {
+  const m = /^A1:([A-Z]{1,3})(\d{1,7})$/.exec(norm(v).toUpperCase());
+  return m ? { rows: Number(m[2]), cols: columnNumber(m[1]) } : undefined;
+}
+
+/**
+ * The area to read of a recorded tab: only where its department may edit nothing outside what
+ * the tool wrote (a tab protected with a warning only can hold anything anywhere).
+ */
+export function readableArea(e: IndexEntry | undefined): Extent | undefined {
+  return e?.extent && !e.layoutKey.includes('警告のみ') && /編集者\d+名/.test(e.layoutKey) ? e.extent : undefined;
 }
 
 /** 提言 asked in a tab whose reply (対応状況 or 対応内容) is still empty. */
@@ -188,7 +207,12 @@ export function entriesAfterMerge(
       answered: o.answered,
       status: o.status,
       mergedAt: o.merged ? now : (index.find((e) => e.sheetId === id && e.year === year)?.mergedAt ?? ''),
-      layoutKey: index.find((e) => e.sheetId === id || (!e.sheetId && e.sheet === o.sheet))?.layoutKey ?? '',
+      // What the tool last wrote to the tab is carried over: the merge writes nothing there.
+      ...carried(index.find((e) => e.sheetId === id || (!e.sheetId && e.sheet === o.sheet))),
     };
   });
+}
+
+function carried(e: IndexEntry | undefined): Pick<IndexEntry, 'layoutKey' | 'extent'> {
+  return { layoutKey: e?.layoutKey ?? '', extent: e?.extent };
 }

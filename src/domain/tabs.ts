@@ -71,6 +71,7 @@ export const HEADERS = {
     '最終取込',
     '保護・入力規則',
     'シートID',
+    '範囲',
   ],
 } as const;
 

@@ -91,10 +91,10 @@ export class GasWorkbook implements Workbook {
     };
   }
 
-  read(name: string, mode: ReadMode = 'values') {
+  read(name: string, mode: ReadMode = 'values', within?: Extent) {
     const s = this.sheet(name);
     if (!s) return undefined;
-    const range = s.getDataRange();
+    const range = (within && this.area(s, within)) ?? s.getDataRange();
     const values = (mode === 'shown' ? range.getDisplayValues() : range.getValues()) as Grid;
     this.size.set(name, { rows: values.length, cols: values[0]?.length ?? 0 });
     if (mode === 'shown') return values;
@@ -107,6 +107,15 @@ export class GasWorkbook implements Workbook {
       );
     }
     return values;
+  }
+
+  /** The range of a known area; undefined where the tab was made smaller by hand (Sheets refuse it). */
+  private area(s: Sheet, within: Extent): GoogleAppsScript.Spreadsheet.Range | undefined {
+    try {
+      return s.getRange(1, 1, within.rows, within.cols);
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -200,6 +209,18 @@ export class GasWorkbook implements Workbook {
       if (on('RANGE', s).length === (spec.warningOnly ? 0 : (spec.editable?.length ?? 0))) intact.add(sheet);
     }
     return intact;
+  }
+
+  sealedTabs(sheets: readonly string[]): ReadonlySet<string> {
+    if (sheets.length === 0) return new Set();
+    const on = this.listProtections();
+    return new Set(
+      sheets.filter((name) => {
+        const s = this.sheet(name);
+        const p = s && on('SHEET', s);
+        return !!p && p.length === 1 && !p[0].isWarningOnly();
+      }),
+    );
   }
 
   madeByTool(name: string, admins: readonly string[]): boolean {

@@ -611,8 +611,11 @@ export const ANSWER_CASES: AnswerCase[] = [
     message: '事業番号「4-1-1-1」はこの課の事業ではありません',
   },
   {
-    name: '行をコピーして重複',
+    name: '保護を外して、行をコピーして重複',
     edit: (a) => {
+      // Pasting below the table is refused while the tab is protected: someone removed it first
+      // (the whole tab is then read, not only the area the tool wrote).
+      for (const p of [...a.sheet(SHOKUIN)!.protections]) p.remove();
       typeAt(a, 10, 1, '4-1-2-3');
       typeAt(a, 10, 5, '別の回答');
     },
