@@ -262,8 +262,10 @@ let slowCalls: CallRatio[] = [];
 if (!ONLY || ONLY === 'slow') {
   slowCalls = slowDayCalls();
   slowRuns = slowDayRuns([100, 200, 300]);
-  const limit = (action: string) => (/初回/.test(action) ? 1.2 : /buildSummary/.test(action) ? 4 : 1.5);
-  for (const r of slowCalls) {
+  // The issue's targets: first creation ≤ 1.2 × floor; nothing-changed rerun, merge and remind ≤ 1.5 ×.
+  // validatePlan and buildSummary have none (their ratio is printed).
+  const limit = (action: string) => (/初回/.test(action) ? 1.2 : /変更なし|merge|remind/.test(action) ? 1.5 : 0);
+  for (const r of slowCalls.filter((x) => limit(x.action) > 0)) {
     const at = limit(r.action);
     checks.push({
       target: `${r.action}: 呼び出し（検索を含む）≤ 下限 × ${at}（D = 195）`,

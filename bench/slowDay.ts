@@ -3,7 +3,9 @@
  * Spreadsheet call (read, write or look-up) advancing the fake's clock by 0.1, 0.2 or 0.3 s, so
  * that createRequests' own 270-second budget sees that pace. Runs the first creation, a rerun
  * with nothing changed and the yearly rollover run after run until done, as a user clicking again
- * would; counts each action's calls against the floor (the fewest calls for the same effect).
+ * would; counts each action's calls against the floor (the fewest calls for the same effect:
+ * 11 + 8 a department for the first creation, 11 + 10 where the spreadsheet is shared with the
+ * whole domain and each new protection must be closed to it).
  */
 import type { ActionResult } from '../src/actions/common';
 import { createRequests } from '../src/actions/createRequests';
@@ -89,8 +91,9 @@ function yearOf(app: FakeApp): number {
 }
 
 /** A fresh book of the slow day's size, with 初期設定 done (as a city starts). */
-function freshBook(): FakeApp {
+function freshBook(domainShared = true): FakeApp {
   const app = new FakeApp(generateTabs(SLOW_DAY_SIZE));
+  app.domainShared = domainShared;
   run(app, (wb) => setupSheets(wb));
   return app;
 }
@@ -119,9 +122,16 @@ export function slowDayCalls(): CallRatio[] {
     const c = app.callCounts();
     return { action, calls: c.read + c.write + c.lookup, floor };
   };
+  // Shared with no whole domain, a new protection needs no setDomainEdit(false): two calls a tab less.
+  const plain = freshBook(false);
+  plain.resetCounts();
+  run(plain, (wb) => createRequests(wb));
+  const c = plain.callCounts();
   return [
     measure('validatePlan', 9, (wb) => validatePlan(wb)),
-    measure('createRequests（初回）', 11 + 8 * D, (wb) => createRequests(wb)),
+    { action: 'createRequests（初回、ドメイン共有なし）', calls: c.read + c.write + c.lookup, floor: 11 + 8 * D },
+    // Shared with the whole domain, each of a tab's two protections needs setDomainEdit(false).
+    measure('createRequests（初回、ドメイン内で共有）', 11 + 10 * D, (wb) => createRequests(wb)),
     measure('createRequests（変更なし）', 11 + 2 * D, (wb) => createRequests(wb)),
     measure('mergeResponses', 11 + 2 * D, (wb) => mergeResponses(wb, new Date(2027, 5, 1))),
     measure('buildSummary', 14, (wb) => buildSummary(wb, new Date(2027, 6, 1))),
