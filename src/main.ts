@@ -16,9 +16,13 @@ import { renderReportHtml } from './pages/reportPage';
 import { validatePlan as validateAction } from './actions/validatePlan';
 import { GasLock, GasWorkbook } from './gas/workbook';
 import type { Workbook } from './port';
+import { readPanel } from './actions/panel';
+import { type PanelReply, type PanelRunReply, panelHtml } from './pages/panelPage';
 
 export const MENU_TITLE = '男女平等推進プラン';
 const RUN_BUDGET_MS = 270_000;
+/** A call from the panel answers within about 30 seconds: the panel calls again for the rest. */
+const PANEL_BUDGET_MS = 25_000;
 
 /**
  * Menu label → global function name, in menu order. With onOpen, these are the global
@@ -32,6 +36,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
   ['評価サマリーを作成', 'buildSummary'],
   ['未回答の課への連絡', 'remindDepartments'],
   ['報告書（印刷・公開用）', 'showReport'],
+  ['操作パネル', 'showPanel'],
 ];
 
 /** A simple trigger (30 s, limited auth): build the menu and nothing else. */
@@ -41,12 +46,11 @@ export function onOpen(): void {
   menu.addToUi();
 }
 
-function run(label: string, action: (wb: Workbook) => ActionResult): void {
-  const ui = SpreadsheetApp.getUi();
-  let result: ActionResult;
+/** Runs an action under the document lock; a run that stops on an error says it can be run again. */
+function runLocked(label: string, action: (wb: Workbook) => ActionResult): ActionResult {
   const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   try {
-    result = withLock(new GasLock(), label, () => {
+    return withLock(new GasLock(), label, () => {
       try {
         return action(wb);
       } finally {
@@ -56,13 +60,18 @@ function run(label: string, action: (wb: Workbook) => ActionResult): void {
   } catch (e) {
     // Every action can be run again safely: say so rather than show a stack trace.
     const detail = e instanceof Error ? e.message : String(e);
-    result = {
+    return {
       ok: false,
       title: `${label}：途中で止まりました`,
       message: `処理の途中でエラーが起きました（${detail}）。\n入力された回答は消えていません。もう一度「${label}」を実行してください。何度も起きるときは管理者に連絡してください。`,
       findings: [],
     };
   }
+}
+
+function run(label: string, action: (wb: Workbook) => ActionResult): void {
+  const ui = SpreadsheetApp.getUi();
+  const result = runLocked(label, action);
   ui.alert(result.title, result.message, ui.ButtonSet.OK);
 }
 
@@ -74,12 +83,15 @@ export function validatePlan(): void {
   run('プランの入力チェック', validateAction);
 }
 
+/** createRequests cut after `budgetMs`: the rest is left for the next run, which carries on. */
+function requestsWithin(budgetMs: number) {
+  const started = Date.now();
+  return (wb: Workbook) => requestsAction(wb, { outOfTime: () => Date.now() - started > budgetMs });
+}
+
 export function createRequests(): void {
   // Apps Script stops a run at 6 minutes: leave the rest for the next run after 4.5.
-  const started = Date.now();
-  run('所管課別調査シートを作成', (wb) =>
-    requestsAction(wb, { outOfTime: () => Date.now() - started > RUN_BUDGET_MS }),
-  );
+  run('所管課別調査シートを作成', requestsWithin(RUN_BUDGET_MS));
 }
 
 export function mergeResponses(): void {
@@ -123,4 +135,62 @@ export function showReport(): void {
     .setWidth(1000)
     .setHeight(700);
   ui.showModalDialog(page, `進捗状況報告書 ${outcome.model.yearLabel}`);
+}
+
+/** The control panel in the sidebar (its page runs the steps through the panel's server functions below). */
+export function showPanel(): void {
+  const ui = SpreadsheetApp.getUi();
+  const outcome = readPanel(new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
+  if (!('state' in outcome)) {
+    ui.alert(outcome.title, outcome.message, ui.ButtonSet.OK);
+    return;
+  }
+  ui.showSidebar(HtmlService.createHtmlOutput(panelHtml(outcome.state)).setTitle('操作パネル'));
+}
+
+/** The panel's state anew (after a step): plain JSON, as google.script.run carries it. */
+export function panelState(): PanelReply {
+  const outcome = readPanel(new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
+  return 'state' in outcome ? { ok: true, state: outcome.state } : { ok: false, message: outcome.message };
+}
+
+/**
+ * One call of a step from the panel. createRequests answers within about 30 seconds and says
+ * whether to call again (the panel does, until done): every run makes progress and is safe to cut,
+ * so closing the panel leaves nothing half written. The dialogs (report, reminder) open as from the menu.
+ */
+export function panelRun(step: string): PanelRunReply {
+  const steps: Record<string, readonly [string, (wb: Workbook) => ActionResult]> = {
+    setupSheets: ['初期設定', setupAction],
+    validatePlan: ['プランの入力チェック', validateAction],
+    createRequests: ['所管課別調査シートを作成', requestsWithin(PANEL_BUDGET_MS)],
+    mergeResponses: ['回答を取り込む', (wb) => mergeAction(wb)],
+    buildSummary: ['評価サマリーを作成', (wb) => summaryAction(wb)],
+  };
+  if (step === 'showReport' || step === 'remindDepartments') {
+    if (step === 'showReport') showReport();
+    else remindDepartments();
+    return { ok: true, title: '', message: '', again: false };
+  }
+  const known = steps[step];
+  if (!known)
+    return { ok: false, title: '操作パネル', message: `「${String(step)}」という操作はありません。`, again: false };
+  const result = runLocked(...known);
+  const { progress } = result;
+  return {
+    ok: result.ok,
+    title: result.title,
+    message: result.message,
+    progress,
+    again: !!progress && progress.done < progress.total && !result.title.includes('途中で止まりました'),
+  };
+}
+
+/** Selects a finding's cell (a link in the panel): its tab is shown with the cell selected. */
+export function panelSelect(sheet: string, row: number, col: number): boolean {
+  const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(String(sheet));
+  if (!s || !Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) return false;
+  if (row > s.getMaxRows() || col > s.getMaxColumns()) return false;
+  s.getRange(row, col).activate();
+  return true;
 }

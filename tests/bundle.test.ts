@@ -6,7 +6,7 @@ import { FakeApp } from './fake/spreadsheetApp';
 import { buildBundle, loadBundle, seedTabs } from './helpers';
 
 /** The global functions: onOpen and one per menu item (their names are written in src/main.ts only). */
-const GLOBALS = ['onOpen', ...MENU_ITEMS.map(([, fn]) => fn)];
+const GLOBALS = ['onOpen', ...MENU_ITEMS.map(([, fn]) => fn), 'panelState', 'panelRun', 'panelSelect'];
 let code = '';
 
 beforeAll(() => {
@@ -42,6 +42,7 @@ describe('the built bundle', () => {
           ['評価サマリーを作成', 'buildSummary'],
           ['未回答の課への連絡', 'remindDepartments'],
           ['報告書（印刷・公開用）', 'showReport'],
+          ['操作パネル', 'showPanel'],
         ],
       },
     ]);

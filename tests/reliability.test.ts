@@ -231,8 +231,8 @@ describe('security', () => {
   });
 
   it('uses no service beyond the spreadsheet, and no HTML but its dialogs (plain output, no scriptlets)', () => {
-    // The reminder and the report: plain HtmlOutput, never a template that evaluates scriptlets.
-    expect(code.match(/HtmlService\.\w+/g)).toEqual(['HtmlService.createHtmlOutput', 'HtmlService.createHtmlOutput']);
+    // The reminder, the report and the panel: plain HtmlOutput, never a template that evaluates scriptlets.
+    expect(code.match(/HtmlService\.\w+/g)).toEqual(Array(3).fill('HtmlService.createHtmlOutput'));
     for (const service of [
       'createTemplate',
       'UrlFetchApp',

@@ -11,6 +11,8 @@ export interface ActionResult {
   readonly title: string;
   readonly message: string;
   readonly findings: readonly Finding[];
+  /** An action done tab by tab over several runs: tabs done of tabs to do, and the next department. */
+  readonly progress?: { readonly done: number; readonly total: number; readonly next?: string };
 }
 
 /** Reads each named tab once. KPI tabs are read as shown: 59.1% must stay a percentage. */

@@ -234,7 +234,12 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   writeFindings(wb, findings);
   protectAdminTabs(wb, inputs.admins);
   const message = requestsMessage(settings.year, counts, done, plan.leftAlone, refused, findings);
-  return { ok: !hasErrors(findings), title: TITLE, message, findings };
+  const progress = {
+    done: plan.steps.length - done.postponed.length,
+    total: plan.steps.length,
+    next: done.postponed[0]?.name,
+  };
+  return { ok: !hasErrors(findings), title: TITLE, message, findings, progress };
 }
 
 const isNew = (s: TabStep): s is Extract<TabStep, { kind: 'write' }> => s.kind === 'write' && !s.current;

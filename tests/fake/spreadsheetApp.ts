@@ -305,6 +305,11 @@ export class FakeRange {
   getSheet() {
     return this.sheet;
   }
+  /** Selects the range and shows its tab, as a click on a link to it would. */
+  activate() {
+    this.app.active = { sheet: this.sheet.name, row: this.row, col: this.col };
+    return this.t('activate', this);
+  }
   getColumn() {
     return this.col;
   }
@@ -770,6 +775,10 @@ function copySheet(from: FakeSheet, to: FakeSheet) {
 export class FakeApp {
   readonly sheets: FakeSheet[] = [];
   readonly alerts: Array<{ title: string; message: string }> = [];
+  /** Sidebars shown with Ui.showSidebar: their title and HTML. */
+  readonly sidebars: Array<{ title: string; html: string }> = [];
+  /** The cell the user sees selected (Range.activate). */
+  active: { sheet: string; row: number; col: number } | undefined;
   /** Dialogs shown with Ui.showModalDialog: their title and HTML. */
   readonly dialogs: Array<{ title: string; html: string; width?: number; height?: number }> = [];
   readonly toasts: string[] = [];
@@ -1051,6 +1060,10 @@ export class FakeApp {
         // Apps Script takes only an HtmlOutput (HtmlService) here, never a string.
         if (!(output instanceof FakeHtmlOutput)) throw new Error('Exception: Invalid argument: userInterface');
         app.dialogs.push({ title, html: output.html, width: output.width, height: output.height });
+      },
+      showSidebar: (output: FakeHtmlOutput) => {
+        if (!(output instanceof FakeHtmlOutput)) throw new Error('Exception: Invalid argument: userInterface');
+        app.sidebars.push({ title: output.title ?? '', html: output.html });
       },
       createMenu: (title: string) => {
         const menu = { title, items: [] as Array<[string, string]> };
