@@ -24,7 +24,8 @@ await build({
   minify: true,
   logLevel: 'warning',
   footer: {
-    js: FUNCTIONS.map((f) => `function ${f}(e) { return ${GLOBAL}.${f}(e); }`).join('\n'),
+    // Every argument passed on: the panel's server functions take several (panelSelect(sheet, row, col)).
+    js: FUNCTIONS.map((f) => `function ${f}() { return ${GLOBAL}.${f}.apply(null, arguments); }`).join('\n'),
   },
 });
 const code = readFileSync('build/Code.js', 'utf8');

@@ -139,6 +139,7 @@ const SCRIPT = `
     running = true;
     render();
     $('progress-area').hidden = false;
+    $('progress-heading').textContent = '実行中';
     $('result').hidden = true;
     showProgress(label);
     var reply, last = -1, stalled = 0, calls = 0;
@@ -153,7 +154,9 @@ const SCRIPT = `
         }
       } while (reply.again && stalled < 2 && calls < 500);
       $('progress-area').hidden = !reply.progress;
-      if (reply.message) showResult((reply.title ? reply.title + '\\n' : '') + reply.message, reply.ok);
+      $('progress-heading').textContent = reply.again ? '途中で止まりました' : '完了';
+      var head = calls > 1 ? calls + ' 回に分けて実行しました。最後の回の結果：\\n' : '';
+      if (reply.message) showResult(head + (reply.title ? reply.title + '\\n' : '') + reply.message, reply.ok);
     } catch (e) {
       showResult('通信が途切れました。作成・取り込みの済んだところはそのままです。もう一度「' + label +
         '」を押すと続きから進めます。', false);
@@ -190,7 +193,7 @@ export function panelHtml(state: PanelState): string {
             <ol class="steps" id="steps"></ol>
           </section>
           <section id="progress-area" hidden aria-live="polite">
-            <h2>実行中</h2>
+            <h2 id="progress-heading">実行中</h2>
             <progress id="bar" aria-labelledby="progress-text"></progress>
             <p id="progress-text"></p>
           </section>
