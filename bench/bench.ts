@@ -42,6 +42,8 @@ interface Measure {
   tabs: number;
   reads: number;
   writes: number;
+  /** getSheetByName, getDataRange, getNumSheets: no cell moves, but a round trip each. */
+  lookups: number;
   other: number;
   cellsRead: number;
   cellsWritten: number;
@@ -116,14 +118,15 @@ function measure(
       tabs,
       reads: c.read,
       writes: c.write,
+      lookups: c.lookup,
       other: c.other,
       cellsRead: c.cellsRead,
       cellsWritten: c.cellsWritten,
       logicMs,
-      projectedMs: (c.read + c.write) * CALL_MS + logicMs,
+      projectedMs: (c.read + c.write + c.lookup) * CALL_MS + logicMs,
       runsNeeded: last!.runsNeeded,
       perRequestTab,
-      otherTabs: c.read + c.write - onRequestTabs,
+      otherTabs: c.read + c.write + c.lookup - onRequestTabs,
       note: last!.result.ok ? '' : 'エラーあり',
     },
     after: last!.app,
@@ -285,7 +288,7 @@ if (!ONLY || ONLY === 'slow') {
 // Targets (only when every size ran)
 if (!ONLY) {
   const byKey = (action: string, size: string) => results.find((r) => r.action === action && r.size === size)!;
-  const calls = (m: Measure) => m.reads + m.writes;
+  const calls = (m: Measure) => m.reads + m.writes + m.lookups;
   const deptRatio = SIZES[2].size.departments / SIZES[0].size.departments;
   const check = (target: string, value: string, pass: boolean) => checks.push({ target, value, pass });
   for (const action of [...new Set(results.map((r) => r.action))]) {
@@ -323,11 +326,12 @@ if (!ONLY) {
       check(`${action} ≤ 12/タブ + 10 (${name})`, `${calls(m)} ≤ ${12 * m.tabs + 10}`, calls(m) <= 12 * m.tabs + 10);
     }
     // Two report tabs (評価サマリー, 事業別一覧) made and formatted the first time, about 20 calls
-    // each, and the committee's tabs read and 委員会評価's rows written: no more than 60, whatever the plan's size.
+    // each, and the committee's tabs read and 委員会評価's rows written: no more than 70 with the
+    // look-ups (83 before they were cut), whatever the plan's size.
     check(
-      `buildSummary ≤ 60 (${name})`,
+      `buildSummary ≤ 70、検索を含む (${name})`,
       String(calls(byKey('buildSummary', name))),
-      calls(byKey('buildSummary', name)) <= 60,
+      calls(byKey('buildSummary', name)) <= 70,
     );
   }
   const stressReport = reports.find((r) => r.size === 'stress')!;
@@ -348,12 +352,12 @@ if (!ONLY) {
 }
 
 console.log(
-  '\n| 操作 | サイズ | 調査タブ | 読み | 書き | その他 | 1タブ最大 | 読んだセル | 書いたセル | 処理 ms | 見込み s | 実行回数 |',
+  '\n| 操作 | サイズ | 調査タブ | 読み | 書き | 検索 | その他 | 1タブ最大 | 読んだセル | 書いたセル | 処理 ms | 見込み s | 実行回数 |',
 );
-console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const m of results) {
   console.log(
-    `| ${m.action} | ${m.size} | ${m.tabs} | ${m.reads} | ${m.writes} | ${m.other} | ${m.perRequestTab} | ${m.cellsRead} | ${m.cellsWritten} | ${m.logicMs.toFixed(1)} | ${(m.projectedMs / 1000).toFixed(1)} | ${m.runsNeeded} |`,
+    `| ${m.action} | ${m.size} | ${m.tabs} | ${m.reads} | ${m.writes} | ${m.lookups} | ${m.other} | ${m.perRequestTab} | ${m.cellsRead} | ${m.cellsWritten} | ${m.logicMs.toFixed(1)} | ${(m.projectedMs / 1000).toFixed(1)} | ${m.runsNeeded} |`,
   );
 }
 console.log(

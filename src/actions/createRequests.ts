@@ -209,6 +209,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
       index.find((e) => inputs.directory.resolve(e.department) === d),
     projectsOf,
     tallest: 0,
+    fresh: new Map(),
+    intact: new Set(),
   };
   // The tab of a department with no 事業 now is read, to be named as left alone.
   for (const [d, sheet] of owned) if (!departments.includes(d)) contentOf(sheet);
@@ -247,25 +249,30 @@ const isNew = (s: TabStep): s is Extract<TabStep, { kind: 'write' }> => s.kind =
 /**
  * The departments' tabs known from 調査シート一覧 and not read. Such a tab is unchanged when its
  * line says it was written for this year from the inputs of now (their fingerprint) and its
- * protections stand as the tool left them (asked of the spreadsheet once for them all).
+ * protections stand as the tool left them. The protections of every owned tab are asked of the
+ * spreadsheet once for the whole run (kept in `run.intact` for the tabs written later).
  */
 function recordedTabs(run: TabRun, owned: ReadonlyMap<Department, string>, isRead: (sheet: string) => boolean) {
+  const guarded: Array<{ sheet: string; spec: Protection }> = [];
+  for (const [d, sheet] of owned) {
+    const fresh = requestTabFor(run.inputs, run.settings, run.lastYear.get(d.name) ?? [], run.replies, d, undefined);
+    run.fresh.set(sheet, fresh);
+    if (fresh.layout.protection) guarded.push({ sheet, spec: fresh.layout.protection });
+  }
+  run.intact = run.wb.intactProtections(guarded);
   const out = new Map<Department, RecordedTab>();
-  const same: Array<{ sheet: string; spec: Protection | undefined }> = [];
   for (const [d, sheet] of owned) {
     if (isRead(sheet)) continue;
     const prior = run.priorOf(d, sheet);
     const year = prior?.year ?? 0;
-    out.set(d, { sheet, year, unchanged: false });
-    if (!prior || year !== run.settings.year) continue;
-    const fresh = requestTabFor(run.inputs, run.settings, run.lastYear.get(d.name) ?? [], run.replies, d, undefined);
-    if (inputsPart(prior.layoutKey) === inputsKey(fresh)) same.push({ sheet, spec: fresh.layout.protection });
+    const fresh = run.fresh.get(sheet)!;
+    const unchanged =
+      prior !== undefined &&
+      year === run.settings.year &&
+      inputsPart(prior.layoutKey) === inputsKey(fresh) &&
+      (!fresh.layout.protection || run.intact.has(sheet));
+    out.set(d, { sheet, year, unchanged });
   }
-  const guarded = same.flatMap((t) => (t.spec ? [{ sheet: t.sheet, spec: t.spec }] : []));
-  const intact = run.wb.intactProtections(guarded);
-  for (const [d, tab] of out)
-    if (same.some((t) => t.sheet === tab.sheet && (!t.spec || intact.has(t.sheet))))
-      out.set(d, { ...tab, unchanged: true });
   return out;
 }
 
@@ -375,6 +382,10 @@ interface TabRun {
   readonly projectsOf: (d: Department) => Project[];
   /** The tallest tab this run may create (set once the plan is made). */
   tallest: number;
+  /** Each owned tab as the inputs of now would write it, before anything typed is carried. */
+  readonly fresh: Map<string, ReturnType<typeof requestTabFor>>;
+  /** Owned tabs whose protections stand as the tool left them (asked once for the run). */
+  intact: ReadonlySet<string>;
 }
 
 /**
@@ -398,7 +409,9 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
   // A refreshed tab keeps the column widths its department chose.
   const { protection, ...rest } = tab.layout;
   const look = { ...rest, columnWidths: undefined };
-  const fresh = current ? requestTabFor(run.inputs, settings, lastYear, run.replies, d, undefined, projects) : tab;
+  const fresh = current
+    ? (run.fresh.get(sheet) ?? requestTabFor(run.inputs, settings, lastYear, run.replies, d, undefined, projects))
+    : tab;
   const key = `${layoutKey(
     look,
     protection && { ...protection, editable: undefined },
@@ -416,7 +429,7 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
     // (where only the rows changed, moving the answer area looks at them anyway).
     const untouched = !changed.protection && !changed.rows && protection !== undefined;
     const setProtection =
-      changed.protection || (untouched && !wb.intactProtections([{ sheet, spec: protection }]).has(sheet))
+      changed.protection || (untouched && !run.intact.has(sheet))
         ? protection
         : changed.rows && protection
           ? { ...protection, sameEditors: true }

@@ -934,10 +934,10 @@ export class FakeApp {
     return copy;
   }
 
-  /** The time these calls would take in Apps Script, at 0.1 s per read or write call. */
+  /** The time these calls would take in Apps Script, at 0.1 s per read, write or look-up. */
   projectedMs(): number {
     const c = this.callCounts();
-    return (c.read + c.write) * 100;
+    return (c.read + c.write + c.lookup) * 100;
   }
 
   resetCounts() {
