@@ -32,8 +32,10 @@ const code = readFileSync('build/Code.js', 'utf8');
 if (/^\s*(import|export)\s/m.test(code))
   throw new Error('build/Code.js still holds import/export: Apps Script would reject it.');
 copyFileSync('appsscript.json', 'build/appsscript.json');
-const kb = (statSync('build/Code.js').size / 1024).toFixed(1);
-console.log(`build/Code.js ${kb} KB (${FUNCTIONS.length} global functions)`);
+// The two files someone pastes into the spreadsheet's Apps Script editor (README: 貼り付けて入れる).
+const kb = (file) => `${(statSync(file).size / 1024).toFixed(1)} KB`;
+console.log(`${process.cwd()}/build/Code.js ${kb('build/Code.js')} (${FUNCTIONS.length} global functions)`);
+console.log(`${process.cwd()}/build/appsscript.json ${kb('build/appsscript.json')} (the manifest)`);
 
 // The command line as one self-contained file (exceljs and zod inside) for offices without
 // access to the npm registry: copy it and run it with plain `node`, no node_modules needed.
