@@ -71,6 +71,8 @@ function runLocked(label: string, action: (wb: Workbook) => ActionResult): Actio
 
 function run(label: string, action: (wb: Workbook) => ActionResult): void {
   const ui = SpreadsheetApp.getUi();
+  // The menu shows only Apps Script's spinner: a toast says what is running.
+  toast(`「${label}」を実行しています…`);
   const result = runLocked(label, action);
   ui.alert(result.title, result.message, ui.ButtonSet.OK);
 }
@@ -83,15 +85,28 @@ export function validatePlan(): void {
   run('プランの入力チェック', validateAction);
 }
 
-/** createRequests cut after `budgetMs`: the rest is left for the next run, which carries on. */
-function requestsWithin(budgetMs: number) {
+function toast(text: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(text, MENU_TITLE, 10);
+}
+
+/**
+ * createRequests cut after `budgetMs`: the rest is left for the next run, which carries on. From
+ * the menu, a toast every 10 tabs says how far it has come (the panel shows its own bar).
+ */
+function requestsWithin(budgetMs: number, toasts = false) {
   const started = Date.now();
-  return (wb: Workbook) => requestsAction(wb, { outOfTime: () => Date.now() - started > budgetMs });
+  return (wb: Workbook) =>
+    requestsAction(wb, {
+      outOfTime: () => Date.now() - started > budgetMs,
+      onProgress: (done, total, department) => {
+        if (toasts && done % 10 === 0) toast(`調査シート：${done} / ${total} 課（${department} まで）`);
+      },
+    });
 }
 
 export function createRequests(): void {
   // Apps Script stops a run at 6 minutes: leave the rest for the next run after 4.5.
-  run('所管課別調査シートを作成', requestsWithin(RUN_BUDGET_MS));
+  run('所管課別調査シートを作成', requestsWithin(RUN_BUDGET_MS, true));
 }
 
 export function mergeResponses(): void {

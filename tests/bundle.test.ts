@@ -64,6 +64,7 @@ describe('the built bundle', () => {
     const app = new FakeApp(seedTabs());
     const ctx = load(app);
     (ctx.createRequests as () => void)();
+    expect(app.toasts[0]).toBe('「所管課別調査シートを作成」を実行しています…'); // the menu shows only a spinner
     expect(app.alerts[0].message).toContain('作成 4');
     expect(app.sheets.map((s) => s.name).filter((n) => n.startsWith('調査_'))).toHaveLength(4);
     expect(app.sheet(TEMPLATE_SHEET)).toBeUndefined();

@@ -157,6 +157,8 @@ export function refusedTabFinding(
 export interface RunOptions {
   /** True once the run should stop and leave the rest for the next run (Apps Script stops at 6 minutes). */
   readonly outOfTime?: () => boolean;
+  /** Told after each tab written: tabs done of tabs to do, and the department just done. */
+  readonly onProgress?: (done: number, total: number, department: string) => void;
 }
 
 /** What a run did to each tab, for its message. */
@@ -322,6 +324,7 @@ function applySteps(
     counts.kept += written.answersKept;
     counts.outside += written.keptOutsidePlan;
     if (step.sheet !== `調査_${d.name}`) renamed.push(`${d.name} → ${step.sheet}`);
+    options.onProgress?.(counts.created + counts.refreshed + counts.unchanged, plan.steps.length, d.name);
   }
   // 調査シート一覧 lists the departments in the order of 所管課, whatever order the run took.
   const rowOf = (e: IndexEntry) => plan.steps.find((s) => s.sheet === e.sheet)?.department.row;

@@ -46,8 +46,8 @@ const READS = new Set([
   'getSheets',
   'canDomainEdit',
 ]);
-/** Each is a round trip to the Sheets service in Apps Script, though it moves no cell. */
-const LOOKUPS = new Set(['getSheetByName', 'getDataRange', 'getNumSheets']);
+/** Each is a round trip in Apps Script, though it moves no cell and changes nothing (a toast only shows). */
+const LOOKUPS = new Set(['getSheetByName', 'getDataRange', 'getNumSheets', 'toast']);
 const WRITES = new Set([
   'setDataValidations',
   'setBackgrounds',
@@ -88,7 +88,6 @@ const WRITES = new Set([
   'insertRowsAfter',
   'insertColumnsAfter',
   'deleteRows',
-  'toast',
   'setName',
 ]);
 
