@@ -307,10 +307,12 @@ if (!ONLY) {
     );
   }
   for (const { name } of SIZES) {
+    // Targets count look-ups since the slow day's measure (+ one getDataRange per tab read):
+    // validatePlan reads 9 tabs.
     check(
-      `validatePlan ≤ 15 (${name})`,
+      `validatePlan ≤ 25、検索を含む (${name})`,
       String(calls(byKey('validatePlan', name))),
-      calls(byKey('validatePlan', name)) <= 15,
+      calls(byKey('validatePlan', name)) <= 25,
     );
     for (const action of ['mergeResponses', 'mergeResponses（2回目）']) {
       const m = byKey(action, name);
@@ -323,15 +325,19 @@ if (!ONLY) {
       'createRequests（区分を変更）',
     ]) {
       const m = byKey(action, name);
-      check(`${action} ≤ 12/タブ + 10 (${name})`, `${calls(m)} ≤ ${12 * m.tabs + 10}`, calls(m) <= 12 * m.tabs + 10);
+      check(
+        `${action} ≤ 12/タブ + 20、検索を含む (${name})`,
+        `${calls(m)} ≤ ${12 * m.tabs + 20}`,
+        calls(m) <= 12 * m.tabs + 20,
+      );
     }
     // Two report tabs (評価サマリー, 事業別一覧) made and formatted the first time, about 20 calls
-    // each, and the committee's tabs read and 委員会評価's rows written: no more than 70 with the
-    // look-ups (83 before they were cut), whatever the plan's size.
+    // each, and the committee's tabs read and 委員会評価's rows written: no more than 75 with the
+    // look-ups (83 before the look-ups per tab were cut), whatever the plan's size.
     check(
-      `buildSummary ≤ 70、検索を含む (${name})`,
+      `buildSummary ≤ 75、検索を含む (${name})`,
       String(calls(byKey('buildSummary', name))),
-      calls(byKey('buildSummary', name)) <= 70,
+      calls(byKey('buildSummary', name)) <= 75,
     );
   }
   const stressReport = reports.find((r) => r.size === 'stress')!;
