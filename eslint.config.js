@@ -1,6 +1,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Apps Script's services and Node's globals: only the adapters (src/gas, src/cli) and main.ts touch them. */
+const SERVICES = [
+  'SpreadsheetApp',
+  'Session',
+  'HtmlService',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'ScriptApp',
+  'UrlFetchApp',
+  'DriveApp',
+  'GmailApp',
+  'MailApp',
+  'Utilities',
+  'Logger',
+  'Browser',
+  'ContentService',
+  'process',
+  'Buffer',
+  'require',
+  '__dirname',
+].map((name) => ({ name, message: 'The domain and the pages are pure: the adapters hand them plain values.' }));
+/** Modules only an adapter may use: Node's, the file and browser libraries, the chart renderers. */
+const NOT_PURE = '^(node:|fs$|path$|os$|child_process$|exceljs$|playwright-core$|@resvg/|vega)';
+
 export default tseslint.config(
   { ignores: ['build/', 'dist/', 'node_modules/', 'demo/', 'coverage/'] },
   js.configs.recommended,
@@ -39,9 +64,11 @@ export default tseslint.config(
               group: ['**/actions/*', '**/gas/*', '**/cli/*', '**/pages/*', '**/main', '**/port'],
               message: 'The domain imports only the domain.',
             },
+            { regex: NOT_PURE, message: 'The domain runs anywhere: no Node module, file library or browser.' },
           ],
         },
       ],
+      'no-restricted-globals': ['error', ...SERVICES],
     },
   },
   {
@@ -53,17 +80,39 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/actions/*', '**/gas/*', '**/cli/*', '**/main', '**/port'], message: 'Pages import the domain only.' },
+            { regex: NOT_PURE, message: 'A page is text made from values: no Node module or library.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...SERVICES],
+    },
+  },
+  {
+    // An action imports no other action: what several share lives in actions/shared/ (or common).
+    files: ['src/actions/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../gas/*', '../cli/*', '../main'], message: 'Actions use the port, not an adapter.' },
+            { regex: '^\\./(?!common$|shared/)', message: 'An action imports no other action: move what both need to actions/shared/.' },
           ],
         },
       ],
     },
   },
   {
-    files: ['src/actions/**/*.ts'],
+    files: ['src/actions/shared/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../gas/*', '../cli/*', '../main'], message: 'Actions use the port, not an adapter.' }] },
+        {
+          patterns: [
+            { group: ['../../gas/*', '../../cli/*', '../../main'], message: 'Actions use the port, not an adapter.' },
+            { regex: '^\\.\\./(?!common$|\\.\\./)', message: 'Shared helpers import no action.' },
+          ],
+        },
       ],
     },
   },

@@ -10,7 +10,7 @@ import { renderSummary } from '../domain/summaryTab';
 import { HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, findingsSummary, protectAdminTabs, replaceTab, openAction, isRefusal } from './common';
-import { readSummaryAnswers, summaryData } from './summaryData';
+import { readSummaryAnswers, summaryData } from './shared/summaryData';
 
 const TITLE = '評価サマリーを作成';
 

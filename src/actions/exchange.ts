@@ -12,7 +12,7 @@ import { HEADING, REQUEST_HEADER_ROW, type RequestTabContent, TOKEN_CELL, reques
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
-import { existingRequestTabs, requestTabFor, requestTabsOf } from './createRequests';
+import { existingRequestTabs, requestTabFor, requestTabsOf } from './shared/requestTabs';
 import * as M from '../domain/exchangeMessages';
 
 /**

@@ -17,7 +17,7 @@ import {
   openAction,
   isRefusal,
 } from './common';
-import { refusedTabFinding, requestTabsOf } from './createRequests';
+import { refusedTabFinding, requestTabsOf } from './shared/requestTabs';
 
 const TITLE = '回答を取り込む';
 

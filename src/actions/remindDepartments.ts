@@ -3,7 +3,7 @@ import { formatFiscalYear } from '../domain/fiscalYear';
 import { type Reminder, daysLeft, daysLeftText, reminders } from '../domain/remind';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './common';
-import { requestTabsOf } from './createRequests';
+import { requestTabsOf } from './shared/requestTabs';
 
 const TITLE = '未回答の課への連絡';
 

@@ -6,7 +6,7 @@ import { type Table, type TableRow, locateTable } from '../domain/table';
 import { HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, replaceTab } from './common';
-import { setupSheets } from './setupSheets';
+import { createBlankTabs } from './shared/blankTabs';
 
 /** Input tabs a table file may fill, with the headers each must carry. */
 const IMPORTABLE: Record<string, readonly string[]> = {
@@ -46,7 +46,7 @@ export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: st
       findings: [],
     };
   }
-  if (!wb.sheetNames().includes(tab)) setupSheets(wb);
+  if (!wb.sheetNames().includes(tab)) createBlankTabs(wb, new Set(wb.sheetNames()));
   const old = wb.read(tab);
   replaceTab(wb, tab, MERGED_BY_KEY[tab] ? mergeByKey(tab, old, table) : rows, old);
   return {

@@ -1,24 +1,9 @@
 import { readCommitteeGrades } from '../domain/committee';
-import { hasErrors, warning } from '../domain/findings';
-import type { PlanInputs } from '../domain/inputs';
+import { hasErrors } from '../domain/findings';
 import { TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, refuseNonAdmin, writeFindings } from './common';
-
-/** Findings that only matter once requests go out: departments nobody can be named editor of. */
-export function requestWarnings(inputs: PlanInputs) {
-  const used = new Set(inputs.projects.flatMap((p) => p.departments));
-  return inputs.directory.departments
-    .filter((d) => used.has(d) && d.editors.length === 0)
-    .map((d) =>
-      warning(
-        TAB.departments,
-        d.row,
-        d.editorsCol,
-        `「${d.name}」に編集者がいません。調査シートは誰でも編集できる（警告のみの）保護になります。「編集者」列にこの課の担当者のメールアドレスを入力してください。`,
-      ),
-    );
-}
+import { requestWarnings } from './shared/requestWarnings';
 
 /** Checks every input tab and writes チェック結果; writes nothing else. */
 export function validatePlan(wb: Workbook): ActionResult {

@@ -2,7 +2,7 @@ import { hasErrors } from '../domain/findings';
 import { type ReportModel, buildReport } from '../domain/report/reportModel';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './common';
-import { readSummaryAnswers, summaryData } from './summaryData';
+import { readSummaryAnswers, summaryData } from './shared/summaryData';
 
 const TITLE = '報告書（印刷・公開用）';
 

@@ -1,18 +1,18 @@
-import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/answers';
+import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../../domain/answers';
 import {
   type CommitteeGrade,
   committeeGradesOf,
   openRecommendations,
   readCommitteeGrades,
   readReplies,
-} from '../domain/committee';
-import type { Grid } from '../domain/cells';
-import type { Finding } from '../domain/findings';
-import type { PlanInputs, Settings } from '../domain/inputs';
-import { type Summary, summarise } from '../domain/summary';
-import type { CommitteePart } from '../domain/summaryTab';
-import { TAB } from '../domain/tabs';
-import type { Workbook } from '../port';
+} from '../../domain/committee';
+import type { Grid } from '../../domain/cells';
+import type { Finding } from '../../domain/findings';
+import type { PlanInputs, Settings } from '../../domain/inputs';
+import { type Summary, summarise } from '../../domain/summary';
+import type { CommitteePart } from '../../domain/summaryTab';
+import { TAB } from '../../domain/tabs';
+import type { Workbook } from '../../port';
 
 /** Everything 評価サマリー and the yearly report show, counted once from the tabs. */
 export interface SummaryData {

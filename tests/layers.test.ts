@@ -1,0 +1,67 @@
+/**
+ * The layers are rules, not a convention: ESLint (the project's own config) refuses each planted
+ * violation — an Apps Script service or a Node module in the domain or a page, an action importing
+ * another action, a shared helper importing an action — and accepts what the code does today.
+ */
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+// The planted files exist nowhere, so the type-aware rules (which need the file in the project)
+// are set aside; the layer rules are the project's own.
+const eslint = new ESLint({
+  cwd: new URL('..', import.meta.url).pathname,
+  overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked }],
+});
+
+/** The rules a text breaks when it stands at `file` (which need not exist). */
+async function broken(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return result.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+}
+
+describe('the layers, enforced by lint', () => {
+  it('keep Apps Script services and Node out of the domain and the pages', async () => {
+    for (const file of ['src/domain/planted.ts', 'src/domain/report/planted.ts', 'src/pages/planted.ts']) {
+      expect(await broken(file, 'export const f = () => SpreadsheetApp.flush();\n')).toEqual([
+        expect.stringMatching(/^no-restricted-globals: .*SpreadsheetApp/),
+      ]);
+      expect(await broken(file, "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).toEqual([
+        expect.stringMatching(/^no-restricted-imports: /),
+      ]);
+      expect(await broken(file, "import ExcelJS from 'exceljs';\nexport const f = ExcelJS;\n")).toEqual([
+        expect.stringMatching(/^no-restricted-imports: /),
+      ]);
+    }
+    expect(
+      await broken('src/domain/planted.ts', "import type { Workbook } from '../port';\nexport type W = Workbook;\n"),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*domain imports only the domain/)]);
+  });
+
+  it('let an action import no other action, only common and actions/shared', async () => {
+    expect(
+      await broken(
+        'src/actions/planted.ts',
+        "import { createRequests } from './createRequests';\nexport const f = createRequests;\n",
+      ),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*imports no other action/)]);
+    expect(
+      await broken(
+        'src/actions/shared/planted.ts',
+        "import { setupSheets } from '../setupSheets';\nexport const f = setupSheets;\n",
+      ),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*Shared helpers import no action/)]);
+    expect(
+      await broken(
+        'src/actions/planted.ts',
+        "import { replaceTab } from './common';\nimport { tabReader } from './shared/requestTabs';\nimport { TAB } from '../domain/tabs';\nexport const f = [replaceTab, tabReader, TAB];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await broken(
+        'src/actions/shared/planted.ts',
+        "import { replaceTab } from '../common';\nimport { TAB } from '../../domain/tabs';\nexport const f = [replaceTab, TAB];\n",
+      ),
+    ).toEqual([]);
+  });
+});
