@@ -63,6 +63,8 @@ describe('createRequests on the Kiyose example', () => {
     expect(center[2].slice(0, 2)).toEqual(['所管課', '男女共同参画センター']);
     expect(center[3].slice(0, 2)).toEqual(['回答期限', '2026年5月29日']);
     expect(center[5][1]).toContain('A：目標を達成');
+    // Said before anyone types: the merge refuses a C or D without its reason.
+    expect(center[4][1]).toContain('自己評価が C・D のときは「課題・改善点」も書いてください');
     expect(center[6]).toEqual([...HEADERS.request]);
     expect(requestRows(app, CENTER).map((r) => r['事業番号'])).toEqual([
       '4-1-1-1',

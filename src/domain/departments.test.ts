@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DepartmentDirectory } from './departments';
+import { DepartmentDirectory, departmentKey } from './departments';
 
 const directory = new DepartmentDirectory([
   { name: '男女共同参画センター', aliases: ['アイレック'], editors: [], concerned: true, row: 2 },
@@ -26,6 +26,21 @@ describe('DepartmentDirectory', () => {
   });
   it('expands 関係各課 to the departments marked TRUE', () => {
     expect(names('関係各課')).toEqual(['男女共同参画センター', '職員課']);
+    expect(names('全庁')).toEqual(['男女共同参画センター', '職員課']);
+  });
+  it('takes a department called 全庁 as that department, not as every department concerned', () => {
+    const withZencho = new DepartmentDirectory([
+      ...directory.departments,
+      { name: '全庁', aliases: [], editors: [], concerned: false, row: 6 },
+    ]);
+    expect(withZencho.departmentsOf('全庁').map((d) => d.name)).toEqual(['全庁']);
+    expect(withZencho.departmentsOf('関係各課').map((d) => d.name)).toEqual(['男女共同参画センター', '職員課']);
+  });
+  it('reads a name with a zero-width space, a soft hyphen or an NBSP as the name itself', () => {
+    expect(names('職\u200B員課')).toEqual(['職員課']);
+    expect(names('企\u00A0画課')).toEqual(['企画課']);
+    expect(names('\uFEFF男女共同参画センター')).toEqual(['男女共同参画センター']);
+    expect(departmentKey('職員\u00AD課')).toBe(departmentKey('職員課'));
   });
   it('suggests the nearest name for a typo or an old name', () => {
     const [a] = directory.assignments('職員科');

@@ -15,9 +15,16 @@ export interface Department {
 /** Words that stand for "every department concerned". */
 const ALL_CONCERNED = new Set(['関係各課', '各課', '全課', '関係課', '関係各部課', '全庁']);
 
-/** Comparable form of a department name: NFKC, no spaces, one kind of bracket. */
+/** Characters that show nothing: a name pasted from a web page or a PDF may carry them. */
+export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/**
+ * Comparable form of a department name: NFKC, no spaces (NBSP and the full-width space
+ * included), no invisible characters, one kind of bracket.
+ */
 export function departmentKey(name: string): string {
   return norm(name)
+    .replace(INVISIBLE, '')
     .replace(/\s/g, '')
     .replace(/[「『【［[]/g, '(')
     .replace(/[」』】］\]]/g, ')');
@@ -62,9 +69,10 @@ export class DepartmentDirectory {
   /** Reads one 所管 cell: several names separated by 、 , or a line break; 関係各課 for all concerned. */
   assignments(v: Cell): Assignment[] {
     return splitList(v).flatMap((text): Assignment[] => {
-      if (ALL_CONCERNED.has(departmentKey(text))) return [{ kind: 'allConcerned', text }];
+      // A department of that name comes first: a city may have a department called 全庁.
       const d = this.resolve(text);
       if (d) return [{ kind: 'department', text, department: d }];
+      if (ALL_CONCERNED.has(departmentKey(text))) return [{ kind: 'allConcerned', text }];
       // ・ separates names too, but also stands inside names (子ども・子育て支援課): split only when every part is known.
       const parts = text.split('・').map((p) => p.trim());
       if (parts.length > 1 && parts.every((p) => this.resolve(p))) {

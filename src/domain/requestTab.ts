@@ -1,12 +1,12 @@
 import type { Layout, Rect } from './layout';
 import { type AnswerRecord, answerLookup } from './answers';
 import { type Cell, type Grid, type OutGrid, formatDate, isBlank, norm } from './cells';
-import type { Department } from './departments';
+import { type Department, INVISIBLE } from './departments';
 import { type Finding, error } from './findings';
 import { formatFiscalYear, parseFiscalYear } from './fiscalYear';
 import type { Recommendation } from './committee';
 import type { Project } from './inputs';
-import type { Scales } from './scales';
+import { type Scales, lowestGrades } from './scales';
 import { type Table, cell, locateTable } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, REQUEST_FILLED, REQUEST_TAB_PREFIX, requestTitle } from './tabs';
 
@@ -274,7 +274,10 @@ export function buildRequestTab(input: RequestTabInput): RequestTab {
     [HEADING.deadline, formatDate(input.deadline)],
     [
       HEADING.howTo,
-      '黄色の欄に入力してください。自己評価と今後の方向性は一覧から選びます。参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。',
+      '黄色の欄に入力してください。自己評価と今後の方向性は一覧から選びます。' +
+        // The merge refuses a C or D without its reason: said here, before anyone types.
+        `自己評価が ${lowestGrades(scales).join('・')} のときは「課題・改善点」も書いてください（ないと取り込めません）。` +
+        '参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。',
     ],
     [HEADING.scales, `自己評価：${gradeText}　／　今後の方向性：${scales.directions.join('・')}`],
   ];
@@ -384,10 +387,9 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
 export function requestTabName(department: string, taken: ReadonlySet<string>): string {
   // Sheets and Excel tell tab names apart whatever their case: 調査_ABC課 and 調査_abc課 clash.
   const used = new Set([...taken].map((n) => n.toLowerCase()));
-  const base = (REQUEST_TAB_PREFIX + department.replace(FORBIDDEN, '＿').replace(/^'|'$/g, '＿')).slice(
-    0,
-    TAB_NAME_LIMIT,
-  );
+  // Invisible characters never make a tab name: two names that look alike would give two tabs that look alike.
+  const visible = department.replace(INVISIBLE, '');
+  const base = (REQUEST_TAB_PREFIX + visible.replace(FORBIDDEN, '＿').replace(/^'|'$/g, '＿')).slice(0, TAB_NAME_LIMIT);
   if (!used.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const suffix = `_${n}`;
