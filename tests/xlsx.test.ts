@@ -396,6 +396,40 @@ describe('a department answering in its own file', () => {
     );
   });
 
+  it('takes a corrected file back: the later return replaces the earlier one row by row, and says what changed', async () => {
+    const path = await bookWithRequests('corrected.xlsx');
+    const out = join(dir, 'corrected-answers.xlsx');
+    await cli('export-request', path, '職員課', out);
+    await typeInto(out, '調査_職員課');
+    expect((await cli('import-request', path, out)).code).toBe(0);
+
+    // The department corrects 4-1-2-3 (B → A, 女性 emptied) and sends the same file again.
+    const file = await XlsxWorkbook.open(out);
+    const ws = file.book.getWorksheet('調査_職員課')!;
+    const header = (ws.getRow(7).values as unknown[]).map(String);
+    ws.getRow(9).getCell(header.indexOf('自己評価')).value = 'A';
+    ws.getRow(9).getCell(header.indexOf('参加者数（女性）')).value = null;
+    await file.save(out);
+    const again = await cli('import-request', path, out);
+    expect(again.code).toBe(0);
+    expect(again.text).toContain('前回取り込んだ回答を、このファイルの回答に置き換えました（1行）');
+    expect(again.text).toContain('4-1-2-3：自己評価 B → A、参加者数（女性） 42 → 空欄');
+    const tab = await values(path, '調査_職員課');
+    expect(tab[8].slice(4, 10)).toEqual(['管理職研修を実施', 'A', '拡充', '', 40, '']);
+
+    // The office types into the tab after that import: the next return stops there, naming the row.
+    const wb = await XlsxWorkbook.open(path);
+    wb.book.getWorksheet('調査_職員課')!.getCell('E9').value = '事務局が直した実績';
+    await wb.save(path);
+    ws.getRow(9).getCell(header.indexOf('自己評価')).value = 'B';
+    await file.save(out);
+    const before = await values(path, '調査_職員課');
+    const clash = await cli('import-request', path, out);
+    expect(clash.code).toBe(1);
+    expect(clash.text).toMatch(/調査_職員課\s+A9\s+事業番号 4-1-2-3 は、シートとファイルの両方に違う回答があります/);
+    expect(await values(path, '調査_職員課')).toEqual(before);
+  });
+
   it('refuses a file for another year, and one whose answers clash with the tab, changing nothing', async () => {
     const path = await bookWithRequests('refuse.xlsx');
     const out = join(dir, 'answered.xlsx');

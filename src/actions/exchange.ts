@@ -1,4 +1,4 @@
-import { byCurrentDepartment, readAnswers, sameTypedAnswer } from '../domain/answers';
+import { byCurrentDepartment, readAnswers } from '../domain/answers';
 import { type Cell, type OutCell, compact, contiguousRuns, isBlank } from '../domain/cells';
 import type { DepartmentDirectory } from '../domain/departments';
 import type { Project } from '../domain/inputs';
@@ -7,13 +7,13 @@ import { readReplies } from '../domain/committee';
 import { type Finding, error, hasErrors } from '../domain/findings';
 import { parseFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
-import type { Scales } from '../domain/scales';
 import { HEADING, REQUEST_HEADER_ROW, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requestTab';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
 import { existingRequestTabs, requestTabFor, requestTabsOf } from './shared/requestTabs';
 import * as M from '../domain/exchangeMessages';
+import { parseSnapshot, planReturn, returnSnapshot } from '../domain/returns';
 
 /**
  * One department's request as a workbook of its own, to send by mail to an office that works
@@ -112,18 +112,23 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
   if (hasErrors(problems))
     return refuse(title, `${M.answersHaveErrors(fileLabel)}\n\n${findingsSummary(problems)}`, problems);
 
-  const conflicts = [...conflictsWith(target, file, settings.scales), ...replyConflicts(target, file)];
-  if (conflicts.length) return refuse(title, M.conflicts(target.sheet), conflicts);
+  // A row still as the last import left it is the department's earlier answer: the file replaces it.
+  const logged = exportedTokens(book, inputs.directory);
+  const entry = logged.entries.find((e) => e.department === d && e.year === settings.year);
+  const plan = planReturn(target, file, parseSnapshot(entry?.snapshot ?? ''), typedReplies, settings.scales);
+  if (plan.conflicts.length) return refuse(title, M.conflicts(target.sheet), plan.conflicts);
 
   const byId = new Map(file.rows.filter((r) => r.id !== '').map((r) => [r.id, r.fields]));
-  const imported = writeAnswersInto(book, target, byId);
+  const imported = writeAnswersInto(book, target, byId, plan.replaced);
   const replies = writeRepliesInto(book, target, typedReplies(file));
+  recordSnapshot(book, logged, entry, target, byId, plan.replaced, file);
   return {
     ok: true,
     title,
     message:
       `${fileLabel} の回答 ${imported}行${replies ? `と提言への対応 ${replies}行` : ''}を「${target.sheet}」に入れました。` +
-      `「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
+      (plan.changes.length ? `\n${M.corrected(plan.changes)}` : '') +
+      `\n「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
     findings: problems,
   };
 }
@@ -136,6 +141,7 @@ export function writeAnswersInto(
   book: Workbook,
   target: RequestTabContent,
   byId: ReadonlyMap<string, Readonly<Partial<Record<AnswerField, Cell>>>>,
+  replaced: ReadonlySet<string> = new Set(),
 ): number {
   const table = target.table;
   if (!table || target.rows.length === 0) return 0;
@@ -145,9 +151,12 @@ export function writeAnswersInto(
   const idAt = new Map(target.rows.map((r) => [r.row, r.id]));
   for (const run of contiguousRuns([...fieldAt.keys()].sort((a, b) => a - b))) {
     const block: OutCell[][] = target.values.slice(first - 1, last).map((line, i) => {
-      const from = byId.get(idAt.get(first + i) ?? '');
+      const id = idAt.get(first + i) ?? '';
+      const from = byId.get(id);
       return run.map((c) => {
         const v = from?.[fieldAt.get(c)!];
+        // A correction replaces the row whole: a cell the department emptied is emptied.
+        if (from && replaced.has(id)) return v ?? '';
         return v !== undefined && !isBlank(v) ? v : (line[c - 1] ?? '');
       });
     });
@@ -199,35 +208,6 @@ export function writeRepliesInto(
   return count;
 }
 
-/** Reply rows where both the tab and the file hold something, and it differs. */
-function replyConflicts(target: RequestTabContent, file: RequestTabContent): Finding[] {
-  const mine = typedReplies(target);
-  const out: Finding[] = [];
-  for (const [number, r] of typedReplies(file)) {
-    const t = mine.get(number);
-    if (t && (compact(t.status) !== compact(r.status) || compact(t.content) !== compact(r.content))) {
-      const row = target.replies.find((x) => x.number === number)?.row;
-      out.push(error(target.sheet, row, 1, M.replyConflict(number)));
-    }
-  }
-  return out;
-}
-
-/** Rows where both the tab and the file hold answers, and they differ. */
-function conflictsWith(target: RequestTabContent, file: RequestTabContent, scales: Scales): Finding[] {
-  const out: Finding[] = [];
-  for (const r of file.rows) {
-    const mine = target.rows.find((t) => t.id === r.id);
-    if (!mine) continue;
-    const bothTyped =
-      ANSWER_FIELDS.some((f) => !isBlank(mine.fields[f])) && ANSWER_FIELDS.some((f) => !isBlank(r.fields[f]));
-    if (bothTyped && !sameTypedAnswer(mine.fields, r.fields, scales)) {
-      out.push(error(target.sheet, mine.row, 1, M.answerConflict(r.id)));
-    }
-  }
-  return out;
-}
-
 /** The 確認コード recorded for each department and year by exportRequest. */
 function exportedTokens(book: Workbook, directory: DepartmentDirectory) {
   const values = book.read(TAB.exports);
@@ -236,8 +216,47 @@ function exportedTokens(book: Workbook, directory: DepartmentDirectory) {
     department: directory.resolve(String(cell(table!, r, '所管課'))),
     year: parseFiscalYear(cell(table!, r, '対象年度')),
     token: String(cell(table!, r, '確認コード')).trim(),
+    snapshot: cell(table!, r, '最後に取り込んだ回答'),
+    row: r.row,
   }));
-  return { values, entries };
+  return { values, table, entries };
+}
+
+/**
+ * Remembers what this import left in each row of the tab (書き出し記録's 最後に取り込んだ回答), so
+ * that the department's next return may replace it. An older 書き出し記録 gets the column.
+ */
+function recordSnapshot(
+  book: Workbook,
+  logged: ReturnType<typeof exportedTokens>,
+  entry: ReturnType<typeof exportedTokens>['entries'][number] | undefined,
+  target: RequestTabContent,
+  byId: ReadonlyMap<string, Readonly<Partial<Record<AnswerField, Cell>>>>,
+  replaced: ReadonlySet<string>,
+  file: RequestTabContent,
+): void {
+  if (!entry || !logged.values || !logged.table) return;
+  const after = target.rows.map((r) => {
+    const from = byId.get(r.id);
+    const fields = Object.fromEntries(
+      ANSWER_FIELDS.map((f) => {
+        const v = from?.[f];
+        return [f, from && replaced.has(r.id) ? (v ?? '') : v !== undefined && !isBlank(v) ? v : r.fields[f]];
+      }),
+    );
+    return { id: r.id, fields };
+  });
+  const replies = new Map([...typedReplies(target), ...typedReplies(file)]);
+  const rows = logged.values.map((line) => [...line]);
+  let col = logged.table.columns.get('最後に取り込んだ回答');
+  if (col === undefined) {
+    col = Math.max(rows[logged.table.headerRow - 1].length + 1, HEADERS.exports.length);
+    rows[logged.table.headerRow - 1][col - 1] = '最後に取り込んだ回答';
+  }
+  const line = rows[entry.row - 1];
+  while (line.length < col) line.push('');
+  line[col - 1] = returnSnapshot(after, replies);
+  replaceTab(book, TAB.exports, rows, logged.values);
 }
 
 /** Rows of a returned file whose 事業名 is not the plan's for their 事業番号 (numbers swapped by hand). */

@@ -32,6 +32,11 @@ export const answersHaveErrors = (file: string) => `${file} の回答にエラ�
 export const conflicts = (sheet: string) =>
   `「${sheet}」にも別の回答が入力されている行があるため、取り込んでいません（どちらかの回答が消えてしまうため）。` +
   `どちらを残すか決めて、一方を空にしてから、もう一度実行してください。`;
-export const answerConflict = (id: string) => `事業番号 ${id} は、シートとファイルの両方に違う回答があります。`;
+export const corrected = (changes: readonly string[]) =>
+  `前回取り込んだ回答を、このファイルの回答に置き換えました（${changes.length}行）：\n` +
+  changes.slice(0, 10).join('\n') +
+  (changes.length > 10 ? `\nほか ${changes.length - 10}行` : '');
+export const answerConflict = (id: string) =>
+  `事業番号 ${id} は、シートとファイルの両方に違う回答があります（シートの回答は、前回この課のファイルから取り込んだままではありません）。`;
 export const replyConflict = (number: string) =>
   `提言 ${number} への対応は、シートとファイルの両方に違う内容があります。`;
