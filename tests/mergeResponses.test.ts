@@ -135,6 +135,8 @@ describe('mergeResponses', () => {
     typeAnswers(app, '調査_職員課', { '4-1-2-2': { 自己評価: 'B' } });
     const third = mergeResponses(wb, T3);
     expect(third.message).toContain('新規 0行、更新 1行');
+    // A correction in the sheet says what it changes.
+    expect(third.message).toMatch(/前回から変わった回答：\n・職員課 4-1-2-2：自己評価 A → B$/m);
     const rows = answerRows(app);
     expect(rows[5]).toEqual([
       2025,

@@ -85,6 +85,12 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
   };
 }
 
+/** Each updated row as 「・職員課 4-1-2-3：自己評価 B → A」, the first 10. */
+function changeLines(outcomes: MergeResult['outcomes']): string {
+  const all = outcomes.flatMap((o) => o.changes.map((c) => `・${o.department} ${c}`));
+  return all.slice(0, 10).join('\n') + (all.length > 10 ? `\n・ほか ${all.length - 10}行` : '');
+}
+
 function mergeMessage(
   year: number,
   now: Date,
@@ -99,6 +105,7 @@ function mergeMessage(
   const lines = [
     `${formatFiscalYear(year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
     added + updated === 0 ? '前回から変わった回答はありませんでした。' : '',
+    updated ? `前回から変わった回答：\n${changeLines(result.outcomes)}` : '',
     replied ? `提言への対応 ${replied}行を「${TAB.replies}」に取り込みました。` : '',
     '\n所管課ごとの回答状況：',
     ...result.outcomes.map(

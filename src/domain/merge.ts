@@ -40,6 +40,7 @@ import { type Recommendation, type ReplyTable, matchReplyStatus, replyKey } from
 import type { Table } from './table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS } from './tabs';
 import * as M from './mergeMessages';
+import { changeText } from './returns';
 
 export interface DepartmentOutcome {
   readonly department: string;
@@ -52,6 +53,8 @@ export interface DepartmentOutcome {
   readonly merged: boolean;
   readonly added: number;
   readonly updated: number;
+  /** What each updated row changes (事業番号: old → new), for the user to see. */
+  readonly changes: string[];
   /** Rows of 提言への対応 added or changed. */
   readonly replies: number;
 }
@@ -144,6 +147,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
       merged: ok,
       added: 0,
       updated: 0,
+      changes: [] as string[],
       replies: 0,
     };
     outcomes.push(outcome);
@@ -277,6 +281,7 @@ function upsert(
     if (prior) {
       changed.set(prior.row, lineOf(u));
       count(u.department, 'updated');
+      outcomes.find((x) => x.department === u.department)?.changes.push(changeText(u.id, prior.fields, u.fields));
     } else {
       changed.set(next++, lineOf(u));
       count(u.department, 'added');

@@ -87,7 +87,8 @@ export function planReturn(
   return { conflicts, replaced, changes };
 }
 
-function changeText(id: string, before: Fields, after: Fields): string {
+/** 「4-1-2-3：自己評価 B → A、実施状況・実績を変更」: what a later answer changes in an earlier one. */
+export function changeText(id: string, before: Fields, after: Fields): string {
   const parts = ANSWER_FIELDS.filter((f) => compact(before[f]) !== compact(after[f])).map((f) =>
     SHORT_FIELDS.includes(f)
       ? `${f} ${compact(before[f]) || '空欄'} → ${compact(after[f]) || '空欄'}`
