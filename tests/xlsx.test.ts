@@ -202,6 +202,40 @@ describe('the command line', () => {
     expect(out.join('\n')).toContain('使い方: danjo-plan');
   });
 
+  it('imports a table by its key: this year’s 提言 are added beside the earlier ones; --replace lists what goes; --dry-run writes nothing', async () => {
+    const book = join(dir, 'recommendations.xlsx');
+    await cli('demo', book);
+    const file = join(dir, 'r7.tsv');
+    writeFileSync(
+      file,
+      '番号\t年度\t提言\t課題\t所管課\nR7-1\t令和7年度\t審議会の女性委員の割合を高める。\t4-1\t職員課\nR6-2\t令和6年度\t意識・実態調査を令和8年度に必ず実施する。\t4-2\t男女共同参画センター\n',
+    );
+    const numbers = async () =>
+      (await values(book, '提言'))
+        .slice(1)
+        .map((r) => r[0])
+        .filter((n) => n !== '' && n !== null);
+    const before = readFileSync(book);
+    const trial = await cli('import', book, '提言', file, '--dry-run', '--replace');
+    expect(trial.code).toBe(0);
+    expect(trial.text).toContain('【試しに実行：何も書き換えていません】');
+    expect(trial.text).toContain('を「提言」に読み込むと：追加 1行、更新 1行、変わらない行 0行');
+    expect(trial.text).toContain('ファイルにない 1行を消します：R6-1');
+    expect(readFileSync(book)).toEqual(before);
+
+    const added = await cli('import', book, '提言', file);
+    expect(added.text).toContain('追加：R7-1');
+    expect(added.text).toContain('更新：R6-2');
+    expect(added.text).toContain('ファイルにない 1行はそのまま残しました（R6-1）');
+    expect(await numbers()).toEqual(['R6-1', 'R6-2', 'R7-1']); // R6-1 is still asked of its departments
+    expect((await values(book, '提言'))[2][2]).toBe('意識・実態調査を令和8年度に必ず実施する。');
+
+    expect((await cli('import', book, '提言', file, '--replace')).text).toContain(
+      'ファイルにない 1行を消しました：R6-1',
+    );
+    expect(await numbers()).toEqual(['R6-2', 'R7-1']);
+  });
+
   it('builds a book from Shift_JIS and UTF-8 (BOM) tables, and answers 1 with the findings as a table', async () => {
     const book = join(dir, 'sjis.xlsx');
     expect((await cli('init', book)).code).toBe(0);
@@ -223,7 +257,7 @@ describe('the command line', () => {
       .replace('"職員課"', '"職員科"');
     const sjisPath = join(dir, 'plan.csv');
     writeFileSync(sjisPath, encodeShiftJis(csv));
-    expect((await cli('import-plan', book, sjisPath)).text).toContain('「プラン」に 11行を読み込みました');
+    expect((await cli('import-plan', book, sjisPath)).text).toContain('を「プラン」に読み込みました：追加 11行');
     for (const [tab, file] of [
       [TAB.structure, 'kiyose-structure.tsv'],
       [TAB.indicators, 'kiyose-indicators.tsv'],

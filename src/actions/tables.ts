@@ -22,11 +22,26 @@ const IMPORTABLE: Record<string, readonly string[]> = {
 
 export const IMPORTABLE_TABS = Object.keys(IMPORTABLE);
 
+export interface ImportMode {
+  /** Rows the file does not name are removed (and listed); otherwise they stay. */
+  readonly replace?: boolean;
+  /** Says what would change and writes nothing. */
+  readonly dryRun?: boolean;
+}
+
 /**
- * Replaces an input tab with a table read from a file (the plan as the city keeps it).
- * The table is refused, and nothing written, when a required header is missing.
+ * Reads a table from a file into an input tab (DESIGN "Corrections"): each row replaces the row
+ * with the same key, new keys are added at the end, and rows the file does not name stay, unless
+ * `replace` is asked, which lists what goes. The table is refused, and nothing written, when a
+ * required header is missing.
  */
-export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: string): ActionResult {
+export function importTable(
+  wb: Workbook,
+  tab: string,
+  rows: Grid,
+  fileLabel: string,
+  mode: ImportMode = {},
+): ActionResult {
   const title = `「${tab}」の読み込み`;
   const required = IMPORTABLE[tab];
   if (!required)
@@ -46,51 +61,101 @@ export function importTable(wb: Workbook, tab: string, rows: Grid, fileLabel: st
       findings: [],
     };
   }
-  if (!wb.sheetNames().includes(tab)) createBlankTabs(wb, new Set(wb.sheetNames()));
-  const old = wb.read(tab);
-  replaceTab(wb, tab, MERGED_BY_KEY[tab] ? mergeByKey(tab, old, table) : rows, old);
-  return {
-    ok: true,
-    title,
-    message: `${fileLabel} から「${tab}」に ${table.rows.length}行を読み込みました。`,
-    findings: [],
-  };
+  const old = wb.sheetNames().includes(tab) ? wb.read(tab) : undefined;
+  const merged = mergeByKey(tab, old, rows, mode.replace === true);
+  if (!mode.dryRun) {
+    if (!wb.sheetNames().includes(tab)) createBlankTabs(wb, new Set(wb.sheetNames()));
+    replaceTab(wb, tab, merged.grid, wb.read(tab));
+  }
+  return { ok: true, title, message: importMessage(tab, fileLabel, merged, mode), findings: [] };
 }
 
+function importMessage(tab: string, fileLabel: string, m: ReturnType<typeof mergeByKey>, mode: ImportMode): string {
+  const lines = [
+    `${mode.dryRun ? '【試しに実行：何も書き換えていません】\n' : ''}` +
+      `${fileLabel} を「${tab}」に${mode.dryRun ? '読み込むと' : '読み込みました'}：` +
+      `追加 ${m.added.length}行、更新 ${m.updated.length}行、変わらない行 ${m.same}行。`,
+    m.added.length ? `追加：${listed(m.added)}` : '',
+    m.updated.length ? `更新：${listed(m.updated)}` : '',
+    m.absent.length
+      ? mode.replace
+        ? `ファイルにない ${m.absent.length}行を${mode.dryRun ? '消します' : '消しました'}：${listed(m.absent)}`
+        : `ファイルにない ${m.absent.length}行はそのまま残しました（${listed(m.absent)}）。消すときは --replace を付けて実行します。`
+      : '',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+const listed = (keys: readonly string[]) =>
+  keys.slice(0, 10).join('、') + (keys.length > 10 ? ` ほか ${keys.length - 10}行` : '');
+
 /**
- * Tabs a file updates row by row instead of replacing: each row of the file replaces the row
- * with the same key, new keys are added at the end, rows the file does not name stay as they are.
- * 設定 is a list of items; 委員会評価 holds every year's grades, and the tool's reference columns.
+ * The key of each importable tab: a row of the file replaces the row with the same key. The
+ * key's parts are compared as written (full-width digits, spaces and 年度 forms aside).
  */
-const MERGED_BY_KEY: Record<string, { keys: readonly string[]; values: readonly string[] }> = {
-  [TAB.settings]: { keys: ['項目'], values: ['値'] },
-  [TAB.committee]: { keys: ['年度', '目標', '課題'], values: ['評価', '意見'] },
+const KEYS: Record<string, readonly string[]> = {
+  [TAB.plan]: ['目標', '課題', '施策', '事業'],
+  [TAB.structure]: ['区分', '目標', '課題', '施策'],
+  [TAB.indicators]: ['番号'],
+  [TAB.indicatorResults]: ['番号', '年度'],
+  [TAB.departments]: ['所管課'],
+  [TAB.settings]: ['項目'],
+  [TAB.recommendations]: ['番号'],
+  [TAB.committee]: ['年度', '目標', '課題'],
 };
 
-function mergeByKey(tab: string, old: Grid | undefined, incoming: Table): Grid {
-  const { keys, values } = MERGED_BY_KEY[tab];
-  const headers = [...keys, ...values];
-  const value = (t: Table, r: TableRow, h: string) => r.values[(t.columns.get(h) ?? 0) - 1] ?? '';
+const cellOf = (t: Table, r: TableRow, h: string): Cell => {
+  const c = t.columns.get(h);
+  return c === undefined ? '' : (r.values[c - 1] ?? '');
+};
+
+/** A table with every column of its header row (located by `keys`), not only the known ones. */
+function wideTable(tab: string, grid: Grid, keys: readonly string[]): Table | undefined {
+  const located = locateTable(tab, grid, [], keys);
+  if (!located) return undefined;
+  const names = (grid[located.headerRow - 1] ?? []).map((v) => String(v ?? '').trim()).filter((v) => v !== '');
+  return locateTable(tab, grid, [], keys, names);
+}
+
+function mergeByKey(tab: string, old: Grid | undefined, file: Grid, replace: boolean) {
+  const keys = KEYS[tab];
+  const incoming = wideTable(tab, file, keys)!;
   const part = (t: Table, r: TableRow, h: string) =>
-    h === '年度' ? String(parseFiscalYear(value(t, r, h)) ?? compact(value(t, r, h))) : compact(value(t, r, h));
-  const keyOf = (t: Table, r: TableRow) => keys.map((h) => part(t, r, h)).join('|');
+    h === '年度' ? String(parseFiscalYear(cellOf(t, r, h)) ?? compact(cellOf(t, r, h))) : compact(cellOf(t, r, h));
+  const keyOf = (t: Table, r: TableRow) => keys.map((h) => part(t, r, h)).join('-');
+  const current = old && wideTable(tab, old, keys);
+  // Every column of the file, and of the tab: a column only one of them has is kept.
+  const headers = [...(current ? current.columns.keys() : []), ...incoming.columns.keys()].filter(
+    (h, i, all) => all.indexOf(h) === i,
+  );
+  const lineOf = (t: Table, r: TableRow) => headers.map((h) => (t.columns.has(h) ? cellOf(t, r, h) : ''));
   const fromFile = new Map(incoming.rows.map((r) => [keyOf(incoming, r), r]));
-  const current = old && locateTable(tab, old, [], headers);
-  if (!current) return [[...headers], ...incoming.rows.map((r) => headers.map((h) => value(incoming, r, h)))];
-  const out: Grid = old.map((line) => [...line]);
-  for (const r of current.rows) {
-    const key = keyOf(current, r);
+  const out: Grid = [[...headers]];
+  const added: string[] = [];
+  const updated: string[] = [];
+  const absent: string[] = [];
+  let same = 0;
+  for (const r of current ? current.rows : []) {
+    const key = keyOf(current!, r);
     const from = fromFile.get(key);
-    if (!from) continue;
-    for (const h of values) out[r.row - 1][current.columns.get(h)! - 1] = value(incoming, from, h);
+    if (!from) {
+      absent.push(key);
+      if (!replace) out.push(headers.map((h) => cellOf(current!, r, h)));
+      continue;
+    }
+    // A column the file does not have keeps the tab's value.
+    const line = headers.map((h) => (incoming.columns.has(h) ? cellOf(incoming, from, h) : cellOf(current!, r, h)));
+    const before = headers.map((h) => cellOf(current!, r, h));
+    if (line.every((v, i) => compact(v) === compact(before[i]))) same++;
+    else updated.push(key);
+    out.push(line);
     fromFile.delete(key);
   }
-  for (const r of fromFile.values()) {
-    const line = Array<Cell>(Math.max(...current.columns.values())).fill('');
-    for (const h of headers) line[current.columns.get(h)! - 1] = value(incoming, r, h);
-    out.push(line);
+  for (const [key, r] of fromFile) {
+    added.push(key);
+    out.push(lineOf(incoming, r));
   }
-  return out;
+  return { grid: out, added, updated, absent, same };
 }
 
 /** The items of 設定 the tool reads: `set` accepts these only. */

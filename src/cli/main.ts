@@ -26,8 +26,10 @@ export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版�
 使い方: danjo-plan <コマンド> <ブック.xlsx> [引数…]
 
   init <book.xlsx>                        設計どおりのシート（空）を持つブックを作る
-  import-plan <book.xlsx> <plan.tsv|csv>  プランの表（TSV/CSV、UTF-8 か Shift_JIS）を「プラン」に読み込む
+  import-plan <book.xlsx> <plan.tsv|csv>  プランの表（TSV/CSV、UTF-8 か Shift_JIS）を「プラン」に読み込む（事業番号ごとに追加・更新）
   import <book.xlsx> <シート名> <file>     体系・指標・指標実績・所管課・設定・提言・委員会評価 の表を読み込む
+                                          （行の見出しごとに追加・更新し、ファイルにない行は残す。
+                                           --replace でファイルにない行を消す、--dry-run で変わる行だけを表示）
   set <book.xlsx> <項目> <値>              「設定」の項目を変える（例: set book.xlsx 対象年度 令和7年度）
   check <book.xlsx>                       プランの入力チェック（結果は「チェック結果」シート）
   requests <book.xlsx>                    所管課別調査シートを作成・更新
@@ -68,15 +70,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? EXIT.ok : EXIT.input;
       case 'init':
         return await onBook(args, 1, io, { create: true }, (wb) => setupSheets(wb));
-      case 'import-plan': {
-        const table = readTable(args[1]);
-        return await onBook(args, 2, io, {}, (wb) => importTable(wb, TAB.plan, table, basename(args[1])));
-      }
+      case 'import-plan':
       case 'import': {
-        if (!IMPORTABLE_TABS.includes(args[1] ?? ''))
+        // --replace removes the rows the file does not name (and lists them); --dry-run writes nothing.
+        const mode = { replace: args.includes('--replace'), dryRun: args.includes('--dry-run') };
+        const rest = args.filter((a) => a !== '--replace' && a !== '--dry-run');
+        const [tab, fileAt] = command === 'import-plan' ? [TAB.plan, 1] : [rest[1] ?? '', 2];
+        if (!IMPORTABLE_TABS.includes(tab))
           throw new UsageError(`読み込めるシートは ${IMPORTABLE_TABS.join('、')} です。`);
-        const table = readTable(args[2]);
-        return await onBook(args, 3, io, {}, (wb) => importTable(wb, args[1], table, basename(args[2])));
+        const table = readTable(rest[fileAt]);
+        return await onBook(rest, fileAt + 1, io, { readOnly: mode.dryRun }, (wb) =>
+          importTable(wb, tab, table, basename(rest[fileAt]), mode),
+        );
       }
       case 'set':
         if (args.length === 3 && !SETTABLE_ITEMS.includes(args[1])) throw new UsageError(unknownItem(args[1]));
@@ -223,7 +228,8 @@ async function onBook(
   args: readonly string[],
   count: number,
   io: Io,
-  opts: { create?: boolean },
+  /** readOnly: the book is read and never saved (a dry run). */
+  opts: { create?: boolean; readOnly?: boolean },
   action: (wb: XlsxWorkbook) => ActionResult,
   after?: (result: ActionResult) => Promise<void>,
 ): Promise<number> {
@@ -246,8 +252,10 @@ async function onBook(
     const wb = opts.create && !existsSync(path) ? new XlsxWorkbook() : await openBook(path, io);
     io.err('… 処理しています');
     const result = action(wb);
-    io.err(`… ${basename(path)} を保存しています`);
-    await wb.save(path);
+    if (!opts.readOnly) {
+      io.err(`… ${basename(path)} を保存しています`);
+      await wb.save(path);
+    }
     await after?.(result);
     for (const notice of wb.notices.values()) io.out(`[注意] ${notice}`);
     return report(result, io);
