@@ -201,12 +201,14 @@ describe('slips in set and import', () => {
     expect(readFileSync(path)).toEqual(before);
   });
 
-  it('checks the value as the check would', async () => {
+  it('checks the value as the check would, and a refused command leaves the file byte for byte', async () => {
     const path = book('value.xlsx');
+    const before = readFileSync(path);
     const r = await cli('set', path, '対象年度', '来年度');
     expect(r.code).toBe(1);
     expect(r.text).toContain('対象年度 を「来年度」にできません。対象年度「来年度」を年度として読み取れません');
     expect(await settingOf(path, '対象年度')).toBe('2025');
+    expect(readFileSync(path)).toEqual(before); // an office's own chart in it is not rewritten away
   });
 
   it('imports a 設定 file that names some items and keeps the others', async () => {

@@ -252,7 +252,9 @@ async function onBook(
     const wb = opts.create && !existsSync(path) ? new XlsxWorkbook() : await openBook(path, io);
     io.err('… 処理しています');
     const result = action(wb);
-    if (!opts.readOnly) {
+    // A command that changed nothing (refused, or a dry run) leaves the file as it was: an office's
+    // own chart or formatting that exceljs cannot keep is not lost to a mistyped command.
+    if (!opts.readOnly && (wb.changed || !existsSync(path))) {
       io.err(`… ${basename(path)} を保存しています`);
       await wb.save(path);
     }

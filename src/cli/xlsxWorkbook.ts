@@ -88,6 +88,9 @@ export class XlsxWorkbook implements Workbook {
   /** Things worth telling about what was read (values far from the table, left unread), one per tab. */
   readonly notices = new Map<string, string>();
 
+  /** Whether anything was changed: a command that changed nothing leaves the file as it is. */
+  changed = false;
+
   sheetNames(): string[] {
     return this.book.worksheets.map((w) => w.name);
   }
@@ -137,6 +140,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   createSheet(name: string): void {
+    this.changed = true;
     this.book.addWorksheet(name);
   }
 
@@ -147,6 +151,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   deleteSheet(name: string): void {
+    this.changed = true;
     this.book.removeWorksheet(this.sheet(name).id);
   }
 
@@ -184,6 +189,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   write(name: string, row: number, col: number, values: OutGrid): void {
+    this.changed = true;
     values.forEach((line, r) =>
       line.forEach((v, c) => {
         const text = typeof v === 'string' ? v : isLink(v) ? v.text : '';
@@ -221,6 +227,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   format(name: string, layout: Layout, extent: Extent): void {
+    this.changed = true;
     const ws = this.sheet(name);
     const each = (r: Rect, fn: (cell: ExcelJS.Cell, row: number, col: number) => void) => {
       for (let i = 0; i < r.numRows; i++)
