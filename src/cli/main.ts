@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { type ActionResult, busy } from '../actions/common';
 import { exportRequest, importRequest } from '../actions/exchange';
 import { mergeResponses } from '../actions/mergeResponses';
@@ -15,8 +15,8 @@ import { printSummary, runDemo } from './demo';
 import { reportKindOf, saveReport } from './reportFile';
 import { yearlyReport } from '../actions/yearlyReport';
 import { type Io, formatTable } from './output';
-import { CliError, EXIT, FileLock, writeAtomically } from './files';
-import { emlOf } from './eml';
+import { CliError, EXIT, FileLock } from './files';
+import { writeDrafts } from './eml';
 import { remindDepartments } from '../actions/remindDepartments';
 import { TableSyntaxError, decodeText, parseDelimited } from './textTable';
 import { ExcelLimitError, XlsxWorkbook } from './xlsxWorkbook';
@@ -295,16 +295,14 @@ async function remind(args: readonly string[], io: Io): Promise<number> {
     io.out(`\n── ${r.department}（${r.editors.join(', ') || '編集者が未登録'}）\n件名：${r.subject}\n\n${r.body}`);
   if (dir && result.reminders.length) {
     mkdirSync(dir, { recursive: true });
-    for (const r of result.reminders)
-      writeAtomically(join(dir, `${r.department.replace(/[\\/:*?"<>|]/g, '_')}.eml`), utf8(emlOf(r)));
+    const names = writeDrafts(dir, result.reminders);
     io.out(
-      `\n${result.reminders.length}件の下書き（.eml）を ${dir} に書き出しました。メールソフトで開いて送ってください。`,
+      `\n${names.length}件の下書き（.eml）を ${dir} に書き出しました：${names.join('、')}。メールソフトで開いて送ってください。` +
+        '（同じ名前のファイルがあるときは上書きせず、_2 などを付けた名前で書き出します。）',
     );
   }
   return code;
 }
-
-const utf8 = (s: string) => new TextEncoder().encode(s);
 
 function report(result: ActionResult, io: Io): number {
   io.out(`■ ${result.title}\n${result.message}`);
