@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB } from '../src/domain/tabs';
 import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
-import { buildBundle, loadBundle, seedTabs, tsv } from './helpers';
+import { buildBundle, loadBundle, seedTabs, tsv, typeAnswers } from './helpers';
 
 const ADMIN = 'danjo@city.kiyose.example.lg.jp';
 const COLLEAGUE = 'danjo2@city.kiyose.example.lg.jp';
@@ -200,6 +200,28 @@ describe('what real Apps Script refuses', () => {
     const alert = run(ADMIN, 'validatePlan');
     expect(alert.title).not.toContain('途中');
     expect(app.sheet(TAB.check)!.values().length).toBeGreaterThan(1500);
+  });
+
+  it('writes a date back as it read it: 最終取込 stays put run after run in another time zone', () => {
+    const app = new FakeApp(seedTabs(), { timeZone: 'Pacific/Kiritimati' });
+    const menu = loadBundle(code, app) as Record<string, () => void>;
+    menu.createRequests();
+    typeAnswers(app, '調査_職員課', { '4-1-2-2': { '実施状況・実績': '実施', 自己評価: 'A' } });
+    menu.mergeResponses();
+    const mergedAt = () => {
+      const rows = app.sheet(TAB.requestIndex)!.values();
+      return rows.find((r) => r[0] === '職員課')![rows[0].indexOf('最終取込')];
+    };
+    const first = mergedAt();
+    expect(first).toBeInstanceOf(Date);
+    menu.createRequests(); // rewrites 調査シート一覧, carrying 最終取込
+    menu.createRequests();
+    expect(mergedAt()).toEqual(first);
+    // 回答's 取込日時 too: a merge with nothing new leaves it as it was.
+    const importedAt = () => app.sheet(TAB.answers)!.values()[1].at(-1);
+    const before = importedAt();
+    menu.mergeResponses();
+    expect(importedAt()).toEqual(before);
   });
 
   it('reads dates in the spreadsheet’s time zone, not the script’s', () => {

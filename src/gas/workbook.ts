@@ -136,18 +136,9 @@ export class GasWorkbook implements Workbook {
           line[c] = new Date(known);
           continue;
         }
-        parts ??= new Intl.DateTimeFormat('en-US', {
-          timeZone: this.timeZone(),
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: 'numeric',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: 'numeric',
-          second: 'numeric',
-        });
+        parts ??= this.zoneParts();
         const p = Object.fromEntries(parts.formatToParts(v).map((x) => [x.type, Number(x.value)]));
-        const wall = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+        const wall = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, v.getUTCMilliseconds());
         seen.set(v.getTime(), wall.getTime());
         line[c] = wall;
       }
@@ -323,8 +314,51 @@ export class GasWorkbook implements Workbook {
     this.size.set(name, { rows, cols });
   }
 
+  /**
+   * A date goes back as it was read: the domain's wall clock (the script's zone) becomes the
+   * instant at which the spreadsheet's zone shows that same clock. Without this, a date read and
+   * written back (最終取込 carried in 調査シート一覧) moved by the zones' difference on every run.
+   */
+  private toInstant(d: Date): Date {
+    const wall = Date.UTC(
+      d.getFullYear(),
+      d.getMonth(),
+      d.getDate(),
+      d.getHours(),
+      d.getMinutes(),
+      d.getSeconds(),
+      d.getMilliseconds(),
+    );
+    const offsetAt = (t: number) => {
+      const p = Object.fromEntries(
+        this.zoneParts()
+          .formatToParts(new Date(t))
+          .map((x) => [x.type, Number(x.value)]),
+      );
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+    };
+    // Twice: the offset at the guess, then at the instant itself (a change of summer time between).
+    const guess = wall - offsetAt(wall);
+    return new Date(wall - offsetAt(guess));
+  }
+
+  private parts: Intl.DateTimeFormat | undefined;
+  private zoneParts(): Intl.DateTimeFormat {
+    return (this.parts ??= new Intl.DateTimeFormat('en-US', {
+      timeZone: this.timeZone(),
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }));
+  }
+
   /** A leading apostrophe keeps any string as text: '=IMPORTRANGE(…)' typed as an answer stays text. */
   private toSheet(v: OutCell): unknown {
+    if (isDate(v)) return this.toInstant(v);
     if (isLink(v)) {
       const target = this.sheet(v.sheet);
       const text = v.text.replace(/"/g, '""');
