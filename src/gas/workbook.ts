@@ -320,6 +320,9 @@ export class GasWorkbook implements Workbook {
    * written back (最終取込 carried in 調査シート一覧) moved by the zones' difference on every run.
    */
   private toInstant(d: Date): Date {
+    // 回答's 取込日時 repeats one date over thousands of rows: each is converted once.
+    const known = this.instants.get(d.getTime());
+    if (known !== undefined) return new Date(known);
     const wall = Date.UTC(
       d.getFullYear(),
       d.getMonth(),
@@ -339,8 +342,11 @@ export class GasWorkbook implements Workbook {
     };
     // Twice: the offset at the guess, then at the instant itself (a change of summer time between).
     const guess = wall - offsetAt(wall);
-    return new Date(wall - offsetAt(guess));
+    const instant = wall - offsetAt(guess);
+    this.instants.set(d.getTime(), instant);
+    return new Date(instant);
   }
+  private readonly instants = new Map<number, number>();
 
   private parts: Intl.DateTimeFormat | undefined;
   private zoneParts(): Intl.DateTimeFormat {
