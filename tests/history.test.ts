@@ -196,7 +196,10 @@ describe('the second year from the command line', () => {
     expect((await cli('demo', book)).code).toBe(0);
     expect((await cli('set', book, '対象年度', '令和8年度')).code).toBe(0);
     expect((await cli('requests', book)).code).toBe(0);
-    expect((await cli('export-request', book, '職員課', file)).code).toBe(0);
+    const exported = await cli('export-request', book, '職員課', file);
+    expect(exported.code).toBe(0);
+    // Year 2: the tab also holds the 提言 table; the message counts 職員課's 2 事業 only.
+    expect(exported.text).toContain('（事業 2件、確認コード');
     const wb = await XlsxWorkbook.open(file);
     const ws = wb.book.getWorksheet(SHOKUIN)!;
     ws.getCell('F8').value = 'Ｂ';

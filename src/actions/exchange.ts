@@ -7,7 +7,7 @@ import { readReplies } from '../domain/committee';
 import { type Finding, error, hasErrors } from '../domain/findings';
 import { parseFiscalYear } from '../domain/fiscalYear';
 import { mergeAnswers } from '../domain/merge';
-import { HEADING, REQUEST_HEADER_ROW, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requestTab';
+import { HEADING, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requestTab';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
@@ -65,7 +65,8 @@ export function exportRequest(
   return {
     ok: true,
     title,
-    message: M.exported(d.name, settings.year, tab.rows.length - REQUEST_HEADER_ROW, token),
+    // The department's 事業 (the tab's rows also hold its heading and, from year 2, the 提言 table).
+    message: M.exported(d.name, settings.year, inputs.projects.filter((p) => p.departments.includes(d)).length, token),
     findings: [],
   };
 }
