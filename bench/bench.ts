@@ -13,7 +13,6 @@ import { createRequests } from '../src/actions/createRequests';
 import { setupSheets } from '../src/actions/setupSheets';
 import { buildSummary } from '../src/actions/buildSummary';
 import { validatePlan } from '../src/actions/validatePlan';
-import { GasWorkbook } from '../src/gas/workbook';
 import { yearlyReport } from '../src/actions/yearlyReport';
 import { renderReportHtml } from '../src/pages/reportPage';
 import { findChromium } from '../src/cli/chromium';
@@ -22,7 +21,7 @@ import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
 import { DEFAULT_DIRECTIONS, SETTING, TAB } from '../src/domain/tabs';
-import { type CallRatio, type RunsUntilDone, printSlowDay, slowDayCalls, slowDayRuns } from './slowDay';
+import { type CallRatio, type RunsUntilDone, printSlowDay, slowDayCalls, slowDayRuns, withApp } from './slowDay';
 
 const SIZES: ReadonlyArray<{ name: string; size: PlanSize }> = [
   { name: 'real', size: { projects: 150, departments: 30, years: 2 } },
@@ -61,18 +60,6 @@ let peakRss = 0;
 const sample = () => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
-
-function withApp<T>(app: FakeApp, fn: (wb: Workbook) => T): T {
-  const uninstall = app.install();
-  // As main.ts does: a workbook per run, closed at its end (the template tab goes).
-  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-  try {
-    return fn(wb);
-  } finally {
-    wb.close();
-    uninstall();
-  }
-}
 
 /** Runs an action RUNS times, each on a fresh copy of `state`; returns the measure and the state after. */
 function measure(

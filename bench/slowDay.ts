@@ -41,11 +41,12 @@ export interface CallRatio {
   readonly floor: number;
 }
 
-function run(app: FakeApp, action: (wb: Workbook) => ActionResult): ActionResult {
+/** One menu run on the fake, as main.ts makes it: a workbook per run, closed at its end (the template tab goes). */
+export function withApp<T>(app: FakeApp, fn: (wb: Workbook) => T): T {
   const uninstall = app.install();
   const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   try {
-    return action(wb);
+    return fn(wb);
   } finally {
     wb.close();
     uninstall();
@@ -55,7 +56,7 @@ function run(app: FakeApp, action: (wb: Workbook) => ActionResult): ActionResult
 /** createRequests on the virtual clock, as the menu runs it (a new run each click). */
 function createOnClock(app: FakeApp, budgetMs: number): ActionResult {
   const started = app.clockMs;
-  return run(app, (wb) => createRequests(wb, { outOfTime: () => app.clockMs - started > budgetMs }));
+  return withApp(app, (wb) => createRequests(wb, { outOfTime: () => app.clockMs - started > budgetMs }));
 }
 
 /** Tabs the last run made or refreshed, read from its message (作成 N、更新 N). */
@@ -102,7 +103,7 @@ function yearOf(app: FakeApp): number {
 function freshBook(domainShared = true): FakeApp {
   const app = new FakeApp(generateTabs(SLOW_DAY_SIZE));
   app.domainShared = domainShared;
-  run(app, (wb) => setupSheets(wb));
+  withApp(app, (wb) => setupSheets(wb));
   return app;
 }
 
@@ -113,7 +114,7 @@ export function slowDayRuns(paces: readonly number[]): RunsUntilDone[] {
     const app = freshBook();
     out.push(untilDone(app, '初回作成', pace));
     out.push(untilDone(app, '再実行（変更なし）', pace));
-    run(app, (wb) => mergeResponses(wb, new Date(2027, 5, 1)));
+    withApp(app, (wb) => mergeResponses(wb, new Date(2027, 5, 1)));
     setYear(app, yearOf(app) + 1);
     out.push(untilDone(app, '翌年度', pace));
   }
@@ -128,14 +129,14 @@ export function slowDayCalls(): CallRatio[] {
   const app = freshBook();
   const measure = (action: string, floor: number, fn: (wb: Workbook) => ActionResult): CallRatio => {
     app.resetCounts();
-    run(app, fn);
+    withApp(app, fn);
     const c = app.callCounts();
     return { action, calls: c.read + c.write + c.lookup, floor };
   };
   // Shared with no whole domain, a new protection needs no setDomainEdit(false): two calls a tab less.
   const plain = freshBook(false);
   plain.resetCounts();
-  run(plain, (wb) => createRequests(wb));
+  withApp(plain, (wb) => createRequests(wb));
   const c = plain.callCounts();
   return [
     measure('validatePlan', 9, (wb) => validatePlan(wb)),

@@ -168,25 +168,28 @@ function applySteps(
   const renamed: string[] = [];
   const entries: IndexEntry[] = [];
   const findings: Finding[] = [];
+  // A tab not written this run keeps its line of 調査シート一覧 (under the department's name of now).
+  const keepLine = (d: Department, sheet: string) => {
+    const prior = run.priorOf(d, sheet);
+    if (prior) entries.push({ ...prior, department: d.name, sheet });
+  };
   for (const planned of plan.steps) {
     const d = planned.department;
     if (planned.kind === 'keep') {
       counts.unchanged++;
-      entries.push({ ...run.priorOf(d, planned.sheet)!, department: d.name, sheet: planned.sheet });
+      keepLine(d, planned.sheet);
       continue;
     }
     if (options.outOfTime?.()) {
       postponed.push(d);
-      const prior = run.priorOf(d, planned.sheet);
-      if (prior) entries.push(prior);
+      keepLine(d, planned.sheet);
       continue;
     }
     const step = planned.kind === 'read' ? plan.decide(d, contentOf(planned.sheet)) : planned;
     if (step.kind === 'skip') {
       findings.push(...step.findings);
       counts.skipped.push(d.name);
-      const prior = run.priorOf(d, step.sheet);
-      if (prior) entries.push(prior);
+      keepLine(d, step.sheet);
       continue;
     }
     const written = writeRequestTab(run, step);
@@ -199,8 +202,8 @@ function applySteps(
     options.onProgress?.(counts.created + counts.refreshed + counts.unchanged, plan.steps.length, d.name);
   }
   // 調査シート一覧 lists the departments in the order of 所管課, whatever order the run took.
-  const rowOf = (e: IndexEntry) => plan.steps.find((s) => s.sheet === e.sheet)?.department.row;
-  const rank = new Map(entries.map((e, i) => [e, rowOf(e) ?? 1e9 + i]));
+  const rowOf = new Map(plan.steps.map((s) => [s.sheet, s.department.row]));
+  const rank = new Map(entries.map((e, i) => [e, rowOf.get(e.sheet) ?? 1e9 + i]));
   entries.sort((a, b) => rank.get(a)! - rank.get(b)!);
   return { postponed, renamed, entries, findings };
 }
@@ -345,7 +348,10 @@ function requestsMessage(
   const { postponed, renamed } = done;
   const lines = [
     `${formatFiscalYear(year)}の調査シート：作成 ${counts.created}、更新 ${counts.refreshed}、` +
-      `変更なし ${counts.unchanged}、そのまま ${leftAlone.length + counts.skipped.length}` +
+      // 変更なし: written before from the same inputs; the tabs not made and those of no department are named below.
+      `変更なし ${counts.unchanged}` +
+      (counts.skipped.length ? `、作れなかった ${counts.skipped.length}` : '') +
+      (leftAlone.length ? `、対象外のシート ${leftAlone.length}` : '') +
       (postponed.length ? `、次の実行で処理 ${postponed.length}` : ''),
     postponed.length ? M.remaining(postponed.length, counts.created + counts.refreshed + counts.skipped.length) : '',
     counts.kept

@@ -154,12 +154,7 @@ export function writeAnswersInto(
     const block: OutCell[][] = target.values.slice(first - 1, last).map((line, i) => {
       const id = idAt.get(first + i) ?? '';
       const from = byId.get(id);
-      return run.map((c) => {
-        const v = from?.[fieldAt.get(c)!];
-        // A correction replaces the row whole: a cell the department emptied is emptied.
-        if (from && replaced.has(id)) return v ?? '';
-        return v !== undefined && !isBlank(v) ? v : (line[c - 1] ?? '');
-      });
+      return run.map((c) => afterImport(from && { value: from[fieldAt.get(c)!] }, line[c - 1] ?? '', replaced.has(id)));
     });
     book.write(target.sheet, first, run[0], block);
   }
@@ -198,15 +193,25 @@ export function writeRepliesInto(
     const block: OutCell[][] = Array.from({ length: last - first + 1 }, (_, i) => {
       const line = target.values[first + i - 1] ?? [];
       const from = byNumber.get(numberAt.get(first + i) ?? '');
-      return run.map((c) => {
-        const v = from && (c === cols[0] ? from.content : from.status);
-        return v !== undefined && !isBlank(v) ? v : (line[c - 1] ?? '');
-      });
+      return run.map((c) =>
+        afterImport(from && { value: c === cols[0] ? from.content : from.status }, line[c - 1] ?? '', false),
+      );
     });
     book.write(target.sheet, first, run[0], block);
   }
   for (const r of target.replies) if (byNumber.has(r.number)) count++;
   return count;
+}
+
+/**
+ * What a cell holds after an import: the file's value where it has one; otherwise what the tab
+ * held, except in a row the file replaces whole (a correction), where an emptied cell is emptied.
+ * `from` is absent where the file has no row for this one.
+ */
+function afterImport(from: { value: Cell | undefined } | undefined, inTab: Cell, whole: boolean): Cell {
+  if (!from) return inTab;
+  if (whole) return from.value ?? '';
+  return from.value !== undefined && !isBlank(from.value) ? from.value : inTab;
 }
 
 /** The 確認コード recorded for each department and year by exportRequest. */
@@ -237,17 +242,23 @@ function recordSnapshot(
   file: RequestTabContent,
 ): void {
   if (!entry || !logged.values || !logged.table) return;
+  // What the tab holds now, worked out by the same rule the writes followed.
   const after = target.rows.map((r) => {
     const from = byId.get(r.id);
     const fields = Object.fromEntries(
-      ANSWER_FIELDS.map((f) => {
-        const v = from?.[f];
-        return [f, from && replaced.has(r.id) ? (v ?? '') : v !== undefined && !isBlank(v) ? v : r.fields[f]];
-      }),
+      ANSWER_FIELDS.map((f) => [f, afterImport(from && { value: from[f] }, r.fields[f], replaced.has(r.id))]),
     );
     return { id: r.id, fields };
   });
-  const replies = new Map([...typedReplies(target), ...typedReplies(file)]);
+  const inTab = typedReplies(target);
+  const replies = new Map(inTab);
+  for (const [number, r] of typedReplies(file)) {
+    const t = inTab.get(number);
+    replies.set(number, {
+      status: afterImport({ value: r.status }, t?.status ?? '', false),
+      content: afterImport({ value: r.content }, t?.content ?? '', false),
+    });
+  }
   const rows = logged.values.map((line) => [...line]);
   let col = logged.table.columns.get('最後に取り込んだ回答');
   if (col === undefined) {

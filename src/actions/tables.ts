@@ -64,8 +64,9 @@ export function importTable(
   const old = wb.sheetNames().includes(tab) ? wb.read(tab) : undefined;
   const merged = mergeByKey(tab, old, rows, mode.replace === true);
   if (!mode.dryRun) {
-    if (!wb.sheetNames().includes(tab)) createBlankTabs(wb, new Set(wb.sheetNames()));
-    replaceTab(wb, tab, merged.grid, wb.read(tab));
+    // A missing tab is made with its header row first (and read as made); an existing one was read above.
+    if (old === undefined) createBlankTabs(wb, new Set(wb.sheetNames()));
+    replaceTab(wb, tab, merged.grid, old ?? wb.read(tab));
   }
   return { ok: true, title, message: importMessage(tab, fileLabel, merged, mode), findings: [] };
 }

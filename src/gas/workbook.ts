@@ -173,13 +173,11 @@ export class GasWorkbook implements Workbook {
   protectForAdmins(names: readonly string[], admins: readonly string[]): void {
     const who = fingerprint(admins.length ? admins : [this.runner()]);
     const seal = (name: string) => `「${name}」は管理者のみ編集できます（男女平等推進プラン #${who}）`;
-    // Which tabs need it is known from one list, before any is changed.
-    const on = this.listProtections();
-    const unsealed = names.flatMap((name) => {
+    // The seal names its tab: one list of descriptions tells which tabs need it, before any is changed.
+    const sealed = new Set(this.ss.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getDescription()));
+    for (const name of names) {
       const s = this.sheet(name);
-      return s && !on('SHEET', s).some((p) => p.getDescription() === seal(name)) ? [{ name, s }] : [];
-    });
-    for (const { name, s } of unsealed) {
+      if (!s || sealed.has(seal(name))) continue;
       const p = s.protect(); // a protected tab gives back its protection: it is narrowed anew
       if (p.isWarningOnly()) p.setWarningOnly(false);
       // The tab may have held a protection already (a cut-off run's, or one made by hand): its
