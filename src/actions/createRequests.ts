@@ -21,6 +21,7 @@ import {
   isRefusal,
 } from './common';
 import { requestWarnings } from './shared/requestWarnings';
+import { columnWidthsOf } from './shared/blankTabs';
 import { ownership, refusedTabFinding, requestTabFor, tabReader } from './shared/requestTabs';
 import * as M from '../domain/requestMessages';
 
@@ -230,7 +231,7 @@ function writeIndex(
   const idsNow = entries.some((e) => !e.sheetId) ? wb.sheetIds() : ids;
   const recorded = entries.map((e) => (e.sheetId ? e : { ...e, sheetId: idsNow.get(e.sheet) ?? '' }));
   replaceTab(wb, TAB.requestIndex, indexRows(recorded), indexValues, {
-    layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 200, 80, 60, 60, 80, 140, 260, 80, 80] },
+    layout: { frozenRows: 1, headerRows: [1], columnWidths: columnWidthsOf(TAB.requestIndex) },
   });
 }
 

@@ -45,7 +45,8 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
   { name: TAB.recommendations, rows: [[...HEADERS.recommendations]], widths: [70, 80, 480, 60, 240] },
   { name: TAB.replies, rows: [[...HEADERS.replies]], widths: [60, 80, 160, 80, 420, 130] },
   { name: TAB.check, rows: [[...HEADERS.check]], widths: [70, 120, 70, 640] },
-  { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]], widths: [200, 200, 80, 60, 60, 80, 140, 260, 80, 80] },
+  // 保護・入力規則 wide enough for its whole key (rows, editors and three fingerprints).
+  { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]], widths: [200, 200, 80, 60, 60, 80, 140, 420, 80, 80] },
 ];
 
 /**
@@ -70,4 +71,9 @@ export function createBlankTabs(wb: Workbook, existing: ReadonlySet<string>): st
     created.push(tab.name);
   }
   return created;
+}
+
+/** A tab's column widths as 初期設定 sets them: the one place they are written. */
+export function columnWidthsOf(tab: string): number[] | undefined {
+  return BLANK_TABS.find((t) => t.name === tab)?.widths;
 }
