@@ -2,8 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { buildSummary } from '../src/actions/buildSummary';
-import { parseQuantity, parseTarget } from '../src/domain/quantity';
-import { kpiRow } from '../src/domain/summary';
 import { HEADERS, TAB } from '../src/domain/tabs';
 import type { FakeApp } from './fake/spreadsheetApp';
 import { fakeBook, seedTabs, typeAnswers } from './helpers';
@@ -177,14 +175,17 @@ describe('buildSummary', () => {
       ['全体', 32, 60, '65.2%', '—', '—', '—'],
       ['（参加者数の報告があった事業：今年度 2件。報告のない事業は数えていません）'],
     ]);
-    // 16: 59.1% (H28) → 63.5% (R2) toward 80% (H39): 4.4 / 20.9 = 21.1%; 4 of 11 years elapsed = 36.4% → 遅れ.
-    // 17: 41.4% → 44.0% toward 60%: 2.6 / 18.6 = 14.0% → 遅れ.
+    // The latest values of examples/kiyose-indicator-results.tsv are of 令和6年度 (2024): 8 of 11 years
+    // from H28 to H39 elapsed (72.7%).
+    // 16: 59.1% → 75.0% toward 80%: 15.9 / 20.9 = 76.1% ≥ 72.7% → 順調; the path in R6: 59.1 + 20.9 × 8/11 = 74.3%.
+    // 17: 41.4% → 46.0% toward 60%: 4.6 / 18.6 = 24.7%, less than half of 72.7% → 遅れ; path 41.4 + 18.6 × 8/11 = 54.9%.
     const kpis = section(app, '7. 成果指標');
     expect(kpis.slice(0, 3)).toEqual([
       [
         '指標',
         '基準値\n（年度）',
         '最新の実績\n（年度）',
+        '同じ年度の\n道筋の値',
         '目標値\n（年度）',
         '進捗率',
         '目標年度\nまでの経過',
@@ -193,19 +194,21 @@ describe('buildSummary', () => {
       [
         '16 男女共同参画センター（アイレック）の認知度',
         '59.1%\n平成28年度',
-        '63.5%\n令和2年度',
+        '75%\n令和6年度',
+        '74.3%',
         '80%\n令和9年度',
-        '21.1%',
-        '36.4%',
-        '遅れ',
+        '76.1%',
+        '72.7%',
+        '順調',
       ],
       [
         '17 きよせ女性広報誌「Ms. スクエア」の認知度',
         '41.4%\n平成28年度',
-        '44%\n令和2年度',
+        '46%\n令和6年度',
+        '54.9%',
         '60%\n令和9年度',
-        '14.0%',
-        '36.4%',
+        '24.7%',
+        '72.7%',
         '遅れ',
       ],
     ]);
@@ -215,7 +218,8 @@ describe('buildSummary', () => {
     const { app, wb } = answeredBook();
     buildSummary(wb, BUILT);
     const s = app.sheet(TAB.summary)!;
-    expect(s.charts).toHaveLength(1);
+    // The grades' bar chart, and a line chart per KPI (two in the example).
+    expect(s.charts.map((c) => c.type)).toEqual(['bar', 'line', 'line']);
     const chart = s.charts[0];
     expect(chart.title).toBe('目標別の自己評価の分布');
     expect(chart.stacked).toBe(true);
@@ -238,7 +242,7 @@ describe('buildSummary', () => {
     const second = app.sheet(TAB.summary)!.values();
     expect(second.slice(2)).toEqual(first.slice(2));
     expect(second[1][0]).toContain('2026/07/02 10:00');
-    expect(app.sheet(TAB.summary)!.charts).toHaveLength(1);
+    expect(app.sheet(TAB.summary)!.charts).toHaveLength(3);
   });
 
   it('still builds with no answers yet, and says so instead of showing 0%', () => {
@@ -260,41 +264,7 @@ describe('buildSummary', () => {
       '—',
     ]);
     expect(section(b.app, '5. 注意が必要な事業')).toEqual([['（回答がまだないため、省略しています）']]);
-    expect(b.app.sheet(TAB.summary)!.charts).toHaveLength(0);
-  });
-});
-
-describe('KPI progress', () => {
-  const indicator = (base: string, target: string, baseYear = 2016, targetYear = 2027) => ({
-    number: '1',
-    name: 'x',
-    baseYear,
-    base: parseQuantity(base)!,
-    targetYear,
-    target: parseTarget(target)!,
-    source: '',
-    percent: base.endsWith('%') || target.includes('%'),
-  });
-  const result = (value: string | number, year: number) => [{ number: '1', year, value: parseQuantity(value)! }];
-
-  it('counts a value past the target as achieved, from a percent-formatted cell too', () => {
-    const k = kpiRow(indicator('59.1%', '80%'), result(0.82, 2024));
-    expect(k.status).toBe('達成');
-    expect(k.progress).toBeCloseTo((82 - 59.1) / (80 - 59.1));
-  });
-  it('measures to the nearest edge of a range and counts a value inside it as achieved', () => {
-    expect(kpiRow(indicator('30%', '40から60%'), result('35%', 2020)).progress).toBeCloseTo(0.5);
-    expect(kpiRow(indicator('30%', '40〜60%'), result('45%', 2020)).status).toBe('達成');
-  });
-  it('works for bounds and for falling targets, negative when moving away', () => {
-    expect(kpiRow(indicator('10%', '5%以下'), result('8%', 2020)).progress).toBeCloseTo(0.4);
-    expect(kpiRow(indicator('10%', '5%以下'), result('4%', 2020)).status).toBe('達成');
-    const away = kpiRow(indicator('10%', '0%'), result('12%', 2020));
-    expect(away.progress).toBeCloseTo(-0.2);
-    expect(away.status).toBe('後退');
-    expect(kpiRow(indicator('20%', '30%以上'), result('28%', 2020)).status).toBe('順調');
-  });
-  it('says when there is no result yet', () => {
-    expect(kpiRow(indicator('59.1%', '80%'), []).status).toBe('実績なし');
+    // No grades to draw; the KPIs' line charts stand (their values come from 指標実績, not from the answers).
+    expect(b.app.sheet(TAB.summary)!.charts.map((c) => c.type)).toEqual(['line', 'line']);
   });
 });

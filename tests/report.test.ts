@@ -87,9 +87,17 @@ describe('the report model', () => {
     const kpi = model.kpis.find((k) => k.title.startsWith('16 '))!;
     expect(kpi.base).toBe('59.1%（平成28年度）');
     expect(kpi.target).toBe('80%（令和9年度）');
-    expect(kpi.values).toEqual([{ year: 2020, value: 63.5, text: '63.5%' }]);
+    expect(kpi.values).toEqual([
+      { year: 2020, value: 63.5, text: '63.5%' },
+      { year: 2022, value: 68, text: '68%' },
+      { year: 2024, value: 75, text: '75%' },
+    ]);
     expect(kpi.chart.target).toMatchObject({ year: 2027, low: 80, high: 80 });
-    expect(kpi.status).toBe('遅れ');
+    // 2024: 8 of 11 years elapsed (72.7%); (75 − 59.1) / 20.9 = 76.1% of the way → 順調. The path: 59.1 + 20.9 × 8/11.
+    expect([kpi.progress, kpi.elapsed, kpi.path, kpi.status]).toEqual(['76.1%', '72.7%', '74.3%', '順調']);
+    // 17: (46 − 41.4) / 18.6 = 24.7%, less than half of 72.7% → 遅れ.
+    expect(model.kpis.find((k) => k.title.startsWith('17 '))!.status).toBe('遅れ');
+    expect(model.kpiRule).toContain('経過の半分以上なら「やや遅れ」');
   });
 });
 

@@ -45,6 +45,7 @@ describe('setupSheets', () => {
       '管理者',
       '委員会評価の区分',
       '対応状況の区分',
+      '指標の判定の区分',
     ]);
     expect(book.app.sheet(TAB.plan)!.cellAt(1, 7)!.note).toContain('関係各課');
     expect(book.app.sheet(TAB.plan)!.frozenRows).toBe(1);

@@ -128,7 +128,8 @@ describe('npm run demo', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(demo);
     const images = book.getWorksheet(TAB.summary)!.getImages();
-    expect(images).toHaveLength(1);
+    // The grades per 目標, and a line chart of each KPI (two) beside its table of years.
+    expect(images).toHaveLength(3);
     const media = (book as unknown as { model: { media: Array<{ extension: string; buffer: Buffer }> } }).model.media;
     expect(media[0].extension).toBe('png');
     expect(media[0].buffer.subarray(1, 4).toString()).toBe('PNG');
@@ -136,12 +137,13 @@ describe('npm run demo', () => {
 
   it('lists every 事業 with its answer under its 目標, 課題 and 施策 in 事業別一覧', async () => {
     const rows = await values(demo, TAB.projectList);
-    expect(rows[2].slice(0, 9)).toEqual([
+    expect(rows[2].slice(0, 10)).toEqual([
       '事業番号',
       '事業名',
       '所管課',
       '自己評価',
       '前年度',
+      '評価の推移',
       '今後の\n方向性',
       '実施状況・実績',
       '課題・改善点',
@@ -157,12 +159,14 @@ describe('npm run demo', () => {
       '課題4-2 男女共同参画の推進基盤の強化',
       '施策4-2-1 男女共同参画センター事業の充実',
     ]);
-    expect(rows.find((r) => r[0] === '4-1-2-3')!.slice(0, 9)).toEqual([
+    expect(rows.find((r) => r[0] === '4-1-2-3')!.slice(0, 10)).toEqual([
       '4-1-2-3',
       '男女共同参画研修の充実',
       '職員課',
       'A',
       'B',
+      // examples/kiyose-answers.tsv: B in 令和5年度 and 6年度, A in 7年度.
+      '2023 B → 2024 B → 2025 A',
       '拡充',
       '全職員向けのeラーニング研修を新設した。',
       '',

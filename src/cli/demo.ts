@@ -34,7 +34,7 @@ const EXAMPLE_TABS: ReadonlyArray<readonly [string, string]> = [
 const PRINTED_SECTIONS = ['1. ', '3. ', '5. ', '7. ', '9. '];
 
 /**
- * The whole yearly cycle on the Kiyose Goal 4 example, for two fiscal years: set up, check,
+ * The whole yearly cycle on the Kiyose Goal 4 example, for three fiscal years: set up, check,
  * request, answer (a fixed, plausible set), merge, summarise; written to `outPath`.
  */
 export async function runDemo(examplesDir: string, outPath: string, io: Io): Promise<boolean> {
@@ -52,6 +52,8 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
   const byYear = recordsByYear(table('kiyose-answers.tsv'));
   const replies = recordsByYear(table('kiyose-replies.tsv'));
   const years = [...byYear].sort((a, b) => a[0] - b[0]);
+  // The year the example committee graded (its file's 年度).
+  const committeeYear = [...recordsByYear(table('kiyose-committee.tsv')).keys()][0];
   for (const [year, records] of years) {
     io.out(`\n── ${year}年度 ──`);
     step(setSetting(wb, '対象年度', String(year)));
@@ -77,8 +79,8 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
     if (replies.get(year)?.length) io.out(`  提言への対応 ${replies.get(year)!.length}件も入力しました。`);
     step(mergeResponses(wb, new Date(year + 1, 5, 15, 17, 0)));
     step(buildSummary(wb, new Date(year + 1, 6, 1, 9, 0)));
-    if (year === years[0][0]) {
-      // The committee reads the first year's summary, grades each 課題 and writes its 提言.
+    if (year === committeeYear) {
+      // The committee reads that year's summary, grades each 課題 and writes its 提言.
       io.out('  推進委員会が課題ごとの評価と提言を入力しました（例のデータ）。');
       step(importTable(wb, TAB.committee, table('kiyose-committee.tsv'), 'kiyose-committee.tsv'));
       step(importTable(wb, TAB.recommendations, table('kiyose-recommendations.tsv'), 'kiyose-recommendations.tsv'));

@@ -318,7 +318,7 @@ export class XlsxWorkbook implements Workbook {
     const data = Array.from({ length: d.numRows }, (_, r) =>
       Array.from({ length: d.numCols }, (_, c) => fromExcel(ws.getCell(d.row + r, d.col + c), 'values')),
     );
-    const picture = await renderChart(chart.title, data, chart.colors);
+    const picture = await renderChart(chart, data);
     if (!picture) {
       this.notices.set(
         `${ws.name}#chart`,

@@ -38,6 +38,8 @@ export const noAdmins = () =>
   `。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`;
 export const replyDoneMissing = () =>
   `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`;
+export const kpiStatusesCount = (count: number) =>
+  `${SETTING.kpiScale}は5つの言葉を「達成、順調、やや遅れ、遅れ、未測定」の順に「、」で区切って書いてください（いまは${count}つです）。`;
 export const editorNotEmail = (e: string) =>
   `編集者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`;
 export const nameUsedTwice = (text: string, priorRow: number, priorName: string) =>

@@ -54,6 +54,8 @@ export interface Settings {
   readonly committeeGrades: readonly Grade[];
   /** 対応状況の区分: what a department may say of a 提言 (対応済 closes it). */
   readonly replyStatuses: readonly string[];
+  /** 指標の判定の区分: the words for 達成, 順調, やや遅れ, 遅れ and 未測定, in that order. */
+  readonly kpiStatuses: readonly string[];
 }
 
 export interface PlanInputs {

@@ -69,6 +69,8 @@ export interface Protection {
 }
 
 export interface ChartSpec {
+  /** Grades stacked per row, or values over the years as lines (a KPI's measured values and its path). */
+  readonly kind: 'stackedBar' | 'line';
   readonly title: string;
   /** The data: first column the categories, first row the series names. */
   readonly data: Rect;
@@ -76,7 +78,13 @@ export interface ChartSpec {
   readonly anchor: { readonly row: number; readonly col: number };
   /** One CSS colour per series, in the data's column order. */
   readonly colors: readonly string[];
+  /** Pixels; the adapter's default where absent. */
+  readonly size?: { readonly width: number; readonly height: number };
 }
+
+/** A KPI's measured values (blue, as the grades' best) and its path to the target (grey, dashed where drawn by us). */
+export const KPI_VALUE_COLOR = '#2166ac';
+export const KPI_PATH_COLOR = '#555555';
 
 /** Blue for the best grade to red for the worst: the order reads without the legend. */
 const GOOD_TO_BAD = ['#2166ac', '#4393c3', '#92c5de', '#f4a582', '#d6604d', '#b2182b'];

@@ -2,7 +2,7 @@ import type { Layout, Rect } from './layout';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import { type PlanInputs, structureKey } from './inputs';
-import type { Summary } from './summary';
+import type { GradeHistory, Summary } from './summary';
 import { DASH, participants, text } from './summaryTab';
 const HEADER = [
   '事業番号',
@@ -10,6 +10,7 @@ const HEADER = [
   '所管課',
   '自己評価',
   '前年度',
+  '評価の推移',
   // Broken by hand where the narrow columns would break them mid-word.
   '今後の\n方向性',
   '実施状況・実績',
@@ -64,6 +65,7 @@ export function renderProjectList(
       a.department,
       a.grade ?? (a.answer ? DASH : '未回答'),
       s.previousGrades.get(`${p.id}|${a.department}`) ?? DASH,
+      gradeTrail(s.gradeHistory.get(`${p.id}|${a.department}`)),
       text(f?.['今後の方向性']),
       text(f?.['実施状況・実績']),
       text(f?.['課題・改善点']),
@@ -74,16 +76,21 @@ export function renderProjectList(
     if (prior.row + prior.numRows === rows.length) wrap[wrap.length - 1] = { ...prior, numRows: prior.numRows + 1 };
     else wrap.push({ row: rows.length, col: 1, numRows: 1, numCols: HEADER.length });
   }
-  const center = wrap.map((r) => ({ ...r, col: 4, numCols: 3 }));
+  const center = wrap.map((r) => ({ ...r, col: 4, numCols: 4 }));
   return {
     rows,
     layout: {
       frozenRows: HEADER_ROW,
-      columnWidths: [70, 170, 110, 56, 56, 70, 260, 220, 80],
+      columnWidths: [70, 160, 110, 56, 56, 120, 60, 220, 190, 80],
       headerRows: headings,
       wrap,
       center,
       print: 'landscape',
     },
   };
+}
+
+/** A department's grades of a 事業 over the surveyed years: 「2021 B → 2022 B → 2023 A」. */
+export function gradeTrail(history: GradeHistory | undefined): string {
+  return history?.length ? history.map((h) => `${h.year} ${h.grade}`).join(' → ') : DASH;
 }

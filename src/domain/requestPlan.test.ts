@@ -14,6 +14,7 @@ const settings: Settings = {
   planName: 'プラン',
   scales: parseScales(DEFAULT_GRADES, DEFAULT_DIRECTIONS, ''),
   committeeGrades: [],
+  kpiStatuses: ['達成', '順調', 'やや遅れ', '遅れ', '未測定'],
   replyStatuses: ['対応済', '対応中'],
 };
 const dept = (name: string, row: number): Department => ({ name, aliases: [], editors: [], concerned: false, row });

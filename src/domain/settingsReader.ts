@@ -9,6 +9,7 @@ import {
   DEFAULT_COMMITTEE_GRADES,
   DEFAULT_DIRECTIONS,
   DEFAULT_GRADES,
+  DEFAULT_KPI_STATUSES,
   DEFAULT_REPLY_STATUSES,
   HEADERS,
   REPLY_DONE,
@@ -19,6 +20,7 @@ import {
 import { type Settings, type TabValues } from './inputModel';
 import { tableOf, EMAIL } from './inputTable';
 import * as M from './inputMessages';
+import { KPI_STATES } from './kpiTrack';
 
 export function readSettings(tabs: TabValues, findings: Finding[]): { settings?: Settings; admins: string[] } {
   const sheet = TAB.settings;
@@ -48,7 +50,7 @@ export function readSettings(tabs: TabValues, findings: Finding[]): { settings?:
     deadline = parseDate(deadlineCell.value);
     if (!deadline) findings.push(error(sheet, deadlineCell.row, valueCol, M.deadlineUnreadable(deadlineCell.value)));
   }
-  const { scales, committee, replies, scaleLength } = readScales(values, valueCol, findings);
+  const { scales, committee, replies, kpi, scaleLength } = readScales(values, valueCol, findings);
   const planCell = values.get(SETTING.planName);
   const planName = planCell && !isBlank(planCell.value) ? String(planCell.value).trim() : '男女平等推進プラン';
   // Texts the tool composes from 設定 must fit a cell too (the request tab's title and how-to line).
@@ -62,7 +64,15 @@ export function readSettings(tabs: TabValues, findings: Finding[]): { settings?:
   const settings =
     findings.length > before || year === undefined || deadline === undefined
       ? undefined
-      : { year, deadline, planName, scales, committeeGrades: committee.grades, replyStatuses: replies.words };
+      : {
+          year,
+          deadline,
+          planName,
+          scales,
+          committeeGrades: committee.grades,
+          replyStatuses: replies.words,
+          kpiStatuses: kpi.words,
+        };
   return { settings, admins: readAdmins(values.get(SETTING.admins), lastRow + 1, valueCol, findings) };
 }
 
@@ -114,8 +124,12 @@ function readScales(
   const replyText = scaleText(SETTING.replyScale, DEFAULT_REPLY_STATUSES);
   const replies = parseWordList(replyText.text, SETTING.replyScale, DEFAULT_REPLY_STATUSES);
   if (!replies.words.includes(REPLY_DONE)) replies.problems.push(M.replyDoneMissing());
+  const kpiText = scaleText(SETTING.kpiScale, DEFAULT_KPI_STATUSES);
+  const kpi = parseWordList(kpiText.text, SETTING.kpiScale, DEFAULT_KPI_STATUSES);
+  if (kpi.words.length !== KPI_STATES.length) kpi.problems.splice(0, Infinity, M.kpiStatusesCount(kpi.words.length));
   for (const message of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, message));
   for (const message of replies.problems) findings.push(error(sheet, replyText.row, valueCol, message));
+  for (const message of kpi.problems) findings.push(error(sheet, kpiText.row, valueCol, message));
   // The request tab's 選べる区分 line holds both scales.
-  return { scales, committee, replies, scaleLength: grades.text.length + directions.text.length };
+  return { scales, committee, replies, kpi, scaleLength: grades.text.length + directions.text.length };
 }

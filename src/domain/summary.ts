@@ -1,8 +1,9 @@
 import { type AnswerRecord, answerLookup, hasAnyAnswer } from './answers';
 import { bucketBy } from './cells';
-import type { Indicator, IndicatorResult, PlanInputs, Project, Settings } from './inputs';
-import { indicatorValue, structureKey } from './inputs';
-import { parseCount, targetEdges } from './quantity';
+import type { IndicatorResult, PlanInputs, Project, Settings } from './inputs';
+import { structureKey } from './inputs';
+import { type KpiRow, kpiRow } from './kpiTrack';
+import { parseCount } from './quantity';
 import { gradedCodes, matchDirection, matchGrade } from './scales';
 
 /** One department's answer on one 事業 of the plan, for one year (absent when not answered). */
@@ -36,17 +37,23 @@ export interface ResponseRow {
   readonly rate: number;
 }
 
-export type KpiStatus = '達成' | '順調' | '遅れ' | '後退' | '実績なし' | '判定できない';
-
-export interface KpiRow {
-  readonly indicator: Indicator;
-  readonly latest?: IndicatorResult;
-  /** (latest − base) / (target − base), target being the nearest edge of a range or bound. */
-  readonly progress?: number;
-  /** Share of the way from base year to target year that has elapsed at the latest result. */
-  readonly expected?: number;
-  readonly status: KpiStatus;
+/** One surveyed year's grades of a 目標 or 施策. */
+export interface YearGrades {
+  readonly year: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly total: number;
+  readonly topShare?: number;
 }
+
+/** A 目標's or 施策's grades in every surveyed year, oldest first. */
+export interface Trend {
+  readonly key: string;
+  readonly name: string;
+  readonly years: readonly YearGrades[];
+}
+
+/** A department's grade of a 事業 in each year it gave one, oldest first. */
+export type GradeHistory = ReadonlyArray<{ readonly year: number; readonly grade: string }>;
 
 export interface Summary {
   readonly planName: string;
@@ -67,6 +74,16 @@ export interface Summary {
   readonly previousGrades: ReadonlyMap<string, string>;
   readonly directions: ReadonlyArray<{ readonly direction: string; readonly count: number }>;
   readonly kpis: readonly KpiRow[];
+  /** Every measured value of the KPIs (指標実績) up to this year, for their trends. */
+  readonly kpiResults: readonly IndicatorResult[];
+  /** 指標の判定の区分: the city's words for the KPI states. */
+  readonly kpiStatuses: readonly string[];
+  /** The years 回答 holds answers of, up to this one (this one always), oldest first. */
+  readonly surveyedYears: readonly number[];
+  readonly goalTrends: readonly Trend[];
+  readonly measureTrends: readonly Trend[];
+  /** By `事業番号|所管課`, as previousGrades: every grade of the surveyed years. */
+  readonly gradeHistory: ReadonlyMap<string, GradeHistory>;
   readonly bySex: Participants;
   /** 参加者数 by sex per 施策, this year and last (the last line: every 施策). */
   readonly bySexPerMeasure: ReadonlyArray<{
@@ -120,6 +137,14 @@ export function assignmentsFor(
   );
 }
 
+/** Count of each grade code, and of 未回答, among the answers. */
+function countsOf(answers: readonly ProjectAnswer[], settings: Settings): Record<string, number> {
+  const codes = settings.scales.grades.map((g) => g.code);
+  const counts: Record<string, number> = Object.fromEntries([...codes, UNANSWERED].map((c) => [c, 0]));
+  for (const a of answers) counts[a.grade ?? UNANSWERED]++;
+  return counts;
+}
+
 function distribution(
   key: string,
   name: string,
@@ -127,18 +152,12 @@ function distribution(
   previous: readonly ProjectAnswer[],
   settings: Settings,
 ): Distribution {
-  const codes = settings.scales.grades.map((g) => g.code);
-  const countsOf = (answers: readonly ProjectAnswer[]) => {
-    const counts: Record<string, number> = Object.fromEntries([...codes, UNANSWERED].map((c) => [c, 0]));
-    for (const a of answers) counts[a.grade ?? UNANSWERED]++;
-    return counts;
-  };
   return {
     key,
     name,
-    counts: countsOf(list),
+    counts: countsOf(list, settings),
     total: list.length,
-    previousCounts: countsOf(previous),
+    previousCounts: countsOf(previous, settings),
     previousTotal: previous.length,
     topShare: topShare(list, settings),
     previousTopShare: topShare(previous, settings),
@@ -154,34 +173,61 @@ function topShare(list: readonly ProjectAnswer[], settings: Settings): number | 
   return counted.filter((a) => top.includes(a.grade!)).length / counted.length;
 }
 
-export function kpiRow(indicator: Indicator, results: readonly IndicatorResult[]): KpiRow {
-  const latest = results.filter((r) => r.number === indicator.number).sort((a, b) => b.year - a.year)[0];
-  if (!latest) return { indicator, status: '実績なし' };
-  const base = indicatorValue(indicator, indicator.base);
-  const value = indicatorValue(indicator, latest.value);
-  const t = indicator.target;
-  const scale = (v: number) => indicatorValue(indicator, { value: v, unit: t.unit });
-  const edges = targetEdges(t).map(scale);
-  const edge = edges.reduce((best, e) => (Math.abs(e - base) < Math.abs(best - base) ? e : best), edges[0]);
-  const achieved =
-    t.kind === 'range'
-      ? value >= edges[0] && value <= edges[1]
-      : t.kind === 'atLeast'
-        ? value >= edge
-        : t.kind === 'atMost'
-          ? value <= edge
-          : edge >= base
-            ? value >= edge
-            : value <= edge;
-  const span = indicator.targetYear - indicator.baseYear;
-  const expected = span > 0 ? Math.min(1, Math.max(0, (latest.year - indicator.baseYear) / span)) : 1;
-  const progress = edge === base ? undefined : (value - base) / (edge - base);
-  let status: KpiStatus;
-  if (achieved) status = '達成';
-  else if (progress === undefined) status = '判定できない';
-  else if (progress < 0) status = '後退';
-  else status = progress >= expected ? '順調' : '遅れ';
-  return { indicator, latest, progress, expected, status };
+/** Per department, in order of first appearance: its 事業 this year and how many it graded. */
+function responsesOf(current: readonly ProjectAnswer[]): ResponseRow[] {
+  const byDepartment = bucketBy(current, (a) => a.department);
+  return [...byDepartment].map(([department, mine]) => {
+    const answered = mine.filter((a) => a.grade !== undefined).length;
+    return {
+      department,
+      due: mine.length,
+      answered,
+      unanswered: mine.length - answered,
+      rate: mine.length ? answered / mine.length : 0,
+    };
+  });
+}
+
+/** The years 回答 holds answers of, up to `year`, and `year` itself; oldest first. */
+export function surveyedYears(records: readonly AnswerRecord[], year: number): number[] {
+  const years = new Set([year]);
+  for (const r of records) if (r.year < year && !years.has(r.year) && hasAnyAnswer(r.fields)) years.add(r.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * Every surveyed year side by side: per 目標 and 施策 the grades of each year, and per 事業 and
+ * department its grades over the years. The plan of now decides what is counted where, and each
+ * year's answers follow renamed departments and renumbered 事業 as the year's own summary does.
+ */
+function trendsOf(
+  inputs: Pick<PlanInputs, 'projects' | 'structure'>,
+  settings: Settings,
+  byYear: ReadonlyMap<number, readonly ProjectAnswer[]>,
+): Pick<Summary, 'goalTrends' | 'measureTrends' | 'gradeHistory'> {
+  const years = [...byYear.keys()];
+  const trend = (depth: 1 | 3): Trend[] => {
+    const keyOf = (p: Project) => structureKey(...[p.goal, p.issue, p.measure].slice(0, depth));
+    const buckets = new Map(years.map((y) => [y, bucketBy(byYear.get(y)!, (a) => keyOf(a.project))]));
+    return [...new Set(inputs.projects.map(keyOf))].map((key) => ({
+      key,
+      name: inputs.structure.get(key)?.name ?? '',
+      years: years.map((year) => {
+        const list = buckets.get(year)!.get(key) ?? [];
+        return { year, counts: countsOf(list, settings), total: list.length, topShare: topShare(list, settings) };
+      }),
+    }));
+  };
+  const gradeHistory = new Map<string, Array<{ year: number; grade: string }>>();
+  for (const year of years) {
+    for (const a of byYear.get(year)!) {
+      if (a.grade === undefined) continue;
+      const key = `${a.project.id}|${a.department}`;
+      const list = gradeHistory.get(key) ?? gradeHistory.set(key, []).get(key)!;
+      list.push({ year, grade: a.grade });
+    }
+  }
+  return { goalTrends: trend(1), measureTrends: trend(3), gradeHistory };
 }
 
 /** Everything the committee reads, worked out from the plan, 回答 and the KPI tabs. */
@@ -192,8 +238,10 @@ export function summarise(
   builtAt: Date,
 ): Summary {
   const { year } = settings;
-  const current = assignmentsFor(inputs, settings, records, year);
-  const previous = assignmentsFor(inputs, settings, records, year - 1);
+  const years = surveyedYears(records, year);
+  const byYear = new Map(years.map((y) => [y, assignmentsFor(inputs, settings, records, y)]));
+  const current = byYear.get(year)!;
+  const previous = byYear.get(year - 1) ?? assignmentsFor(inputs, settings, records, year - 1);
   const nameOf = (key: string) => inputs.structure.get(key)?.name ?? '';
   const group = (depth: 1 | 2 | 3): Distribution[] => {
     const keyOf = (p: Project) => structureKey(...[p.goal, p.issue, p.measure].slice(0, depth));
@@ -202,18 +250,6 @@ export function summarise(
     const keys = [...new Set(inputs.projects.map(keyOf))];
     return keys.map((k) => distribution(k, nameOf(k), now.get(k) ?? [], before.get(k) ?? [], settings));
   };
-  const departments = [...new Set(current.map((a) => a.department))];
-  const responses = departments.map((department) => {
-    const mine = current.filter((a) => a.department === department);
-    const answered = mine.filter((a) => a.grade !== undefined).length;
-    return {
-      department,
-      due: mine.length,
-      answered,
-      unanswered: mine.length - answered,
-      rate: mine.length ? answered / mine.length : 0,
-    };
-  });
   const graded = gradedCodes(settings.scales);
   const lower = graded.slice(2);
   const attention = current.filter((a) => a.grade === undefined || lower.includes(a.grade));
@@ -241,6 +277,8 @@ export function summarise(
     { key: '', name: '全体', now: participantsOf(current), before: participantsOf(previous) },
   ];
   const yearRecords = records.filter((r) => r.year === year && hasAnyAnswer(r.fields));
+  // A year's summary judges its KPIs by what was measured by then (a rebuilt older year too).
+  const measuredBy = inputs.results.filter((r) => r.year <= year);
   return {
     planName: settings.planName,
     year,
@@ -248,7 +286,7 @@ export function summarise(
     projectCount: inputs.projects.length,
     answerCount: yearRecords.length,
     gradeCodes: settings.scales.grades.map((g) => g.code),
-    responses,
+    responses: responsesOf(current),
     byGoal: group(1),
     byIssue: group(2),
     byMeasure: group(3),
@@ -257,8 +295,12 @@ export function summarise(
     attention,
     previousGrades,
     directions,
-    kpis: inputs.indicators.map((i) => kpiRow(i, inputs.results)),
+    kpis: inputs.indicators.map((i) => kpiRow(i, measuredBy, settings.kpiStatuses)),
+    kpiResults: measuredBy,
+    kpiStatuses: settings.kpiStatuses,
     bySex: participantsOf(current),
     bySexPerMeasure,
+    surveyedYears: years,
+    ...trendsOf(inputs, settings, byYear),
   };
 }

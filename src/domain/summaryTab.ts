@@ -1,9 +1,11 @@
-import { type ChartSpec, type Layout, type Rect, gradeSeriesColors } from './layout';
+import { type ChartSpec, KPI_PATH_COLOR, KPI_VALUE_COLOR, type Layout, type Rect, gradeSeriesColors } from './layout';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
 import type { Indicator } from './inputs';
 import type { Target } from './quantity';
-import type { Distribution, KpiRow, Participants, Summary } from './summary';
+import type { Distribution, Participants, Summary, Trend } from './summary';
+import { type KpiRow, kpiPath, pathValue } from './kpiTrack';
+import { indicatorValue } from './inputModel';
 import { ASKED_NEXT_YEAR, type CommitteeGrade, NO_REPLY, type OpenRecommendation } from './committee';
 
 export const DASH = '—';
@@ -104,6 +106,8 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
   participantsSection(r, s);
   recommendationsSection(r, s, committee);
   const charts = noAnswers ? [] : chartSection(r, s, goals);
+  trendSection(r, s);
+  charts.push(...kpiTrendSection(r, s));
   return {
     rows: r.rows,
     layout: {
@@ -209,13 +213,20 @@ function kpiSection(r: Report, s: Summary): void {
   r.section('7. 成果指標');
   r.table(
     // Each heading broken where its cell's value is (value above, year below).
-    ['指標', '基準値\n（年度）', '最新の実績\n（年度）', '目標値\n（年度）', '進捗率', '目標年度\nまでの経過', '評価'],
+    [
+      '指標',
+      '基準値\n（年度）',
+      '最新の実績\n（年度）',
+      '同じ年度の\n道筋の値',
+      '目標値\n（年度）',
+      '進捗率',
+      '目標年度\nまでの経過',
+      '評価',
+    ],
     s.kpis.map(kpiLine),
-    [2, 7],
+    [2, 8],
   );
-  r.add([
-    '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算し、範囲内・超えていれば「達成」。経過より進捗率が大きければ「順調」。',
-  ]);
+  r.add([kpiRule(s.kpiStatuses)]);
 }
 
 function participantsSection(r: Report, s: Summary): void {
@@ -255,6 +266,7 @@ function recommendationsSection(r: Report, s: Summary, committee: CommitteePart)
 function chartSection(r: Report, s: Summary, goals: Rect): ChartSpec[] {
   r.section('10. 目標別の自己評価の分布（グラフ）');
   const chart: ChartSpec = {
+    kind: 'stackedBar',
     title: '目標別の自己評価の分布',
     // The header and every 目標 (not 全体), the grades and 未回答.
     data: { row: goals.row, col: 1, numRows: goals.numRows - 1, numCols: 1 + s.gradeCodes.length + 1 },
@@ -268,6 +280,80 @@ function chartSection(r: Report, s: Summary, goals: Rect): ChartSpec[] {
 
 /** Rows left free under the chart's heading for the chart itself. */
 const CHART_ROWS = 14;
+
+/** A value on the KPI's scale (59.1 for 59.1%) as the KPI writes it, to one decimal. */
+function onKpiScale(i: Indicator, v: number): string {
+  return `${Math.round(v * 10) / 10}${i.percent ? '%' : (i.target.unit ?? '') || i.base.unit}`;
+}
+
+/** 11.: per 目標 and its 施策 the grades of every surveyed year, a line a year under the name, as in 2.–4. */
+function trendSection(r: Report, s: Summary): void {
+  r.section('11. 自己評価の推移（目標別・施策別、調査した年度ごと）');
+  const top = s.gradeCodes.slice(0, 2).join('・');
+  const lines = (label: string, t: Trend): OutCell[][] => [
+    [label],
+    ...t.years.map((y, n) => [
+      `　${shortYear(y.year)}`,
+      ...s.gradeCodes.map((c) => y.counts[c] ?? 0),
+      y.counts['未回答'] ?? 0,
+      pct(y.topShare),
+      n > 0 ? points(y.topShare, t.years[n - 1].topShare) : DASH,
+    ]),
+  ];
+  const rows = s.goalTrends.flatMap((goal) => [
+    ...lines(`目標${goal.key} ${goal.name}`.trim(), goal),
+    ...s.measureTrends
+      .filter((m) => m.key.startsWith(`${goal.key}-`))
+      .flatMap((m) => lines(`施策${m.key} ${m.name}`.trim(), m)),
+  ]);
+  const header = ['目標・施策と年度', ...s.gradeCodes, '未回答', `${top} の割合`, '前回からの変化'];
+  r.table(header, rows, [2, header.length]);
+  r.add([
+    `（調査した年度：${s.surveyedYears.map(shortYear).join('、')}。「前回からの変化」は一つ前の調査年度との差です）`,
+  ]);
+}
+
+/** Rows of a KPI's block: its table of years on the left, its line chart beside it. */
+const KPI_CHART_ROWS = 14;
+
+/** 12.: per KPI every year from its base to its target with the measured value and the path, and a line chart. */
+function kpiTrendSection(r: Report, s: Summary): ChartSpec[] {
+  r.section('12. 成果指標の推移（実績と目標への道筋）');
+  if (s.kpis.length === 0) r.add(['成果指標がありません（「指標」シート）。']);
+  return s.kpis.map((k) => {
+    const i = k.indicator;
+    const path = kpiPath(i);
+    const measured = new Map(
+      s.kpiResults.filter((x) => x.number === i.number).map((x) => [x.year, indicatorValue(i, x.value)]),
+    );
+    const last = Math.max(i.targetYear, ...measured.keys());
+    const unit = i.percent ? '（%）' : i.base.unit ? `（${i.base.unit}）` : '';
+    const round = (v: number) => Math.round(v * 10) / 10;
+    const lines: OutCell[][] = [];
+    for (let y = i.baseYear; y <= last; y++) {
+      const value = y === i.baseYear ? indicatorValue(i, i.base) : measured.get(y);
+      lines.push([
+        `${y}年度`,
+        value === undefined ? '' : round(value),
+        y <= i.targetYear ? round(pathValue(path, y)) : '',
+      ]);
+    }
+    r.add([
+      `指標${i.number} ${i.name}：目標 ${targetText(i, i.target)}（${shortYear(i.targetYear)}）、評価 ${k.status}`,
+    ]);
+    const area = r.table(['年度', `実績${unit}`, `目標への道筋${unit}`], lines, [2, 3]);
+    for (let n = lines.length + 1; n < KPI_CHART_ROWS; n++) r.add([]);
+    return {
+      kind: 'line',
+      title: `指標${i.number} ${i.name}`,
+      data: area,
+      anchor: { row: area.row, col: 4 },
+      colors: [KPI_VALUE_COLOR, KPI_PATH_COLOR],
+      // Shorter than its rows (20 px in a file, 21 in Sheets, a header row perhaps wrapped).
+      size: { width: 640, height: (KPI_CHART_ROWS - 1) * 20 },
+    } satisfies ChartSpec;
+  });
+}
 
 /** Men, women and the women's share; "—" where no 事業 reported a number (0 would say nobody came). */
 export function reported(p: Participants): Array<number | string> {
@@ -287,6 +373,16 @@ export function text(v: unknown): string {
   return '';
 }
 
+/** How 7.'s 評価 is decided, in the city's words for it. */
+export function kpiRule(labels: readonly string[]): string {
+  const [achieved, onTrack, slightly, behind, unmeasured] = labels.map((l) => `「${l}」`);
+  return (
+    '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算します。' +
+    `目標に届いていれば${achieved}、進捗率が目標年度までの経過（基準年度から目標年度までのうち過ぎた割合）以上なら${onTrack}、` +
+    `経過の半分以上なら${slightly}、それ未満か基準値から離れていれば${behind}、基準年度より後の実績がなければ${unmeasured}です。`
+  );
+}
+
 function kpiLine(k: KpiRow): OutCell[] {
   const i = k.indicator;
   // The value, and its year on a line of its own: the columns are narrow on paper.
@@ -294,7 +390,8 @@ function kpiLine(k: KpiRow): OutCell[] {
   return [
     `${i.number} ${i.name}`,
     withYear(amount(i, i.base.value, i.base.unit), i.baseYear),
-    k.latest ? withYear(amount(i, k.latest.value.value, k.latest.value.unit), k.latest.year) : '実績なし',
+    k.latest ? withYear(amount(i, k.latest.value.value, k.latest.value.unit), k.latest.year) : DASH,
+    k.pathValue === undefined ? DASH : onKpiScale(i, k.pathValue),
     withYear(targetText(i, i.target), i.targetYear),
     pct(k.progress),
     pct(k.expected),

@@ -94,6 +94,7 @@ export const SETTING = {
   admins: '管理者',
   committeeScale: '委員会評価の区分',
   replyScale: '対応状況の区分',
+  kpiScale: '指標の判定の区分',
 } as const;
 
 /** Tabs only the 管理者 may edit: the inputs and what the tool writes from them. */
@@ -117,6 +118,8 @@ export const DEFAULT_GRADES = 'A：目標を達成、B：おおむね達成、C�
 export const DEFAULT_DIRECTIONS = '拡充、継続、見直し、完了、廃止';
 export const DEFAULT_COMMITTEE_GRADES = '◎：順調、○：おおむね順調、△：やや遅れ、×：遅れ';
 export const DEFAULT_REPLY_STATUSES = '対応済、対応中、検討中、対応困難';
+/** 指標の判定の区分: the words for a KPI's five states, in this order (see kpiTrack.ts). */
+export const DEFAULT_KPI_STATUSES = '達成、順調、やや遅れ、遅れ、未測定';
 /** The 対応状況 that closes a 提言 for the department that gave it. */
 export const REPLY_DONE = '対応済';
 

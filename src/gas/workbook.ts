@@ -1,6 +1,6 @@
 import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
 import { fingerprint } from '../domain/requestIndex';
-import type { Extent, Layout, Protection, Rect, ValidationRule } from '../domain/layout';
+import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/layout';
 import type { Lock, ReadMode, Workbook } from '../port';
 import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../domain/layoutGrids';
 
@@ -408,19 +408,34 @@ export class GasWorkbook implements Workbook {
     if (layout.protection) this.protect(name, s, layout.protection, range);
     if (layout.charts) {
       for (const c of s.getCharts()) s.removeChart(c);
-      for (const c of layout.charts) {
-        const chart = s
-          .newChart()
-          .asBarChart()
-          .setStacked()
-          .setColors([...c.colors])
-          .setTitle(c.title)
-          .addRange(range(c.data))
-          .setPosition(c.anchor.row, c.anchor.col, 0, 0)
-          .build();
-        s.insertChart(chart);
-      }
+      for (const c of layout.charts) s.insertChart(this.chart(s, c, range(c.data)));
     }
+  }
+
+  /** A stacked bar of grades, or a KPI's values and path as lines (blank years bridged, the path dashed). */
+  private chart(
+    s: GoogleAppsScript.Spreadsheet.Sheet,
+    c: ChartSpec,
+    data: GoogleAppsScript.Spreadsheet.Range,
+  ): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+    const builder = s.newChart();
+    let chart: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder =
+      c.kind === 'line'
+        ? builder
+            .asLineChart()
+            .setColors([...c.colors])
+            .setTitle(c.title)
+            .setOption('pointSize', 5)
+            .setOption('interpolateNulls', true)
+            .setOption('series', { 1: { lineDashStyle: [6, 4], pointSize: 0 } })
+        : builder
+            .asBarChart()
+            .setStacked()
+            .setColors([...c.colors])
+            .setTitle(c.title);
+    chart = chart.addRange(data);
+    if (c.size) chart = chart.setOption('width', c.size.width).setOption('height', c.size.height);
+    return chart.setPosition(c.anchor.row, c.anchor.col, 0, 0).build();
   }
 
   /**

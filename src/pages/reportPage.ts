@@ -196,7 +196,38 @@ function goalPart(m: ReportModel, g: GoalPart, index: number): SafeHtml {
       ${stackedBarSvg(g.chart, `goal-chart-${index}`)}
       <figcaption>図${index + 1} ${g.chart.title}。数値は上の表のとおりです。</figcaption>
     </figure>
-    ${distributionTable(m, `${g.title}の施策別の自己評価（件数）`, '施策', g.measures)}`;
+    ${distributionTable(m, `${g.title}の施策別の自己評価（件数）`, '施策', g.measures)}
+    ${trendPart(m, g, index)}`;
+}
+
+/** Every surveyed year side by side: the 目標's grades as bars, its 施策' top share in a table. */
+function trendPart(m: ReportModel, g: GoalPart, index: number): SafeHtml {
+  const t = g.trend;
+  return html`<h4>${g.title}の自己評価の推移</h4>
+    <figure>
+      ${stackedBarSvg(t.chart, `trend-chart-${index}`)}
+      <figcaption>図 ${t.chart.title}。「${m.topLabel}」の推移は下の表のとおりです。</figcaption>
+    </figure>
+    <table class="trend">
+      <caption>
+        ${g.title}：${m.topLabel}の推移（調査した年度ごと）
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">目標・施策</th>
+          ${t.years.map((y) => html`<th scope="col">${y}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${t.rows.map(
+          (r) =>
+            html`<tr>
+              <th scope="row">${r.label}</th>
+              ${r.shares.map((x) => html`<td class="num">${x}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 function grades(m: ReportModel): SafeHtml {
@@ -213,7 +244,9 @@ function grades(m: ReportModel): SafeHtml {
 function kpiFigure(k: KpiPart, index: number): SafeHtml {
   return html`<figure class="kpi">
     ${targetPathSvg(k.chart, `kpi-chart-${index}`)}
-    <figcaption>図 指標${k.title}。破線は基準値から目標値への道筋、■は基準値、●は実績、○・帯は目標です。</figcaption>
+    <figcaption>
+      図 指標${k.title}（評価：${k.status}）。破線は基準値から目標値への道筋、■は基準値、●は実績、○・帯は目標です。
+    </figcaption>
   </figure>`;
 }
 
@@ -221,20 +254,18 @@ function kpis(m: ReportModel): SafeHtml {
   if (m.kpis.length === 0) return section('kpis', html`<p>成果指標はありません。</p>`);
   return section(
     'kpis',
-    html`<p>
-        進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算し、
-        範囲内・超えていれば「達成」。基準年度から目標年度までの経過より進捗率が大きければ「順調」です。
-      </p>
+    html`<p>${m.kpiRule}</p>
       <table>
         <caption>
           成果指標の実績と評価
         </caption>
-        ${colgroup([30, 14, 16, 14, 9, 9, 8])}
+        ${colgroup([26, 13, 15, 10, 13, 8, 8, 7])}
         <thead>
           <tr>
             <th scope="col">指標</th>
             <th scope="col">基準値</th>
             <th scope="col">実績</th>
+            <th scope="col">同じ年度の道筋</th>
             <th scope="col">目標値</th>
             <th scope="col">進捗率</th>
             <th scope="col">経過</th>
@@ -250,6 +281,7 @@ function kpis(m: ReportModel): SafeHtml {
                 <td>
                   ${k.values.length ? lines(k.values.map((v) => `${v.year}年度 ${v.text}`).join('\n')) : '実績なし'}
                 </td>
+                <td class="num">${k.path}</td>
                 <td>${k.target}</td>
                 <td class="num">${k.progress}</td>
                 <td class="num">${k.elapsed}</td>
@@ -386,11 +418,16 @@ function projectCells(l: ProjectLine, head: SafeHtml): SafeHtml {
     <td>${l.department}</td>
     <td>${lines(l.result)}</td>
     <td class="grade">${l.grade}</td>
-    <td class="grade">${l.previous}</td>
+    <td>${trail(l.trail)}</td>
     <td>${l.direction}</td>
     <td>${lines(l.issues)}</td>
     <td class="num">${l.participants}</td>
   </tr>`;
+}
+
+/** 「2023 C → 2024 B」: a line may break at an arrow, never between a year and its grade. */
+function trail(text: string): SafeHtml[] {
+  return text.split(' → ').map((step, i) => html`${i > 0 ? ' → ' : ''}<span class="keep">${step}</span>`);
 }
 
 function projectGroup(g: ProjectGroup): SafeHtml {
@@ -404,14 +441,14 @@ function projectGroup(g: ProjectGroup): SafeHtml {
       <caption>
         ${caption}の事業
       </caption>
-      ${colgroup([21, 14, 21, 6, 6, 9, 15, 8])}
+      ${colgroup([20, 12, 20, 6, 10, 9, 15, 8])}
       <thead>
         <tr>
           <th scope="col">事業</th>
           <th scope="col">所管課</th>
           <th scope="col">実施状況・実績</th>
           <th scope="col">自己評価</th>
-          <th scope="col">前年度</th>
+          <th scope="col">評価の推移</th>
           <th scope="col">今後の方向性</th>
           <th scope="col">課題・改善点</th>
           <th scope="col">参加者数（男・女）</th>
@@ -440,7 +477,7 @@ function projects(m: ReportModel): SafeHtml {
     'projects',
     html`<p>
         すべての事業について、所管課の回答（実施状況・実績、自己評価、今後の方向性、課題・改善点）を載せます。
-        「前年度」は同じ課の前年度の自己評価です。
+        「評価の推移」は同じ課の、調査した年度ごとの自己評価です。
       </p>
       ${m.projects.map(projectGroup)}`,
     'wide',

@@ -277,7 +277,7 @@ export const PLAN_CASES: PlanCase[] = [
     name: '実績の同じ年度が2行',
     edit: (t) => t[R].push(['16', 'R2', '64%']),
     sheet: R,
-    cell: 'B4',
+    cell: 'B8',
     message: '指標 16 の 令和2年度（2020年度） の実績が 2行目にもあります',
   },
   {

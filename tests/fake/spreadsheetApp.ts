@@ -523,12 +523,14 @@ function colLetter(col: number): string {
 }
 
 export interface FakeChart {
+  type: 'bar' | 'line';
   title: string;
   range: FakeRange;
   row: number;
   col: number;
   stacked: boolean;
   colors?: string[];
+  options: Record<string, unknown>;
 }
 
 export class FakeSheet {
@@ -695,15 +697,19 @@ export class FakeSheet {
     return this.t('insertChart', undefined);
   }
   newChart() {
-    const spec: Partial<FakeChart> = { stacked: false };
-    const builder = {
-      asBarChart: () => builder,
-      addRange: (r: FakeRange) => {
-        spec.range = r;
+    const spec: Partial<FakeChart> = { stacked: false, options: {} };
+    // The typed builders of real Apps Script: setStacked exists on a bar chart's only.
+    const builder: Record<string, (...args: never[]) => unknown> = {
+      asBarChart: () => {
+        spec.type = 'bar';
+        return { ...builder, setStacked };
+      },
+      asLineChart: () => {
+        spec.type = 'line';
         return builder;
       },
-      setStacked: () => {
-        spec.stacked = true;
+      addRange: (r: FakeRange) => {
+        spec.range = r;
         return builder;
       },
       // Google Charts takes CSS colours; anything else draws nothing useful, so refuse it here.
@@ -711,6 +717,13 @@ export class FakeSheet {
         if (!Array.isArray(colors) || !colors.every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/i.test(c)))
           throw new Error(`Invalid argument: cssValues (${String(colors)})`);
         spec.colors = [...colors];
+        return builder;
+      },
+      // Options travel to Google Charts as JSON: a function or undefined would be lost.
+      setOption: (name: string, value: unknown) => {
+        if (typeof name !== 'string' || value === undefined || JSON.stringify(value) === undefined)
+          throw new Error(`Invalid argument: option ${String(name)}`);
+        spec.options![name] = JSON.parse(JSON.stringify(value));
         return builder;
       },
       setTitle: (t: string) => {
@@ -722,7 +735,14 @@ export class FakeSheet {
         spec.col = col;
         return builder;
       },
-      build: () => spec as FakeChart,
+      build: () => {
+        if (!spec.type || !spec.range) throw new Error('Chart needs a type and a range.');
+        return spec as FakeChart;
+      },
+    };
+    const setStacked = () => {
+      spec.stacked = true;
+      return { ...builder, setStacked };
     };
     return builder;
   }

@@ -10,11 +10,13 @@ import { formatFiscalYear } from '../fiscalYear';
 import type { Indicator, IndicatorResult, PlanInputs } from '../inputModel';
 import { indicatorValue, structureKey } from '../inputModel';
 import type { Grade } from '../scales';
-import { type Distribution, type KpiStatus, type Participants, type Summary, UNANSWERED } from '../summary';
+import { type Distribution, type Participants, type Summary, type Trend, UNANSWERED } from '../summary';
+import { gradeTrail } from '../projectListTab';
 import {
   type CommitteePart,
   DASH,
   amount,
+  kpiRule,
   participants,
   pct,
   points,
@@ -69,9 +71,20 @@ export interface DistributionLine {
   readonly change: string;
 }
 
+/** A 目標's grades over every surveyed year: its own as a chart, its 施策' top share year by year. */
+export interface TrendPart {
+  /** 令和5年度, 令和6年度, …: the columns. */
+  readonly years: readonly string[];
+  /** The 目標 itself first, then each of its 施策: the top share in each year. */
+  readonly rows: ReadonlyArray<{ readonly label: string; readonly shares: readonly string[] }>;
+  /** One bar per surveyed year, stacked by grade. */
+  readonly chart: GradeChart;
+}
+
 export interface GoalPart {
   readonly key: string;
   readonly title: string;
+  readonly trend: TrendPart;
   /** The 目標 itself first, then each of its 課題. */
   readonly issues: readonly DistributionLine[];
   readonly measures: readonly DistributionLine[];
@@ -83,9 +96,11 @@ export interface KpiPart {
   readonly base: string;
   readonly target: string;
   readonly values: readonly KpiPoint[];
+  /** The path's value in the latest value's year. */
+  readonly path: string;
   readonly progress: string;
   readonly elapsed: string;
-  readonly status: KpiStatus;
+  readonly status: string;
   readonly source: string;
   readonly chart: KpiChart;
 }
@@ -113,6 +128,8 @@ export interface ProjectLine {
   readonly result: string;
   readonly grade: string;
   readonly previous: string;
+  /** Every grade of the surveyed years: 「2023 C → 2024 B → 2025 A」. */
+  readonly trail: string;
   readonly direction: string;
   readonly issues: string;
   readonly participants: string;
@@ -146,6 +163,8 @@ export interface ReportModel {
   readonly goals: readonly GoalPart[];
   readonly overall: DistributionLine;
   readonly kpis: readonly KpiPart[];
+  /** How a KPI's 評価 is decided, in the city's words. */
+  readonly kpiRule: string;
   readonly committee: readonly CommitteeLine[];
   readonly recommendations: readonly RecommendationPart[];
   readonly participants: ReadonlyArray<{
@@ -204,7 +223,8 @@ export function buildReport(src: ReportSources): ReportModel {
     topLabel: `${s.gradeCodes.slice(0, 2).join('・')} の割合`,
     goals: goalParts(s, series),
     overall: distributionLine('全体', s.overall, series),
-    kpis: s.kpis.map((k) => kpiPart(k.indicator, k, src.inputs.results)),
+    kpis: s.kpis.map((k) => kpiPart(k.indicator, k, s.kpiResults)),
+    kpiRule: kpiRule(s.kpiStatuses),
     committee: committeeLines(src, s),
     recommendations: recommendationParts(src.committee, s.year),
     participants: s.bySexPerMeasure.map((m) => ({
@@ -240,6 +260,7 @@ function goalParts(s: Summary, series: readonly string[]): GoalPart[] {
     return {
       key: goal.key,
       title,
+      trend: trendPart(s, goal.key, title, series, colors),
       issues: lines,
       measures: measures.map((d) => distributionLine(`施策${d.key} ${d.name}`.trim(), d, series)),
       chart: {
@@ -257,6 +278,33 @@ function goalParts(s: Summary, series: readonly string[]): GoalPart[] {
       },
     };
   });
+}
+
+function trendPart(
+  s: Summary,
+  key: string,
+  title: string,
+  series: readonly string[],
+  colors: readonly string[],
+): TrendPart {
+  const goal = s.goalTrends.find((t) => t.key === key);
+  const measures = s.measureTrends.filter((t) => t.key.startsWith(`${key}-`));
+  const shares = (t: Trend | undefined) =>
+    s.surveyedYears.map((y) => pct(t?.years.find((x) => x.year === y)?.topShare));
+  return {
+    years: s.surveyedYears.map(shortYear),
+    rows: [
+      { label: title, shares: shares(goal) },
+      ...measures.map((m) => ({ label: `施策${m.key} ${m.name}`.trim(), shares: shares(m) })),
+    ],
+    chart: {
+      kind: 'stackedBar',
+      title: `${title}：自己評価の推移（${shortYear(s.surveyedYears[0])}から${shortYear(s.year)}まで）`,
+      series,
+      colors,
+      bars: (goal?.years ?? []).map((y) => ({ label: shortYear(y.year), counts: series.map((c) => y.counts[c] ?? 0) })),
+    },
+  };
 }
 
 function kpiPart(indicator: Indicator, k: Summary['kpis'][number], results: readonly IndicatorResult[]): KpiPart {
@@ -279,6 +327,7 @@ function kpiPart(indicator: Indicator, k: Summary['kpis'][number], results: read
     base: `${base.text}（${shortYear(i.baseYear)}）`,
     target: `${targetText(i, t)}（${shortYear(i.targetYear)}）`,
     values,
+    path: k.pathValue === undefined ? DASH : `${amount(i, k.pathValue, i.percent ? '%' : t.unit)}`,
     progress: pct(k.progress),
     elapsed: pct(k.expected),
     status: k.status,
@@ -368,6 +417,7 @@ function projectGroups(s: Summary, inputs: Pick<PlanInputs, 'structure'>): Proje
       result: text(f?.['実施状況・実績']) || (a.answer ? DASH : UNANSWERED),
       grade: a.grade ?? (a.answer ? DASH : UNANSWERED),
       previous: s.previousGrades.get(`${p.id}|${a.department}`) ?? DASH,
+      trail: gradeTrail(s.gradeHistory.get(`${p.id}|${a.department}`)),
       direction: text(f?.['今後の方向性']) || DASH,
       issues: text(f?.['課題・改善点']) || DASH,
       participants: participants(f) || DASH,
