@@ -22,6 +22,7 @@ import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
 import { DEFAULT_DIRECTIONS, SETTING, TAB } from '../src/domain/tabs';
 import { type CallRatio, type RunsUntilDone, printSlowDay, slowDayCalls, slowDayRuns, withApp } from './slowDay';
+import { boundRun } from './bound';
 
 const SIZES: ReadonlyArray<{ name: string; size: PlanSize }> = [
   { name: 'real', size: { projects: 150, departments: 30, years: 2 } },
@@ -30,6 +31,11 @@ const SIZES: ReadonlyArray<{ name: string; size: PlanSize }> = [
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = process.env.BENCH_SIZE;
+// The largest book of README (BENCH_SIZE=bound): on its own, since it takes minutes and gigabytes.
+if (ONLY === 'bound') {
+  await boundRun();
+  process.exit(0);
+}
 const CALL_MS = 100;
 const LIMIT_MS = 360_000;
 /** The same budget main.ts gives createRequests in Apps Script, on the projected clock. */
@@ -320,11 +326,12 @@ if (!ONLY) {
     }
     // Two report tabs (評価サマリー, 事業別一覧) made and formatted the first time, about 20 calls
     // each, and the committee's tabs read and 委員会評価's rows written: no more than 75 with the
-    // look-ups (83 before the look-ups per tab were cut), whatever the plan's size.
+    // look-ups (83 before the look-ups per tab were cut), whatever the plan's size; and one line
+    // chart inserted per KPI (20 in the generated plans), the call a chart cannot share.
     check(
-      `buildSummary ≤ 75、検索を含む (${name})`,
+      `buildSummary ≤ 75 + 指標 20、検索を含む (${name})`,
       String(calls(byKey('buildSummary', name))),
-      calls(byKey('buildSummary', name)) <= 75,
+      calls(byKey('buildSummary', name)) <= 75 + 20,
     );
   }
   const stressReport = reports.find((r) => r.size === 'stress')!;

@@ -43,6 +43,8 @@ export interface CallRatio {
 
 /** One menu run on the fake, as main.ts makes it: a workbook per run, closed at its end (the template tab goes). */
 export function withApp<T>(app: FakeApp, fn: (wb: Workbook) => T): T {
+  // The generated plans list no 管理者: the spreadsheet's owner runs them.
+  app.user = app.owner;
   const uninstall = app.install();
   const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   try {

@@ -16,6 +16,7 @@ import { renderReportHtml } from './pages/reportPage';
 import { validatePlan as validateAction } from './actions/validatePlan';
 import { GasLock, GasWorkbook } from './gas/workbook';
 import type { Workbook } from './port';
+import { notInProtections } from './domain/inputMessages';
 import { readPanel } from './actions/panel';
 import { type PanelReply, type PanelRunReply, panelHtml } from './pages/panelPage';
 
@@ -60,12 +61,36 @@ function runLocked(label: string, action: (wb: Workbook) => ActionResult): Actio
   } catch (e) {
     // Every action can be run again safely: say so rather than show a stack trace.
     const detail = e instanceof Error ? e.message : String(e);
+    // A 管理者 the protections do not list yet: running again would fail again; say who can mend it.
+    if (PROTECTED_EDIT.test(detail)) {
+      return {
+        ok: false,
+        title: `${label}：実行できませんでした`,
+        message: notInProtections(
+          safely(() => wb.runner()),
+          safely(() => wb.owner()),
+          label,
+        ),
+        findings: [],
+      };
+    }
     return {
       ok: false,
       title: `${label}：途中で止まりました`,
       message: `処理の途中でエラーが起きました（${detail}）。\n入力された回答は消えていません。もう一度「${label}」を実行してください。何度も起きるときは管理者に連絡してください。`,
       findings: [],
     };
+  }
+}
+
+/** What Apps Script says when a protection does not list the person running. */
+const PROTECTED_EDIT = /protected cell or object|保護されたセル|保護されているセル/;
+
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
   }
 }
 

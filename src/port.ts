@@ -62,12 +62,8 @@ export interface Workbook {
    * 管理者 and the owner can type outside the areas it leaves open. Listed in one call.
    */
   sealedTabs(sheets: readonly string[]): ReadonlySet<string>;
-  /**
-   * Whether a tab was protected by the tool: its protection lets edit no one but the 管理者,
-   * the runner and the owner. Someone who only edits the spreadsheet cannot make such a tab
-   * (Apps Script never removes the person who makes a protection from it).
-   */
-  madeByTool(sheet: string, admins: readonly string[]): boolean;
+  /** The file's owner (lower-cased), who passes every protection; undefined for a file or a shared drive. */
+  owner(): string | undefined;
   /** A link that opens this tab (the spreadsheet's URL with its gid); undefined for a file. */
   tabLink(name: string): string | undefined;
 }

@@ -119,6 +119,56 @@ describe('two 管理者', () => {
   });
 });
 
+describe('a 管理者 added later', () => {
+  it('is told who must run once (not to run again), and after that runs every action', () => {
+    const NEW = 'danjo3@city.kiyose.example.lg.jp';
+    const { app, run } = sharedBook();
+    app.sharedWith.push(NEW);
+    run(ADMIN, 'setupSheets');
+    run(ADMIN, 'createRequests');
+    const row =
+      app
+        .sheet(TAB.settings)!
+        .values()
+        .findIndex((r) => r[0] === '管理者') + 1;
+    typeAs(app, ADMIN, TAB.settings, row, 2, `${ADMIN}, ${COLLEAGUE}, ${NEW}`);
+    for (const fn of ['createRequests', 'mergeResponses']) {
+      const refused = run(NEW, fn);
+      expect(refused.message, fn).toContain(
+        `前から「管理者」に入っている人かオーナー（${app.owner}）に、一度「所管課別調査シートを作成」を実行してもらってください`,
+      );
+      expect(refused.message, fn).not.toContain('もう一度');
+    }
+    run(COLLEAGUE, 'createRequests');
+    for (const fn of ['setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary']) {
+      const alert = run(NEW, fn);
+      expect(alert.title, fn).not.toMatch(/実行できませんでした|途中で止まりました/);
+    }
+    typeAs(app, NEW, TAB.settings, row, 2, `${ADMIN}, ${NEW}`); // 設定 is NEW's to edit now
+  });
+});
+
+describe('no 管理者 listed', () => {
+  it('lets only the owner run: a department’s editor who runs first is refused and takes nothing over', () => {
+    const { app, run } = sharedBook('');
+    const before = app.sheets.map((s) => [s.name, s.values()]);
+    for (const fn of ['setupSheets', 'validatePlan', 'createRequests', 'mergeResponses', 'buildSummary']) {
+      const alert = run(SHOKUIN, fn);
+      expect(alert.message, fn).toContain('「設定」の「管理者」が空のため、「');
+      expect(alert.message, fn).toContain(
+        `」はスプレッドシートのオーナー（${app.owner}）だけが実行できます。${SHOKUIN} では`,
+      );
+    }
+    expect(app.sheets.map((s) => [s.name, s.values()])).toEqual(before);
+    expect(app.sheets.flatMap((s) => s.protections)).toEqual([]);
+    // The owner runs; the check says how to list 管理者; 設定 stays the owner's to edit.
+    expect(run(app.owner, 'setupSheets').title).toBe('初期設定');
+    const checked = run(app.owner, 'validatePlan');
+    expect(checked.message).toContain('メニューの操作はスプレッドシートのオーナーだけが実行できます');
+    expect(() => typeAs(app, SHOKUIN, TAB.settings, 2, 2, '乗っ取り')).toThrow(PROTECTED);
+  });
+});
+
 describe('a request tab forged by another editor', () => {
   /** An editor who is no 管理者 adds a tab that copies 職員課's, with answers of her own, in front. */
   function forge(app: FakeApp) {
@@ -165,6 +215,39 @@ describe('a request tab forged by another editor', () => {
     expect(alert.message).toContain('調査_職員課（訂正）');
     expect(forged.protections).toEqual([]);
     expect(app.sheet('調査_職員課')!.protections).toHaveLength(2);
+  });
+
+  it('squatted before the department’s first tab, is never adopted: a new tab is made beside it, its answers never merged', () => {
+    // A realistic tab to copy, from another book.
+    const model = sharedBook();
+    model.run(ADMIN, 'createRequests');
+    const values = model.app.sheet('調査_職員課')!.values();
+    values[8][4] = '偽の回答';
+    values[8][5] = 'D';
+    // The owner is a 管理者 too: the owner passes every protection, so editors are no evidence.
+    const { app, run } = sharedBook(`${model.app.owner}, ${ADMIN}`);
+    app.user = OTHER;
+    const squatted = SpreadsheetAppOf(app).insertSheet('調査_職員課') as FakeSheet;
+    squatted
+      .getRange(1, 1, values.length, values[0].length)
+      .setValues(values.map((r) => r.map((v) => (v instanceof Date ? v : String(v)))));
+    // Protected as the tool protects: only the 管理者 (and the forger, whom Apps Script keeps).
+    const p = squatted.protect();
+    p.removeEditors(p.getEditors().filter((u) => ![app.owner, ADMIN, OTHER].includes(u.getEmail())));
+    for (const user of [app.owner, ADMIN]) {
+      const created = run(user, 'createRequests');
+      expect(created.message, user).toContain(
+        '使わなかったシート（「調査シート一覧」に記録された調査シートではないもの）：調査_職員課',
+      );
+      expect(app.sheet('調査_職員課_2'), user).toBeDefined();
+      expect(app.sheet('調査_職員課')!.values()[8][4]).toBe('偽の回答'); // never deleted, never written
+      const merged = run(user, 'mergeResponses');
+      expect(merged.message).toContain('調査_職員課');
+      const stored = app.sheet(TAB.answers)?.values().slice(1) ?? [];
+      expect(stored.some((r) => r.includes('偽の回答'))).toBe(false);
+    }
+    const index = app.sheet(TAB.requestIndex)!.values();
+    expect(index.find((r) => r[0] === '職員課')![1]).toBe('調査_職員課_2');
   });
 
   it('re-protects a recorded tab whose protections were removed by hand', () => {

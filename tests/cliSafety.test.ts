@@ -7,16 +7,20 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readlinkSync,
+  realpathSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -41,6 +45,86 @@ beforeAll(async () => {
   demo = join(dir, 'demo.xlsx');
   expect((await cli('demo', demo)).code).toBe(0);
 });
+
+/** A zip of these files, deflated, with the sizes in its central directory as a real one has them. */
+function zip(files: Array<[string, Buffer]>): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const packed = deflateRawSync(data);
+    const n = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(n.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    parts.push(local, n, packed);
+    central.push(entry, n);
+    offset += 30 + n.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+/** The book with a chart an office drew in Excel or LibreOffice on one tab (exceljs drops such charts). */
+async function withOfficeChart(bytes: Buffer, tab: string): Promise<Buffer> {
+  const book = await JSZip.loadAsync(bytes);
+  const text = async (name: string) => (await book.file(name)?.async('string')) ?? '';
+  const workbook = await text('xl/workbook.xml');
+  const rid = new RegExp(`<sheet [^>]*name="${tab}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const rels = await text('xl/_rels/workbook.xml.rels');
+  const target =
+    new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  const sheet = target
+    .replace(/^\/?(xl\/)?/, '')
+    .split('/')
+    .pop()!;
+  const drawingRels = `xl/drawings/_rels/drawing9.xml.rels`;
+  const chartRel =
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/>';
+  book.file(
+    drawingRels,
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${chartRel}</Relationships>`,
+  );
+  book.file(
+    'xl/drawings/drawing9.xml',
+    '<?xml version="1.0"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>',
+  );
+  book.file(
+    'xl/charts/chart1.xml',
+    '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+  );
+  const sheetRels = `xl/worksheets/_rels/${sheet}.rels`;
+  const drawingRel =
+    '<Relationship Id="rIdOffice" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/>';
+  const existing = await text(sheetRels);
+  book.file(
+    sheetRels,
+    existing
+      ? existing.replace('</Relationships>', `${drawingRel}</Relationships>`)
+      : `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRel}</Relationships>`,
+  );
+  return await book.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
 
 /** A fresh copy of the demo book. */
 function book(name: string): string {
@@ -68,12 +152,38 @@ describe('one writer at a time', () => {
     expect((a.code === 4 ? a : b).text).toContain('ほかの人が同じスプレッドシートで処理を実行中です');
   });
 
-  it('takes over a lock left by a process that no longer runs', async () => {
+  const lockOf = (host: string, pid: number) =>
+    `${JSON.stringify({ pid, host, user: 'tanaka', started: new Date(2026, 11, 5, 9, 30).toISOString() })}\n`;
+
+  it('takes over a lock left by a process of this computer that no longer runs', async () => {
     const path = book('stale.xlsx');
-    writeFileSync(`${path}.lock`, '2147483646\n');
+    writeFileSync(`${path}.lock`, lockOf(hostname(), 2147483646));
     const r = await cli('set', path, 'プラン名', '引き継いだ');
     expect(r.code).toBe(0);
     expect(await settingOf(path, 'プラン名')).toBe('引き継いだ');
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('never takes over the lock of another computer (a book on a shared folder), and names who holds it', async () => {
+    const path = book('shared-folder.xlsx');
+    // The process number means nothing here: it is a process of the other computer.
+    writeFileSync(`${path}.lock`, lockOf('SOUMU-PC02', 2147483646));
+    const before = readFileSync(path);
+    const r = await cli('set', path, 'プラン名', '上書き');
+    expect(r.code).toBe(4);
+    expect(r.text).toContain('別のコンピュータ「SOUMU-PC02」で tanaka さんが');
+    expect(r.text).toContain(`${realpathSync(path)}.lock を削除してください`);
+    expect(readFileSync(path)).toEqual(before);
+  });
+
+  it('names the lock file to delete when it says nothing of who made it (empty or garbage)', async () => {
+    for (const content of ['', 'garbage']) {
+      const path = book(`garbage-${content.length}.xlsx`);
+      writeFileSync(`${path}.lock`, content);
+      const r = await cli('set', path, 'プラン名', '上書き');
+      expect(r.code).toBe(4);
+      expect(r.text).toContain(`ロックファイル ${realpathSync(path)}.lock には、だれが作ったかが書かれていません`);
+    }
   });
 });
 
@@ -95,10 +205,14 @@ describe('no file overwritten by mistake', () => {
     expect((await cli('export-request', path, '職員課', tsv, '--force')).code).toBe(0);
   });
 
-  it('keeps a read-only book read-only, and saves a symlinked book into its target', async () => {
+  it('refuses to change a read-only book, and saves a symlinked book into its target', async () => {
     const path = book('readonly.xlsx');
     chmodSync(path, 0o444);
-    expect((await cli('set', path, 'プラン名', '読み取り専用')).code).toBe(0);
+    const before = readFileSync(path);
+    const r = await cli('set', path, 'プラン名', '読み取り専用');
+    expect(r.code).toBe(3);
+    expect(r.text).toContain('readonly.xlsx は読み取り専用のため、変更しません');
+    expect(readFileSync(path)).toEqual(before);
     expect(statSync(path).mode & 0o777).toBe(0o444);
 
     const shared = join(dir, 'shared');
@@ -148,6 +262,62 @@ describe('bad files, told in Japanese with an exit code and no stack trace', () 
     expect(r.text).toContain(message);
     expect(r.text).not.toMatch(/\n\s+at /);
     expect(readFileSync(path)).toEqual(bytes());
+  });
+
+  it('refuses a pipe or a device as the book at once, instead of waiting or reading without end', async () => {
+    const fifo = join(dir, 'pipe.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    for (const path of [fifo, '/dev/zero']) {
+      const r = await cli('check', path);
+      expect(r.code).toBe(3);
+      expect(r.text).toContain('はふつうのファイルではありません（パイプや装置です）');
+    }
+  });
+
+  it('refuses a book that would unpack past the bound (README) before reading it, naming the bound', async () => {
+    // 260 MB of one sheet's XML packed into a quarter of a megabyte: a zip bomb, or 回答 pasted again and again.
+    const path = join(dir, 'huge.xlsx');
+    writeFileSync(
+      path,
+      zip([
+        ['[Content_Types].xml', Buffer.from('<Types/>')],
+        ['xl/worksheets/sheet1.xml', Buffer.alloc(260 * 2 ** 20, 0x20)],
+      ]),
+    );
+    const r = await cli('check', path);
+    expect(r.code).toBe(3);
+    expect(r.text).toContain(
+      'huge.xlsx は大きすぎるため開きません（中身が展開すると 260 MB。上限はファイル 60 MB、展開後 250 MB',
+    );
+  });
+
+  it('names what saving would drop (an office’s own chart) and saves nothing until --force', async () => {
+    const path = book('office-chart.xlsx');
+    writeFileSync(path, await withOfficeChart(readFileSync(path), TAB.summary));
+    const before = readFileSync(path);
+    const r = await cli('set', path, 'プラン名', '第二次プラン');
+    expect(r.code).toBe(1);
+    expect(r.text).toContain('保存すると消えてしまうもの（シート「評価サマリー」のグラフ 1つ）があります');
+    expect(readFileSync(path)).toEqual(before);
+    // A command that changes nothing needs no word: the file stays as it is.
+    expect((await cli('remind', path)).code).toBe(0);
+    expect((await cli('set', path, 'プラン名', '第二次プラン', '--force')).code).toBe(0);
+    expect(await settingOf(path, 'プラン名')).toBe('第二次プラン');
+  });
+
+  it('refuses a table with bytes that are no character (a copy cut short), naming the file and line', async () => {
+    const path = book('broken-sjis.xlsx');
+    const before = readFileSync(path);
+    const file = join(dir, 'departments-cut.csv');
+    // 「所管課,別名\n職員課」 in Shift_JIS, its last character cut in half.
+    writeFileSync(
+      file,
+      Buffer.from([0x8f, 0x8a, 0x8a, 0xc7, 0x89, 0xdb, 0x2c, 0x95, 0xca, 0x96, 0xbc, 0x0a, 0x90, 0x45, 0x88]),
+    );
+    const r = await cli('import', path, '所管課', file);
+    expect(r.code).toBe(1);
+    expect(r.text).toContain('departments-cut.csv：2行目に、文字コード Shift_JIS の文字として読めないバイトがあります');
+    expect(readFileSync(path)).toEqual(before);
   });
 
   it('reads a table saved as Excel’s 「Unicode テキスト」 (UTF-16 with a BOM)', async () => {

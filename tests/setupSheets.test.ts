@@ -11,6 +11,7 @@ describe('setupSheets', () => {
   it('creates every tab of the design with its header row and notes on an empty spreadsheet', () => {
     const book = fakeBook({});
     uninstall = book.uninstall;
+    book.app.user = book.app.owner; // a new spreadsheet, with no 管理者 yet: its owner sets it up
     const result = setupSheets(book.wb);
     expect(book.app.sheets.map((s) => s.name)).toEqual([
       TAB.plan,
@@ -89,6 +90,7 @@ describe('a spreadsheet just set up', () => {
   it('says which tabs to fill in first', () => {
     const book = fakeBook({});
     uninstall = book.uninstall;
+    book.app.user = book.app.owner; // a new spreadsheet, with no 管理者 yet: its owner sets it up
     setupSheets(book.wb);
     const result = validatePlan(book.wb);
     expect(result.message).toContain(

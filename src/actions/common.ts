@@ -4,6 +4,7 @@ import { type PlanInputs, type Settings, type TabValues, readInputs } from '../d
 import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Extent, Layout } from '../domain/layout';
 import type { Lock, Workbook } from '../port';
+import * as M from '../domain/inputMessages';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {
@@ -141,7 +142,15 @@ export function findingsSummary(findings: readonly Finding[], limit = 5): string
  */
 export function refuseNonAdmin(wb: Workbook, admins: readonly string[], title: string): ActionResult | undefined {
   const runner = wb.runner();
-  if (admins.length === 0 || runner === undefined || admins.includes(runner)) return undefined;
+  if (runner === undefined || admins.includes(runner)) return undefined;
+  // The owner passes every protection anyway: refusing the owner would only lock the city out.
+  const owner = wb.owner();
+  if (owner === runner) return undefined;
+  if (admins.length === 0) {
+    // None listed: the owner only (a file on a shared drive has none; then whoever runs, as the check says).
+    if (owner === undefined) return undefined;
+    return { ok: false, title, message: M.onlyOwnerWithoutAdmins(runner, owner, title), findings: [] };
+  }
   return {
     ok: false,
     title,

@@ -89,14 +89,15 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   };
   // The tab of a department with no 事業 now is read, to be named as left alone.
   for (const [d, sheet] of owned) if (!departments.includes(d)) contentOf(sheet);
-  const recorded = recordedTabs(run, owned, contentOf.isRead);
+  const known = recordedTabs(run, owned, contentOf.isRead);
   const plan = planRequests({
     settings,
     departments,
     tabs: contentOf.all(),
-    owned: new Map([...owned].map(([d, sheet]) => [d, recorded.get(d) ?? contentOf(sheet)])),
+    owned: new Map([...owned].map(([d, sheet]) => [d, known.get(d) ?? contentOf(sheet)])),
     refused: refused.map((r) => r.tab),
     sheetNames: names,
+    recordedNames: new Set(index.map((e) => e.sheet)),
     answers,
     replies,
   });
@@ -104,10 +105,11 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   run.tallest =
     REQUEST_HEADER_ROW + Math.max(0, ...plan.steps.filter(isNew).map((s) => projectsOf(s.department).length));
   const counts: Counts = { created: 0, refreshed: 0, unchanged: 0, skipped: [], kept: 0, outside: 0 };
+  const recorded = recordIntent(wb, plan, index, indexValues);
   const done = applySteps(run, plan, contentOf, counts, options);
   findings.push(...done.findings, ...plan.findings);
   if (done.postponed.length) findings.push(postponedFinding(done.postponed));
-  writeIndex(wb, done.entries, ids, indexValues);
+  writeIndex(wb, done.entries, ids, recorded);
   writeFindings(wb, findings);
   protectAdminTabs(wb, inputs.admins);
   const message = requestsMessage(settings.year, counts, done, plan.leftAlone, refused, findings);
@@ -219,6 +221,39 @@ function readMerged(wb: Workbook, inputs: PlanInputs, findings: Finding[]) {
   for (const f of answerFindings)
     findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
   return { answers, replies: readReplies(wb.read(TAB.replies), inputs.directory, findings).records };
+}
+
+/**
+ * The names of the tabs this run is about to make go into 調査シート一覧 before any is made (one
+ * write): a run cut off before it records their IDs is completed by the next, which finds them
+ * named there. A tab of that name nobody recorded is someone else's and never adopted.
+ */
+function recordIntent(
+  wb: Workbook,
+  plan: RequestPlan,
+  index: readonly IndexEntry[],
+  indexValues: Grid | undefined,
+): Grid | undefined {
+  const named = new Set(index.map((e) => e.sheet));
+  const intended: IndexEntry[] = plan.steps
+    .filter((s) => isNew(s) && !named.has(s.sheet))
+    .map((s) => ({
+      department: s.department.name,
+      sheet: s.sheet,
+      sheetId: '',
+      year: 0,
+      projects: 0,
+      answered: 0,
+      status: '未回答',
+      mergedAt: '',
+      layoutKey: '',
+    }));
+  if (intended.length === 0) return indexValues;
+  const rows = indexRows([...index, ...intended]);
+  replaceTab(wb, TAB.requestIndex, rows, indexValues, {
+    layout: { frozenRows: 1, headerRows: [1], columnWidths: columnWidthsOf(TAB.requestIndex) },
+  });
+  return rows as Grid;
 }
 
 /** 調査シート一覧, each tab made in this run with its sheet ID (known once the run made them all). */

@@ -4,7 +4,9 @@
  * and keeps its permissions and its place behind a symbolic link.
  */
 import {
+  accessSync,
   closeSync,
+  constants,
   existsSync,
   fsyncSync,
   openSync,
@@ -15,7 +17,9 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import type { Lock } from '../port';
 
 /** Exit codes (README lists them). */
@@ -51,8 +55,16 @@ export function readBookBytes(path: string): Buffer {
       `ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`,
       EXIT.usage,
     );
-  if (statSync(path).isDirectory())
+  const stat = statSync(path);
+  if (stat.isDirectory())
     throw new CliError(`${path} はフォルダです。.xlsx ファイルのパスを指定してください。`, EXIT.usage);
+  // A pipe or a device would be read without end (a FIFO waits for a writer, /dev/zero never stops).
+  if (!stat.isFile())
+    throw new CliError(
+      `${path} はふつうのファイルではありません（パイプや装置です）。保存してある .xlsx ファイルのパスを指定してください。`,
+      EXIT.file,
+    );
+  if (stat.size > LIMITS.fileBytes) throw tooLarge(path, `ファイルが ${megabytes(stat.size)}`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -81,7 +93,108 @@ export function readBookBytes(path: string): Buffer {
       `${name} は .xlsx ではなく、テキスト（CSV など）のファイルです。表の読み込みには import-plan か import を使います。ブックのときは、${REMEDY}`,
       EXIT.file,
     );
+  const unpacked = (zipEntries(bytes) ?? []).reduce((n, e) => n + e.size, 0);
+  if (unpacked > LIMITS.unpackedBytes) throw tooLarge(path, `中身が展開すると ${megabytes(unpacked)}`);
   return bytes;
+}
+
+/**
+ * The largest book the command line opens: memory and time stay bounded (README, "大きさの上限").
+ * A city's ten years of 回答 (200,000 rows) unpack to about 100 MB; exceljs needs some 15 times that.
+ */
+export const LIMITS = { fileBytes: 60 * 2 ** 20, unpackedBytes: 250 * 2 ** 20 } as const;
+
+const megabytes = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+
+function tooLarge(path: string, what: string): CliError {
+  return new CliError(
+    `${basename(path)} は大きすぎるため開きません（${what}。上限はファイル ${megabytes(LIMITS.fileBytes)}、` +
+      `展開後 ${megabytes(LIMITS.unpackedBytes)}、回答 およそ20万行です）。同じ行が何度も貼り付けられていないか、` +
+      '使っていない行や列に書式だけが残っていないかを確かめ、不要な行を消して保存し直してください。',
+    EXIT.file,
+  );
+}
+
+/** A file inside a zip (an .xlsx): its name, its size unpacked, and where its data starts. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly size: number;
+  readonly compressedSize: number;
+  readonly method: number;
+  readonly headerOffset: number;
+}
+
+/** The files of a zip from its central directory (no unpacking); undefined when there is none. */
+export function zipEntries(bytes: Buffer): ZipEntry[] | undefined {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > bytes.length) return undefined;
+  const count = bytes.readUInt16LE(end + 10);
+  let p = bytes.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count && p + 46 <= bytes.length && bytes.readUInt32LE(p) === 0x02014b50; i++) {
+    const nameLength = bytes.readUInt16LE(p + 28);
+    entries.push({
+      name: bytes.toString('utf8', p + 46, p + 46 + nameLength),
+      method: bytes.readUInt16LE(p + 10),
+      compressedSize: bytes.readUInt32LE(p + 20),
+      // 0xffffffff: a ZIP64 size, over 4 GB: counted as that, which is over any limit.
+      size: bytes.readUInt32LE(p + 24),
+      headerOffset: bytes.readUInt32LE(p + 42),
+    });
+    p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+/** One small file of a zip as text (stored or deflated); '' when it cannot be read. */
+export function zipText(bytes: Buffer, entry: ZipEntry): string {
+  try {
+    const h = entry.headerOffset;
+    const start = h + 30 + bytes.readUInt16LE(h + 26) + bytes.readUInt16LE(h + 28);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    return (entry.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What an office added to its book that exceljs drops on saving: its own charts (named by their
+ * sheet), pivot tables, macros. Empty for the books this tool makes (its charts are pictures).
+ */
+export function unkeptParts(bytes: Buffer): string[] {
+  const entries = new Map((zipEntries(bytes) ?? []).map((e) => [e.name, e]));
+  const text = (name: string) => {
+    const e = entries.get(name);
+    return e ? zipText(bytes, e) : '';
+  };
+  const tags = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>`, 'g'))].map((m) => m[0]);
+  const attr = (tag: string, name: string) =>
+    (new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  const targets = (rels: string, pattern: RegExp) =>
+    tags(text(rels), 'Relationship')
+      .map((t) => attr(t, 'Target'))
+      .filter((t) => pattern.test(t));
+  const sheetFiles = new Map(
+    tags(text('xl/_rels/workbook.xml.rels'), 'Relationship').map((t) => [attr(t, 'Id'), attr(t, 'Target')]),
+  );
+  const out: string[] = [];
+  for (const sheet of tags(text('xl/workbook.xml'), 'sheet')) {
+    const file = (sheetFiles.get(attr(sheet, 'r:id')) ?? '').replace(/^\/?(xl\/)?/, '');
+    const drawings = targets(`xl/${dirname(file)}/_rels/${basename(file)}.rels`, /drawings\/drawing\d+\.xml$/);
+    const charts = drawings.reduce(
+      (n, d) => n + targets(`xl/drawings/_rels/${basename(d)}.rels`, /charts\/chart\d+\.xml$/).length,
+      0,
+    );
+    if (charts > 0) out.push(`シート「${attr(sheet, 'name')}」のグラフ ${charts}つ`);
+  }
+  if ([...entries.keys()].some((n) => n.startsWith('xl/pivotTables/'))) out.push('ピボットテーブル');
+  if (entries.has('xl/vbaProject.bin')) out.push('マクロ');
+  return out;
 }
 
 /** A book that looked like one but would not open (cut short, damaged). */
@@ -122,13 +235,40 @@ export function writeAtomically(path: string, bytes: Uint8Array): void {
   }
 }
 
+/** A book the user marked read-only is not saved over (rename would replace it whatever its mode). */
+export function refuseReadOnly(path: string): void {
+  if (!existsSync(path)) return;
+  const target = realpathSync(path);
+  let writable = (statSync(target).mode & 0o222) !== 0;
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (!writable)
+    throw new CliError(
+      `${basename(path)} は読み取り専用のため、変更しません。書き込めるようにする（エクスプローラーのプロパティで「読み取り専用」を外す）か、コピーに対して実行してください。`,
+      EXIT.file,
+    );
+}
+
 function code(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e));
 }
 
+/** Who holds a lock, as its file records it. */
+interface LockOwner {
+  readonly pid: number;
+  readonly host: string;
+  readonly user: string;
+  readonly started: string;
+}
+
 /**
  * A lock file beside the workbook, taken before the book is opened, so that two commands never
- * work from the same old copy. A lock left by a process that no longer runs is taken over.
+ * work from the same old copy. It names the computer, the user and the process: a lock is taken
+ * over only when provably left behind, by a process of this computer that has ended. A lock of
+ * another computer (a book on a shared folder) is never taken over: the message names who holds it.
  */
 export class FileLock implements Lock {
   private held = false;
@@ -140,7 +280,13 @@ export class FileLock implements Lock {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(this.path, 'wx');
-        writeSync(fd, `${process.pid}\n`);
+        const me: LockOwner = {
+          pid: process.pid,
+          host: hostname(),
+          user: userName(),
+          started: new Date().toISOString(),
+        };
+        writeSync(fd, `${JSON.stringify(me)}\n`);
         closeSync(fd);
         this.held = true;
         return true;
@@ -159,20 +305,52 @@ export class FileLock implements Lock {
     return false;
   }
 
-  /** The lock names a process of this machine that has ended (a command killed half-way). */
-  private stale(): boolean {
-    const pid = Number.parseInt(readFileSync(this.path, 'utf8'), 10);
-    if (!Number.isInteger(pid) || pid <= 0) return false;
+  private owner(): LockOwner | undefined {
     try {
-      process.kill(pid, 0);
+      const o = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<LockOwner>;
+      return Number.isInteger(o.pid) && typeof o.host === 'string' ? (o as LockOwner) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Left by a process of this computer that has ended (a command killed half-way). */
+  private stale(): boolean {
+    const o = this.owner();
+    if (!o || o.host !== hostname() || o.pid <= 0) return false;
+    try {
+      process.kill(o.pid, 0);
       return false;
     } catch (e) {
       return (e as NodeJS.ErrnoException).code === 'ESRCH';
     }
   }
 
+  /** Who holds the lock, and what to do when nobody is running: for the busy message. */
+  holder(): string {
+    const o = this.owner();
+    const file = this.path;
+    if (!o)
+      return `ロックファイル ${file} には、だれが作ったかが書かれていません（古い版か、壊れています）。だれも実行していないことを確かめてから、このファイルを削除してください。`;
+    const when = new Date(o.started);
+    const at = Number.isNaN(when.getTime()) ? '' : `${when.toLocaleString('ja-JP')} から`;
+    const where = o.host === hostname() ? 'このコンピュータ' : `別のコンピュータ「${o.host}」`;
+    return (
+      `${where}で ${o.user || '（名前不明）'} さんが${at}実行中です（プロセス ${o.pid}）。終わるのを待ってから、もう一度実行してください。` +
+      `そのコンピュータで実行していないことを確かめたときだけ、${file} を削除してください。`
+    );
+  }
+
   release(): void {
     if (this.held) rmSync(this.path, { force: true });
     this.held = false;
+  }
+}
+
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
   }
 }

@@ -15,7 +15,7 @@ import { printSummary, runDemo } from './demo';
 import { reportKindOf, saveReport } from './reportFile';
 import { yearlyReport } from '../actions/yearlyReport';
 import { type Io, formatTable } from './output';
-import { CliError, EXIT, FileLock } from './files';
+import { CliError, EXIT, FileLock, refuseReadOnly } from './files';
 import { writeDrafts } from './eml';
 import { remindDepartments } from '../actions/remindDepartments';
 import { TableSyntaxError, decodeText, parseDelimited } from './textTable';
@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           );
         return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? EXIT.ok : EXIT.input;
       case 'init':
-        return await onBook(args, 1, io, { create: true }, (wb) => setupSheets(wb));
+        return await onBook(args, 1, io, { create: true, force }, (wb) => setupSheets(wb));
       case 'import-plan':
       case 'import': {
         // --replace removes the rows the file does not name (and lists them); --dry-run writes nothing.
@@ -79,22 +79,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (!IMPORTABLE_TABS.includes(tab))
           throw new UsageError(`読み込めるシートは ${IMPORTABLE_TABS.join('、')} です。`);
         const table = readTable(rest[fileAt]);
-        return await onBook(rest, fileAt + 1, io, { readOnly: mode.dryRun }, (wb) =>
+        return await onBook(rest, fileAt + 1, io, { readOnly: mode.dryRun, force }, (wb) =>
           importTable(wb, tab, table, basename(rest[fileAt]), mode),
         );
       }
       case 'set':
         if (args.length === 3 && !SETTABLE_ITEMS.includes(args[1])) throw new UsageError(unknownItem(args[1]));
-        return await onBook(args, 3, io, {}, (wb) => setSetting(wb, args[1], args[2]));
+        return await onBook(args, 3, io, { force }, (wb) => setSetting(wb, args[1], args[2]));
       case 'check':
-        return await onBook(args, 1, io, {}, validatePlan);
+        return await onBook(args, 1, io, { force }, validatePlan);
       case 'requests':
-        return await onBook(args, 1, io, {}, createRequests);
+        return await onBook(args, 1, io, { force }, createRequests);
       case 'merge':
-        return await onBook(args, 1, io, {}, (wb) => mergeResponses(wb));
+        return await onBook(args, 1, io, { force }, (wb) => mergeResponses(wb));
       case 'summary': {
         let book: XlsxWorkbook | undefined;
-        const code = await onBook(args, 1, io, {}, (wb) => {
+        const code = await onBook(args, 1, io, { force }, (wb) => {
           book = wb;
           return buildSummary(wb);
         });
@@ -114,7 +114,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             `取り込むファイル ${args[1]} がブックそのものです。各課から返ってきたファイルを指定してください。`,
           );
         const incoming = await openBook(args[1], io);
-        return await onBook(args, 2, io, {}, (wb) => importRequest(wb, incoming, basename(args[1])));
+        return await onBook(args, 2, io, { force }, (wb) => importRequest(wb, incoming, basename(args[1])));
       }
       default:
         throw new UsageError(`「${command}」というコマンドはありません。`);
@@ -189,7 +189,7 @@ async function exportRequestFile(args: readonly string[], force: boolean, io: Io
     [args[0]],
     1,
     io,
-    {},
+    { force },
     (wb) => exportRequest(wb, args[1], file, newToken),
     async (result) => {
       if (result.ok) await file.save(out);
@@ -228,8 +228,8 @@ async function onBook(
   args: readonly string[],
   count: number,
   io: Io,
-  /** readOnly: the book is read and never saved (a dry run). */
-  opts: { create?: boolean; readOnly?: boolean },
+  /** readOnly: the book is read and never saved (a dry run); force: saved though exceljs drops what it cannot keep. */
+  opts: { create?: boolean; readOnly?: boolean; force?: boolean },
   action: (wb: XlsxWorkbook) => ActionResult,
   after?: (result: ActionResult) => Promise<void>,
 ): Promise<number> {
@@ -239,13 +239,7 @@ async function onBook(
   const lock = new FileLock(`${real}.lock`);
   if (!lock.tryLock(0)) {
     const b = busy(basename(path));
-    report(
-      {
-        ...b,
-        message: `${b.message}\nだれも実行していないのにこの表示が続くときは、${real}.lock を削除してください。`,
-      },
-      io,
-    );
+    report({ ...b, message: `${b.message}\n${lock.holder()}` }, io);
     return EXIT.busy;
   }
   try {
@@ -255,6 +249,8 @@ async function onBook(
     // A command that changed nothing (refused, or a dry run) leaves the file as it was: an office's
     // own chart or formatting that exceljs cannot keep is not lost to a mistyped command.
     if (!opts.readOnly && (wb.changed || !existsSync(path))) {
+      refuseReadOnly(path);
+      refuseLoss(path, wb, opts.force === true);
       io.err(`… ${basename(path)} を保存しています`);
       await wb.save(path);
     }
@@ -264,6 +260,17 @@ async function onBook(
   } finally {
     lock.release();
   }
+}
+
+/** Nothing the office added is dropped without a word: the save is refused until --force says so. */
+function refuseLoss(path: string, wb: XlsxWorkbook, force: boolean): void {
+  if (wb.unkept.length === 0 || force) return;
+  throw new CliError(
+    `${basename(path)} には、このツールが保存すると消えてしまうもの（${wb.unkept.join('、')}）があります。` +
+      '今回の変更は保存していません（ブックは元のままです）。残したいものを別のブックにコピーしてから、' +
+      'コマンドの最後に --force を付けてもう一度実行してください。',
+    EXIT.input,
+  );
 }
 
 function readTable(path: string | undefined): string[][] {

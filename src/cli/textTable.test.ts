@@ -14,6 +14,23 @@ describe('decodeText', () => {
     expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8])).text).toBe('目標,事業名\n');
     expect(decodeText(SJIS)).toEqual({ text: '目標,事業名\r\n4,国や都との連携\r\n', encoding: 'shift_jis' });
   });
+
+  it('refuses bytes that are no character instead of reading them as 「�」, naming the line', () => {
+    // Shift_JIS with its last character cut in half (a copy stopped mid-way).
+    expect(() => decodeText(SJIS.subarray(0, SJIS.length - 3))).toThrow(
+      /2行目に、文字コード Shift_JIS の文字として読めないバイトがあります/,
+    );
+    // A byte that is no lead byte of Shift_JIS.
+    expect(() => decodeText(Uint8Array.from([...SJIS.subarray(0, 13), 0xa0, 0xff, 0x0a]))).toThrow(/2行目/);
+    // UTF-16 (Excel's Unicode text) cut to an odd number of bytes.
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...Buffer.from('目標\t事業名\n4\t連携\n', 'utf16le')]);
+    expect(decodeText(utf16).encoding).toBe('utf-16');
+    expect(() => decodeText(utf16.subarray(0, utf16.length - 1))).toThrow(/文字コード UTF-16/);
+    // UTF-8 with a BOM and a broken sequence.
+    expect(() => decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0x0a, 0xe7, 0x9b, 0x0a]))).toThrow(
+      /2行目に、文字コード UTF-8/,
+    );
+  });
 });
 
 describe('parseDelimited', () => {

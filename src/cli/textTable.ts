@@ -6,19 +6,41 @@
 /** A table file that cannot be read as a table: said with its line. */
 export class TableSyntaxError extends Error {}
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'shift_jis' | 'utf-16' } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+type Encoding = 'utf-8' | 'shift_jis' | 'utf-16';
+
+/**
+ * The text of a table file: UTF-8 (with or without BOM), UTF-16 with BOM, or Shift_JIS. Bytes that
+ * are no character of the file's encoding (a file cut short, a broken copy) are refused with the
+ * line they stand on, never read as 「�」.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict('utf-8', bytes.subarray(3), 'utf-8');
   // Excel's 「Unicode テキスト」 is UTF-16 with a byte order mark.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict('utf-16le', bytes.subarray(2), 'utf-16');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict('utf-16be', bytes.subarray(2), 'utf-16');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Node's full ICU decodes Windows-31J (CP932) under this label.
-    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'shift_jis' };
+    return strict('shift_jis', bytes, 'shift_jis');
+  }
+}
+
+const ENCODING_NAMES: Record<Encoding, string> = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS', 'utf-16': 'UTF-16' };
+
+function strict(label: string, bytes: Uint8Array, encoding: Encoding): { text: string; encoding: Encoding } {
+  const text = new TextDecoder(label).decode(bytes);
+  try {
+    new TextDecoder(label, { fatal: true }).decode(bytes);
+    return { text, encoding };
+  } catch {
+    const at = text.indexOf('\uFFFD');
+    const line = text.slice(0, at < 0 ? text.length : at).split('\n').length;
+    throw new TableSyntaxError(
+      `${line}行目に、文字コード ${ENCODING_NAMES[encoding]} の文字として読めないバイトがあります` +
+        '（ファイルが途中で切れているか、壊れています）。読み込んでいません。元のファイルをもう一度コピーするか、' +
+        'Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直してください。',
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { areaGrid, styleGrid, validationGrid } from '../domain/layoutGrids';
 import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/layout';
 import type { ReadMode, Workbook } from '../port';
 import { renderChart } from './chartPicture';
-import { readBookBytes, unreadableBook, writeAtomically } from './files';
+import { readBookBytes, unkeptParts, unreadableBook, writeAtomically } from './files';
 
 /** A gap this wide between a value and the rest of the tab makes it a stray value, left unread. */
 const FAR_ROWS = 1000;
@@ -55,7 +55,11 @@ export class XlsxWorkbook implements Workbook {
   /** Charts to draw as pictures at save time, by tab: a rebuild replaces the tab's charts. */
   private readonly charts = new Map<string, readonly ChartSpec[]>();
 
-  constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+  constructor(
+    readonly book: ExcelJS.Workbook = new ExcelJS.Workbook(),
+    /** What the file holds that saving would drop (an office's own charts …), said before it is lost. */
+    readonly unkept: readonly string[] = [],
+  ) {}
 
   /** Opens a book; a file that is no .xlsx (or a damaged one) is a CliError that says what it is. */
   static async open(path: string): Promise<XlsxWorkbook> {
@@ -66,7 +70,7 @@ export class XlsxWorkbook implements Workbook {
     } catch (e) {
       throw unreadableBook(path, e);
     }
-    return new XlsxWorkbook(book);
+    return new XlsxWorkbook(book, unkeptParts(bytes));
   }
 
   /** Saves without ever leaving a half-written book (see writeAtomically). */
@@ -183,9 +187,9 @@ export class XlsxWorkbook implements Workbook {
     return new Set(sheets.filter((s) => this.book.getWorksheet(s) && locked(this.sheet(s))));
   }
 
-  /** A tab the tool made is locked but for its answer cells; a tab added by hand in Excel is not. */
-  madeByTool(name: string, _admins: readonly string[]): boolean {
-    return locked(this.sheet(name));
+  /** A file has no owner: whoever runs the command line may run every action. */
+  owner(): string | undefined {
+    return undefined;
   }
 
   write(name: string, row: number, col: number, values: OutGrid): void {

@@ -34,8 +34,17 @@ export const settingTooLong = (item: string) =>
 export const adminNotEmail = (e: string) =>
   `管理者「${e}」はメールアドレスの形ではありません。name@city.example.lg.jp のように書き、複数はカンマで区切ってください。`;
 export const noAdmins = () =>
-  `「${SETTING.admins}」が登録されていないため、メニューを実行した人とスプレッドシートのオーナーだけが、調査シートと入力シートを編集できます（ほかの人が実行すると、その人に替わります）` +
-  `。メニューを使う人が複数いるときは、項目「${SETTING.admins}」の値に全員のメールアドレスをカンマで区切って入れてください。`;
+  `「${SETTING.admins}」が登録されていないため、メニューの操作はスプレッドシートのオーナーだけが実行できます（ほかの人が実行しても断ります）。` +
+  `メニューを使う人全員のメールアドレスを、項目「${SETTING.admins}」の値にカンマで区切って入れてください。`;
+export const onlyOwnerWithoutAdmins = (runner: string, owner: string, title: string) =>
+  `「${TAB.settings}」の「${SETTING.admins}」が空のため、「${title}」はスプレッドシートのオーナー（${owner}）だけが実行できます。` +
+  `${runner} では実行できません。何も変更していません。` +
+  `オーナーに、「${TAB.settings}」の項目「${SETTING.admins}」へメニューを使う人全員のメールアドレスを入れてもらってください。`;
+/** A 管理者 the protections do not list yet (added to 設定 after the tabs were sealed). */
+export const notInProtections = (runner: string | undefined, owner: string | undefined, label: string) =>
+  `${runner ?? 'あなた'} は、ツールが保護したシートをまだ編集できません（「${TAB.settings}」の「${SETTING.admins}」に加わる前に保護されたシートです）。` +
+  `前から「${SETTING.admins}」に入っている人${owner ? `かオーナー（${owner}）` : ''}に、一度「所管課別調査シートを作成」を実行してもらってください。` +
+  `すべての保護に今の管理者が加わり、そのあとは「${label}」を実行できます。入力された回答は消えていません。`;
 export const replyDoneMissing = () =>
   `${SETTING.replyScale}に「${REPLY_DONE}」を入れてください。${REPLY_DONE}と答えた課には、その提言をもう聞きません。`;
 export const kpiStatusesCount = (count: number) =>

@@ -94,3 +94,15 @@ export function renderProjectList(
 export function gradeTrail(history: GradeHistory | undefined): string {
   return history?.length ? history.map((h) => `${h.year} ${h.grade}`).join(' → ') : DASH;
 }
+
+/**
+ * The same on paper, where the column is narrow: up to three years as above; more as the span and
+ * one grade a surveyed year, 「2018–2027：A B C D A B C D A B」 (－ for a year without a grade).
+ * Ten years in the long form take ten lines a 事業 and made the report of a big city twice as long.
+ */
+export function shortGradeTrail(history: GradeHistory | undefined, surveyed: readonly number[]): string {
+  if (!history?.length || history.length <= 3) return gradeTrail(history);
+  const years = surveyed.filter((y) => y >= history[0].year && y <= history[history.length - 1].year);
+  const gradeOf = new Map(history.map((h) => [h.year, h.grade]));
+  return `${years[0]}–${years[years.length - 1]}：${years.map((y) => gradeOf.get(y) ?? '－').join(' ')}`;
+}

@@ -138,9 +138,10 @@ export interface Ownership {
 
 /**
  * A request tab is its department's by the sheet ID recorded in 調査シート一覧, never by its
- * name, place or heading. An index written before IDs were kept names the tab. A tab the index
- * does not know is adopted only where `madeByTool` says the tool protected it (a run cut off
- * before it recorded the tab); any other tab that names a department is refused.
+ * name, place or heading. A line without an ID names the tab: an index written before IDs were
+ * kept, or a tab a run was about to create (createRequests records the names first, so that a run
+ * cut off before it recorded the IDs is completed by the next). A tab the index does not know is
+ * never adopted, whoever protected it (the owner passes every protection): it is refused.
  *
  * `contentOf` reads a tab: only the tabs the recorded IDs do not settle are read, so that a run
  * over 200 recorded tabs reads none of them to know whose each is.
@@ -151,7 +152,6 @@ export function assignTabs(
   ids: ReadonlyMap<string, string>,
   index: readonly IndexEntry[],
   directory: DepartmentDirectory,
-  madeByTool: (sheet: string) => boolean,
 ): Ownership {
   const owned = new Map<Department, string>();
   const taken = new Set<string>();
@@ -171,9 +171,7 @@ export function assignTabs(
     if (taken.has(sheet)) continue;
     const t = contentOf(sheet);
     if (isBlankGrid(t.values)) continue;
-    const d = directory.resolve(t.departmentText);
-    if (d && !owned.has(d) && madeByTool(t.sheet)) own(d, t.sheet);
-    else refused.push({ tab: t, department: d });
+    refused.push({ tab: t, department: directory.resolve(t.departmentText) });
   }
   return { owned, refused };
 }

@@ -46,7 +46,16 @@ const record = (fields: Partial<Record<string, Cell>>): AnswerRecord => ({
   row: 2,
 });
 
-const base = { settings, tabs: [], owned: new Map(), refused: [], sheetNames: [], answers: [], replies: [] };
+const base = {
+  settings,
+  tabs: [],
+  owned: new Map(),
+  refused: [],
+  sheetNames: [],
+  recordedNames: new Set<string>(),
+  answers: [],
+  replies: [],
+};
 
 describe('planRequests', () => {
   it('creates a tab for a department that has none, named after it', () => {
@@ -113,9 +122,18 @@ describe('planRequests', () => {
       departments: [shokuin],
       tabs: [empty, stray],
       sheetNames: ['調査_職員課', '調査_広報課'],
+      // The run that was cut off had recorded the name of the tab it was about to make.
+      recordedNames: new Set(['調査_職員課']),
     });
     expect(plan.steps[0]).toMatchObject({ kind: 'write', sheet: '調査_職員課', remakeEmpty: true });
     expect(plan.leftAlone.map((t) => t.sheet)).toEqual(['調査_広報課']);
     expect(plan.findings[0].message).toContain('所管課「広報課」）の事業がプランにないため');
+  });
+
+  it('never makes again an empty tab the index does not name (someone else made it): a new name instead', () => {
+    const squatted = readRequestTab('調査_職員課', []);
+    const plan = planRequests({ ...base, departments: [shokuin], tabs: [squatted], sheetNames: ['調査_職員課'] });
+    expect(plan.steps[0]).toMatchObject({ kind: 'write', sheet: '調査_職員課_2' });
+    expect(plan.steps[0]).not.toMatchObject({ remakeEmpty: true });
   });
 });

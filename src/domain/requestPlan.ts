@@ -64,6 +64,8 @@ export interface RequestPlanInput {
   readonly owned: ReadonlyMap<Department, OwnedTab>;
   readonly refused: readonly RequestTabContent[];
   readonly sheetNames: readonly string[];
+  /** The tab names 調査シート一覧 records (the tabs a run made or was about to make). */
+  readonly recordedNames: ReadonlySet<string>;
   /** 回答 and 提言への対応 as merged, by current department name. */
   readonly answers: readonly AnswerRecord[];
   readonly replies: readonly ReplyRecord[];
@@ -73,7 +75,10 @@ const isRead = (t: OwnedTab): t is RequestTabContent => 'values' in t;
 
 export function planRequests(input: RequestPlanInput): RequestPlan {
   const { settings } = input;
-  const emptyTabs = new Set(input.tabs.filter((t) => isBlankGrid(t.values)).map((t) => t.sheet));
+  // Only an empty tab the index names is the tool's to make again: one someone else made is never deleted.
+  const emptyTabs = new Set(
+    input.tabs.filter((t) => isBlankGrid(t.values) && input.recordedNames.has(t.sheet)).map((t) => t.sheet),
+  );
   const taken = new Set(input.sheetNames);
   const decide = decider(input);
   const remade = new Set<string>();

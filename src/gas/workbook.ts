@@ -156,6 +156,14 @@ export class GasWorkbook implements Workbook {
   }
   private user: string | undefined;
 
+  owner(): string | undefined {
+    try {
+      return this.ss.getOwner()?.getEmail().toLowerCase() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   tabLink(name: string): string | undefined {
     const s = this.sheet(name);
     return s ? `${this.ss.getUrl()}#gid=${s.getSheetId()}` : undefined;
@@ -210,19 +218,6 @@ export class GasWorkbook implements Workbook {
         return !!p && p.length === 1 && !p[0].isWarningOnly();
       }),
     );
-  }
-
-  madeByTool(name: string, admins: readonly string[]): boolean {
-    const s = this.sheet(name);
-    const p = s?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-    if (!p || p.isWarningOnly()) return false;
-    try {
-      const trusted = new Set([...admins, this.runner()]);
-      // The owner is the one editor outside the 管理者 a protection of ours may name.
-      return p.getEditors().filter((u) => !trusted.has(u.getEmail().toLowerCase())).length <= 1;
-    } catch {
-      return false; // the runner may not even read it: not one of ours
-    }
   }
 
   createSheet(name: string): void {

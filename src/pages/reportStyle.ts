@@ -52,7 +52,6 @@ thead th { background: #e8eef5; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, td.grade { text-align: center; white-space: nowrap; }
-.keep { white-space: nowrap; }
 tr.before td { color: #404040; background: #f6f6f6; }
 tr.total th, tr.total td { font-weight: bold; }
 table.grades th[scope="row"] { width: 30%; }

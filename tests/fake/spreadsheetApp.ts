@@ -47,7 +47,7 @@ const READS = new Set([
   'canDomainEdit',
 ]);
 /** Each is a round trip in Apps Script, though it moves no cell and changes nothing (a toast only shows). */
-const LOOKUPS = new Set(['getSheetByName', 'getDataRange', 'getNumSheets', 'toast']);
+const LOOKUPS = new Set(['getSheetByName', 'getDataRange', 'getNumSheets', 'toast', 'getOwner']);
 const WRITES = new Set([
   'setDataValidations',
   'setBackgrounds',
@@ -1035,6 +1035,11 @@ export class FakeApp {
       toast: (m: string) => {
         app.count('toast');
         app.toasts.push(m);
+      },
+      // The file's owner; none (null) for a file on a shared drive.
+      getOwner: () => {
+        app.count('getOwner');
+        return app.owner ? new FakeUser(app.owner) : null;
       },
       getId: () => 'fake-spreadsheet',
       getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-spreadsheet/edit',

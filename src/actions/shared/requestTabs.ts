@@ -101,9 +101,8 @@ export function ownership(
     return sealed.has(sheet) ? area : undefined;
   };
   const contentOf = tabReader(wb, sealedArea, mode);
-  const madeByTool = (sheet: string) => wb.madeByTool(sheet, inputs.admins);
   const tabs = names.filter(isRequestTabName);
-  return { index, ids, contentOf, ...assignTabs(tabs, contentOf, ids, index, inputs.directory, madeByTool) };
+  return { index, ids, contentOf, ...assignTabs(tabs, contentOf, ids, index, inputs.directory) };
 }
 
 /** The request tabs, each read once, the index, and whose tab each is (by its recorded sheet ID). */

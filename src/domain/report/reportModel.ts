@@ -11,7 +11,7 @@ import type { Indicator, IndicatorResult, PlanInputs } from '../inputModel';
 import { indicatorValue, structureKey } from '../inputModel';
 import type { Grade } from '../scales';
 import { type Distribution, type Participants, type Summary, type Trend, UNANSWERED } from '../summary';
-import { gradeTrail } from '../projectListTab';
+import { shortGradeTrail } from '../projectListTab';
 import {
   type CommitteePart,
   DASH,
@@ -128,7 +128,7 @@ export interface ProjectLine {
   readonly result: string;
   readonly grade: string;
   readonly previous: string;
-  /** Every grade of the surveyed years: 「2023 C → 2024 B → 2025 A」. */
+  /** Every grade of the surveyed years: 「2023 C → 2024 B → 2025 A」, longer ones as 「2018–2027：A B …」. */
   readonly trail: string;
   readonly direction: string;
   readonly issues: string;
@@ -417,7 +417,7 @@ function projectGroups(s: Summary, inputs: Pick<PlanInputs, 'structure'>): Proje
       result: text(f?.['実施状況・実績']) || (a.answer ? DASH : UNANSWERED),
       grade: a.grade ?? (a.answer ? DASH : UNANSWERED),
       previous: s.previousGrades.get(`${p.id}|${a.department}`) ?? DASH,
-      trail: gradeTrail(s.gradeHistory.get(`${p.id}|${a.department}`)),
+      trail: shortGradeTrail(s.gradeHistory.get(`${p.id}|${a.department}`), s.surveyedYears),
       direction: text(f?.['今後の方向性']) || DASH,
       issues: text(f?.['課題・改善点']) || DASH,
       participants: participants(f) || DASH,
