@@ -250,6 +250,18 @@ describe('a request tab forged by another editor', () => {
     expect(index.find((r) => r[0] === '職員課')![1]).toBe('調査_職員課_2');
   });
 
+  it('a tab squatting the temporary template’s name stops nothing and is never deleted', () => {
+    const { app, run } = sharedBook();
+    app.user = OTHER;
+    const squatted = SpreadsheetAppOf(app).insertSheet('（作業用）調査シートのひな形') as FakeSheet;
+    squatted.getRange(1, 1).setValue('大事なメモ');
+    squatted.protect();
+    const created = run(ADMIN, 'createRequests');
+    expect(created.message).toContain('作成 4');
+    expect(app.sheet('（作業用）調査シートのひな形')!.values()).toEqual([['大事なメモ']]);
+    expect(app.sheets.filter((s) => s.name.startsWith('（作業用）'))).toHaveLength(1);
+  });
+
   it('re-protects a recorded tab whose protections were removed by hand', () => {
     const { app, run } = sharedBook();
     run(ADMIN, 'createRequests');

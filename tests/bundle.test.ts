@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB } from '../src/domain/tabs';
 import { MENU_ITEMS } from '../src/main';
-import { TEMPLATE_SHEET } from '../src/gas/workbook';
+import { TEMPLATE_PREFIX } from '../src/gas/workbook';
 import { FakeApp } from './fake/spreadsheetApp';
 import { buildBundle, loadBundle, seedTabs } from './helpers';
 
@@ -67,13 +67,13 @@ describe('the built bundle', () => {
     expect(app.toasts[0]).toBe('「所管課別調査シートを作成」を実行しています…'); // the menu shows only a spinner
     expect(app.alerts[0].message).toContain('作成 4');
     expect(app.sheets.map((s) => s.name).filter((n) => n.startsWith('調査_'))).toHaveLength(4);
-    expect(app.sheet(TEMPLATE_SHEET)).toBeUndefined();
+    expect(app.sheets.filter((s) => s.name.startsWith(TEMPLATE_PREFIX))).toEqual([]);
 
     const cut = new FakeApp(seedTabs());
     cut.failAfterWrites = 2; // part-way through the tabs
     (load(cut).createRequests as () => void)();
     expect(cut.alerts[0].title).toContain('途中で止まりました');
-    expect(cut.sheet(TEMPLATE_SHEET)).toBeUndefined();
+    expect(cut.sheets.filter((s) => s.name.startsWith(TEMPLATE_PREFIX))).toEqual([]);
     expect(cut.lockHeldBy).toBeUndefined();
   });
 

@@ -287,7 +287,7 @@ describe('bad files, told in Japanese with an exit code and no stack trace', () 
     const r = await cli('check', path);
     expect(r.code).toBe(3);
     expect(r.text).toContain(
-      'huge.xlsx は大きすぎるため開きません（中身が展開すると 260 MB。上限はファイル 60 MB、展開後 250 MB',
+      'huge.xlsx は大きすぎるため開きません（中身が展開すると 260 MB。上限はファイル 60 MB、展開後 80 MB',
     );
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GasWorkbook, TEMPLATE_SHEET } from '../src/gas/workbook';
+import { GasWorkbook, TEMPLATE_PREFIX } from '../src/gas/workbook';
 import type { Layout } from '../src/domain/layout';
 import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
 import { protectionsOf } from './helpers';
@@ -104,7 +104,8 @@ describe('GasWorkbook.createFormatted', () => {
     expect(c.byMethod.getEditors ?? 0).toBe(0);
     expect(c.byMethod.canDomainEdit ?? 0).toBe(0);
     for (let i = 0; i < 10; i++) expect(c.bySheet[`tab${i}`]).toBeLessThanOrEqual(10); // + setValues = 11
-    expect(c.bySheet[TEMPLATE_SHEET] ?? 0).toBe(0);
+    const templates = Object.keys(c.bySheet).filter((n) => n.startsWith(TEMPLATE_PREFIX));
+    expect(templates.reduce((n, t) => n + c.bySheet[t], 0)).toBe(0);
   });
 
   it('makes a new template for a tab taller than announced or of another layout, and close() leaves none', () => {
@@ -115,20 +116,23 @@ describe('GasWorkbook.createFormatted', () => {
     expect(app.sheet('b')!.cellAt(1503, 3)!.validation?.values).toEqual(['A', 'B']);
     wb.createFormatted('c', { ...layout(2), columnWidths: [50, 50, 50, 50] }, { rows: 5, cols: 4 });
     expect(app.sheet('c')!.columnWidths).toMatchObject({ 1: 50, 4: 50 });
-    expect(app.sheets.filter((s) => s.name === TEMPLATE_SHEET)).toHaveLength(1);
+    expect(app.sheets.filter((s) => s.name.startsWith(TEMPLATE_PREFIX))).toHaveLength(1);
     wb.close();
     expect(app.sheets.map((s) => s.name)).toEqual(['a', 'b', 'c']);
   });
 
-  it('replaces a template left by a run that was cut off', () => {
+  it('removes a template left by a run that was cut off, and never a tab someone made under its name', () => {
     const { app, wb } = book((a) => {
       a.addSheet('プラン');
-      a.addSheet(TEMPLATE_SHEET).type(1, 1, '古い');
+      a.addSheet(`${TEMPLATE_PREFIX} k3x9q2`); // a run's leftover: formats only
+      a.addSheet(TEMPLATE_PREFIX).type(1, 1, '大事なメモ'); // someone's tab under the plain name
+      a.addSheet(`${TEMPLATE_PREFIX} 2`).protect(); // and one made and protected
     });
     wb.createFormatted('tab', layout(2), { rows: 5, cols: 4 });
     expect(app.sheet('tab')!.values()).toEqual([]);
     wb.close();
-    expect(app.sheets.map((s) => s.name)).toEqual(['プラン', 'tab']);
+    expect(app.sheets.map((s) => s.name)).toEqual(['プラン', TEMPLATE_PREFIX, `${TEMPLATE_PREFIX} 2`, 'tab']);
+    expect(app.sheet(TEMPLATE_PREFIX)!.values()).toEqual([['大事なメモ']]);
   });
 
   it('adds the runner by name first where they may edit only through a group (Apps Script refuses otherwise)', () => {

@@ -42,6 +42,7 @@ function answered() {
   const b = fakeBook(seedTabs());
   uninstall = b.uninstall;
   createRequests(b.wb);
+  b.wb.close(); // as the menu ends every run: the run's template tab goes
   for (const [sheet, a] of Object.entries(ANSWERS)) typeAnswers(b.app, sheet, a);
   return b;
 }
@@ -181,7 +182,7 @@ describe('a run cut off half-way', () => {
     const reference = new FakeApp(seedTabs());
     load(reference).createRequests();
     const expected = state(reference);
-    expect(expected.map((t) => t.name)).not.toContain('（作業用）調査シートのひな形');
+    expect(expected.filter((t) => t.name.startsWith('（作業用）'))).toEqual([]);
     reference.changes = 0;
     reference.failAfterChanges = Number.MAX_SAFE_INTEGER;
     const again = new FakeApp(seedTabs());

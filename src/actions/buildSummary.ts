@@ -1,3 +1,4 @@
+import { tableLayout } from '../domain/catalogue';
 import type { AnswerRecord } from '../domain/answers';
 import { formatFiscalYear } from '../domain/fiscalYear';
 import type { Summary } from '../domain/summary';
@@ -75,7 +76,7 @@ function addCommitteeRows(
   let extent: Extent | undefined;
   if (rows)
     extent = replaceTab(wb, TAB.committee, rows, values, {
-      layout: { frozenRows: 1, headerRows: [1], columnWidths: [60, 50, 50, 60, 420, 240, 220] },
+      layout: tableLayout(TAB.committee),
     });
   for (const b of blocks) wb.write(TAB.committee, b.row, b.col, b.values);
   // Where rows were added, 評価 is a dropdown of the committee's scale down to the last row.

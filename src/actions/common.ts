@@ -5,6 +5,7 @@ import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/tabs';
 import type { Extent, Layout } from '../domain/layout';
 import type { Lock, Workbook } from '../port';
 import * as M from '../domain/inputMessages';
+import { tableLayout } from '../domain/catalogue';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {
@@ -117,7 +118,7 @@ export function writeFindings(wb: Workbook, findings: readonly Finding[]): void 
   if (sorted.length === 0) rows.push(['', '', '', 'エラーはありません。']);
   const old = wb.read(TAB.check);
   const extent = replaceTab(wb, TAB.check, rows, old, {
-    layout: { frozenRows: 1, headerRows: [1], columnWidths: [70, 150, 70, 640] },
+    layout: tableLayout(TAB.check),
   });
   // Long messages wrap in their column; the page is A4 landscape (one line of findings prints on one page).
   if (old === undefined || rows.length !== old.length)

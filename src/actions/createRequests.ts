@@ -21,7 +21,7 @@ import {
   isRefusal,
 } from './common';
 import { requestWarnings } from './shared/requestWarnings';
-import { columnWidthsOf } from './shared/blankTabs';
+import { tableLayout } from '../domain/catalogue';
 import { ownership, refusedTabFinding, requestTabFor, tabReader } from './shared/requestTabs';
 import * as M from '../domain/requestMessages';
 
@@ -251,7 +251,7 @@ function recordIntent(
   if (intended.length === 0) return indexValues;
   const rows = indexRows([...index, ...intended]);
   replaceTab(wb, TAB.requestIndex, rows, indexValues, {
-    layout: { frozenRows: 1, headerRows: [1], columnWidths: columnWidthsOf(TAB.requestIndex) },
+    layout: tableLayout(TAB.requestIndex),
   });
   return rows as Grid;
 }
@@ -266,7 +266,7 @@ function writeIndex(
   const idsNow = entries.some((e) => !e.sheetId) ? wb.sheetIds() : ids;
   const recorded = entries.map((e) => (e.sheetId ? e : { ...e, sheetId: idsNow.get(e.sheet) ?? '' }));
   replaceTab(wb, TAB.requestIndex, indexRows(recorded), indexValues, {
-    layout: { frozenRows: 1, headerRows: [1], columnWidths: columnWidthsOf(TAB.requestIndex) },
+    layout: tableLayout(TAB.requestIndex),
   });
 }
 

@@ -1,3 +1,4 @@
+import { tableLayout } from '../domain/catalogue';
 import { byCurrentDepartment, readAnswers } from '../domain/answers';
 import { type Cell, type OutCell, compact, contiguousRuns, isBlank } from '../domain/cells';
 import type { DepartmentDirectory } from '../domain/departments';
@@ -53,7 +54,7 @@ export function exportRequest(
       TAB.exports,
       [...(log.values ?? [[...HEADERS.exports]]), [d.name, settings.year, token, now]],
       log.values,
-      { layout: { frozenRows: 1, headerRows: [1], columnWidths: [200, 80, 120, 140] } },
+      { layout: tableLayout(TAB.exports) },
     );
   }
   const rows = tab.rows.map((line, i) =>

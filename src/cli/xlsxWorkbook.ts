@@ -230,83 +230,29 @@ export class XlsxWorkbook implements Workbook {
     return v;
   }
 
+  /** The layout onto a tab: its look, its dropdowns, its protection, its print set-up and its charts. */
   format(name: string, layout: Layout, extent: Extent): void {
     this.changed = true;
     const ws = this.sheet(name);
-    const each = (r: Rect, fn: (cell: ExcelJS.Cell, row: number, col: number) => void) => {
-      for (let i = 0; i < r.numRows; i++)
-        for (let j = 0; j < r.numCols; j++) fn(ws.getCell(r.row + i, r.col + j), i, j);
-    };
-    const whole: Rect = { row: 1, col: 1, numRows: extent.rows, numCols: extent.cols };
     if (layout.frozenRows !== undefined) ws.views = [{ state: 'frozen', ySplit: layout.frozenRows }];
     layout.columnWidths?.forEach((w, i) => {
       ws.getColumn(i + 1).width = Math.round(w / PIXELS_PER_CHAR);
     });
-    if (layout.headerRows || layout.inputAreas) {
-      // Set over the whole extent, so that rows a rebuild no longer uses lose their old fills.
-      const styles = styleGrid(layout, extent);
-      each(whole, (c, r, k) => {
-        const fill = styles.backgrounds[r][k];
-        c.fill = fill
-          ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } }
-          : { type: 'pattern', pattern: 'none' };
-        c.font = { bold: styles.weights[r][k] === 'bold' };
-      });
-    }
-    if (layout.wrap || layout.center) {
-      const wrapped = layout.wrap === true ? undefined : areaGrid(layout.wrap ?? [], extent);
-      const centred = areaGrid(layout.center ?? [], extent);
-      each(whole, (c, r, k) => {
-        c.alignment = {
-          vertical: 'top',
-          wrapText: wrapped ? wrapped[r][k] : true,
-          horizontal: centred[r][k] ? 'center' : undefined,
-        };
-      });
-    }
+    styleCells(ws, layout, extent);
     for (const n of layout.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
-    if (layout.validations?.length) {
-      const { area, grid } = validationGrid(layout.validations, extent);
-      const tooLong = new Set<string>();
-      each(area, (c, r, k) => {
-        const v = grid[r][k];
-        const rule = v ? excelRule(v.rule, v.help) : undefined;
-        if (rule === 'too long' && v?.rule.kind === 'list') tooLong.add(v.rule.values.join('、'));
-        (c as { dataValidation?: ExcelJS.DataValidation }).dataValidation = rule === 'too long' ? undefined : rule;
-      });
-      for (const list of tooLong)
-        this.notices.set(
-          `${name}#list#${list}`,
-          `「${name}」の一覧（${list.slice(0, 40)}…）は Excel の入力規則の上限（${EXCEL_LIST_LIMIT}字）を超えるため、` +
-            `ドロップダウンを付けていません。「設定」の区分を短くすると付きます。`,
-        );
-    }
+    if (layout.validations?.length) this.addDropdowns(name, ws, layout.validations, extent);
     const p = layout.protection;
     if (p && !p.warningOnly) {
       // Excel has no per-person editors: the editable area is unlocked, the rest locked.
       for (const area of p.editable ?? [])
-        each(area, (c) => {
+        eachCell(ws, area, (c) => {
           c.protection = { locked: false };
         });
       this.pending.push(
         ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true }),
       );
     }
-    if (layout.print) {
-      ws.pageSetup = {
-        ...ws.pageSetup,
-        paperSize: A4,
-        orientation: layout.print,
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        horizontalCentered: true,
-      };
-      ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
-      // A table's header row, frozen at the top, is printed again at the top of every page.
-      const header = layout.frozenRows;
-      if (header && layout.headerRows?.includes(header)) ws.pageSetup.printTitlesRow = `${header}:${header}`;
-    }
+    if (layout.print) setUpPrint(ws, layout.print, layout);
     // exceljs writes no charts: each becomes a picture of the same data, drawn by vega-lite. The
     // charts replace the tab's pictures (a rebuilt summary must not keep last year's beneath).
     if (layout.charts) {
@@ -315,6 +261,24 @@ export class XlsxWorkbook implements Workbook {
       media._media = media._media.filter((m) => m.type !== 'image');
       this.charts.set(name, layout.charts);
     }
+  }
+
+  /** Dropdowns Excel accepts; a list over Excel's limit is left out and said once. */
+  private addDropdowns(name: string, ws: ExcelJS.Worksheet, validations: Layout['validations'], extent: Extent) {
+    const { area, grid } = validationGrid(validations ?? [], extent);
+    const tooLong = new Set<string>();
+    eachCell(ws, area, (c, r, k) => {
+      const v = grid[r][k];
+      const rule = v ? excelRule(v.rule, v.help) : undefined;
+      if (rule === 'too long' && v?.rule.kind === 'list') tooLong.add(v.rule.values.join('、'));
+      (c as { dataValidation?: ExcelJS.DataValidation }).dataValidation = rule === 'too long' ? undefined : rule;
+    });
+    for (const list of tooLong)
+      this.notices.set(
+        `${name}#list#${list}`,
+        `「${name}」の一覧（${list.slice(0, 40)}…）は Excel の入力規則の上限（${EXCEL_LIST_LIMIT}字）を超えるため、` +
+          `ドロップダウンを付けていません。「設定」の区分を短くすると付きます。`,
+      );
   }
 
   private async chartPicture(ws: ExcelJS.Worksheet, chart: ChartSpec): Promise<void> {
@@ -353,6 +317,53 @@ export class XlsxWorkbook implements Workbook {
       row.height = lines > 1 ? lines * LINE_POINTS + 4 : undefined!;
     });
   }
+}
+
+/** Calls `fn` for every cell of an area, with its row and column inside the area. */
+function eachCell(ws: ExcelJS.Worksheet, r: Rect, fn: (cell: ExcelJS.Cell, row: number, col: number) => void) {
+  for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) fn(ws.getCell(r.row + i, r.col + j), i, j);
+}
+
+/** Fills, weights, wrapping and alignment, set over the whole extent: rows a rebuild no longer uses lose theirs. */
+function styleCells(ws: ExcelJS.Worksheet, layout: Layout, extent: Extent): void {
+  const whole: Rect = { row: 1, col: 1, numRows: extent.rows, numCols: extent.cols };
+  if (layout.headerRows || layout.inputAreas) {
+    const styles = styleGrid(layout, extent);
+    eachCell(ws, whole, (c, r, k) => {
+      const fill = styles.backgrounds[r][k];
+      c.fill = fill
+        ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } }
+        : { type: 'pattern', pattern: 'none' };
+      c.font = { bold: styles.weights[r][k] === 'bold' };
+    });
+  }
+  if (layout.wrap || layout.center) {
+    const wrapped = layout.wrap === true ? undefined : areaGrid(layout.wrap ?? [], extent);
+    const centred = areaGrid(layout.center ?? [], extent);
+    eachCell(ws, whole, (c, r, k) => {
+      c.alignment = {
+        vertical: 'top',
+        wrapText: wrapped ? wrapped[r][k] : true,
+        horizontal: centred[r][k] ? 'center' : undefined,
+      };
+    });
+  }
+}
+
+/** A4 in the layout's orientation, fitted to the width; the frozen header row printed on every page. */
+function setUpPrint(ws: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape', layout: Layout): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+  };
+  ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+  const header = layout.frozenRows;
+  if (header && layout.headerRows?.includes(header)) ws.pageSetup.printTitlesRow = `${header}:${header}`;
 }
 
 function locked(ws: ExcelJS.Worksheet): boolean {

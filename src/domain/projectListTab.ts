@@ -1,3 +1,5 @@
+import { widthsOf } from './catalogue';
+import { TAB } from './tabs';
 import type { Layout, Rect } from './layout';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
@@ -81,7 +83,7 @@ export function renderProjectList(
     rows,
     layout: {
       frozenRows: HEADER_ROW,
-      columnWidths: [70, 160, 110, 56, 56, 120, 60, 220, 190, 80],
+      columnWidths: widthsOf(TAB.projectList),
       headerRows: headings,
       wrap,
       center,

@@ -1,3 +1,4 @@
+import { REQUEST_SHAPE, widthsOf } from './catalogue';
 import type { Layout, Rect } from './layout';
 import { type AnswerRecord, answerLookup } from './answers';
 import { type Cell, type Grid, type OutGrid, formatDate, isBlank, norm } from './cells';
@@ -326,8 +327,7 @@ function requestLayout(input: RequestTabInput, count: number, replyRows: number)
   const replyParts = replyRows > 0;
   return {
     frozenRows: REQUEST_HEADER_ROW,
-    // About 1,200 px: landscape A4 fitted to the width. The heading's lines run across unwrapped.
-    columnWidths: [70, 160, 240, 60, 240, 56, 70, 200, 60, 60],
+    columnWidths: widthsOf(REQUEST_SHAPE),
     headerRows: replyParts ? [REQUEST_HEADER_ROW, replyHeader - 1, replyHeader] : [REQUEST_HEADER_ROW],
     inputAreas: replyParts ? [answers, replyAnswers] : [answers],
     wrap: [

@@ -1,3 +1,5 @@
+import { TAB_SHAPES, widthsOf } from './catalogue';
+import { TAB } from './tabs';
 import { type ChartSpec, KPI_PATH_COLOR, KPI_VALUE_COLOR, type Layout, type Rect, gradeSeriesColors } from './layout';
 import { type OutCell, type OutGrid, formatDateTime } from './cells';
 import { formatFiscalYear } from './fiscalYear';
@@ -30,13 +32,6 @@ export function targetText(indicator: Indicator, t: Target): string {
 }
 
 export const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
-
-/**
- * Column widths of the summary (pixels): a label column, then columns narrow enough for counts
- * and wide enough, at the end, for what departments wrote. About 1,090 px: an A4 landscape
- * page fitted to its width prints the type at 9 pt or more.
- */
-export const SUMMARY_WIDTHS = [200, 110, 64, 64, 64, 72, 240, 200, 80];
 
 /** What the summary shows of the committee's cycle: its grades of the year and the 提言 still followed. */
 export interface CommitteePart {
@@ -112,12 +107,12 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
     rows: r.rows,
     layout: {
       frozenRows: 2,
-      columnWidths: SUMMARY_WIDTHS,
+      columnWidths: widthsOf(TAB.summary),
       headerRows: r.headerRows,
       wrap: r.wrap,
       center: r.center,
       charts,
-      print: 'landscape',
+      print: TAB_SHAPES[TAB.summary].print,
     },
   };
 }

@@ -11,10 +11,15 @@ type SheetProtection = GoogleAppsScript.Spreadsheet.Protection;
 /** Apps Script's insertSheet gives 1000 rows and 26 columns. */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLS = 26;
-/** The tab createFormatted copies from; it lives only during a run (close() removes it). */
-export const TEMPLATE_SHEET = '（作業用）調査シートのひな形';
+/**
+ * The tab createFormatted copies from lives only during a run (close() removes it). Its name ends
+ * in a token of the run, so that nobody can take it in advance: a tab someone made under the
+ * plain name never stops a run and is never deleted.
+ */
+export const TEMPLATE_PREFIX = '（作業用）調査シートのひな形';
 
 interface Template {
+  readonly name: string;
   readonly sheet: Sheet;
   readonly key: string;
   /** Rows formatted (the tallest tab it serves), and rows the tab has (what a copy has). */
@@ -251,12 +256,13 @@ export class GasWorkbook implements Workbook {
     if (this.template && this.template.key === key && this.template.formatted >= extent.rows) return this.template;
     this.close();
     const rows = Math.max(extent.rows, tallest);
-    const sheet = this.insert(TEMPLATE_SHEET);
-    this.size.set(TEMPLATE_SHEET, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
+    const name = `${TEMPLATE_PREFIX} ${Math.random().toString(36).slice(2, 8)}`;
+    const sheet = this.insert(name);
+    this.size.set(name, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLS });
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (extent.cols > NEW_SHEET_COLS) sheet.insertColumnsAfter(NEW_SHEET_COLS, extent.cols - NEW_SHEET_COLS);
-    this.format(TEMPLATE_SHEET, stretch(look, extent.rows, rows), { rows, cols: extent.cols });
-    this.template = { sheet, key, formatted: rows, height: Math.max(rows, NEW_SHEET_ROWS) };
+    this.format(name, stretch(look, extent.rows, rows), { rows, cols: extent.cols });
+    this.template = { name, sheet, key, formatted: rows, height: Math.max(rows, NEW_SHEET_ROWS) };
     return this.template;
   }
 
@@ -274,11 +280,22 @@ export class GasWorkbook implements Workbook {
     this.created.delete(name);
   }
 
-  /** Removes the template, this run's or one left by a run cut off before its end. */
+  /**
+   * Removes this run's template, and any left by a run cut off before its end: a tab of the
+   * template's name that holds no value and no protection (as every template is). One that holds
+   * something was made by someone else: it is left alone.
+   */
   close(): void {
-    const template = this.template?.sheet ?? this.sheet(TEMPLATE_SHEET);
+    if (this.template) this.remove(this.template.sheet, this.template.name);
     this.template = undefined;
-    if (template) this.remove(template, TEMPLATE_SHEET);
+    for (const [name, s] of [...this.handles]) {
+      if (!name.startsWith(TEMPLATE_PREFIX)) continue;
+      const bare =
+        s.getLastRow() === 0 &&
+        s.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0 &&
+        s.getProtections(SpreadsheetApp.ProtectionType.RANGE).length === 0;
+      if (bare) this.remove(s, name);
+    }
   }
 
   write(name: string, row: number, col: number, values: OutGrid): void {

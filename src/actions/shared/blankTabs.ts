@@ -13,14 +13,15 @@ import {
 } from '../../domain/tabs';
 import type { Workbook } from '../../port';
 import { replaceTab } from '../common';
+import { tableLayout } from '../../domain/catalogue';
 
 /** The tabs 初期設定 creates, each with its header row (and for 設定, its items). */
-const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] }> = [
-  { name: TAB.plan, rows: [[...HEADERS.plan]], widths: [50, 50, 50, 50, 240, 420, 160] },
-  { name: TAB.structure, rows: [[...HEADERS.structure]], widths: [60, 50, 50, 50, 320] },
-  { name: TAB.indicators, rows: [[...HEADERS.indicators]], widths: [50, 320, 50, 90, 80, 90, 100, 240] },
-  { name: TAB.indicatorResults, rows: [[...HEADERS.indicatorResults]], widths: [50, 90, 80] },
-  { name: TAB.departments, rows: [[...HEADERS.departments]], widths: [180, 200, 320, 80] },
+const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid }> = [
+  { name: TAB.plan, rows: [[...HEADERS.plan]] },
+  { name: TAB.structure, rows: [[...HEADERS.structure]] },
+  { name: TAB.indicators, rows: [[...HEADERS.indicators]] },
+  { name: TAB.indicatorResults, rows: [[...HEADERS.indicatorResults]] },
+  { name: TAB.departments, rows: [[...HEADERS.departments]] },
   {
     name: TAB.settings,
     rows: [
@@ -36,19 +37,13 @@ const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid; widths: number[] 
       [SETTING.replyScale, DEFAULT_REPLY_STATUSES],
       [SETTING.kpiScale, DEFAULT_KPI_STATUSES],
     ],
-    widths: [160, 480],
   },
-  { name: TAB.answers, rows: [[...HEADERS.answers]], widths: [60, 80, 160, 360, 70, 90, 300, 80, 80, 130] },
-  {
-    name: TAB.committee,
-    rows: [[...HEADERS.committee, ...COMMITTEE_REFERENCE]],
-    widths: [60, 50, 50, 60, 420, 240, 220],
-  },
-  { name: TAB.recommendations, rows: [[...HEADERS.recommendations]], widths: [70, 80, 480, 60, 240] },
-  { name: TAB.replies, rows: [[...HEADERS.replies]], widths: [60, 80, 160, 80, 420, 130] },
-  { name: TAB.check, rows: [[...HEADERS.check]], widths: [70, 120, 70, 640] },
-  // 保護・入力規則 wide enough for its whole key (rows, editors and three fingerprints).
-  { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]], widths: [200, 200, 80, 60, 60, 80, 140, 420, 80, 80] },
+  { name: TAB.answers, rows: [[...HEADERS.answers]] },
+  { name: TAB.committee, rows: [[...HEADERS.committee, ...COMMITTEE_REFERENCE]] },
+  { name: TAB.recommendations, rows: [[...HEADERS.recommendations]] },
+  { name: TAB.replies, rows: [[...HEADERS.replies]] },
+  { name: TAB.check, rows: [[...HEADERS.check]] },
+  { name: TAB.requestIndex, rows: [[...HEADERS.requestIndex]] },
 ];
 
 /**
@@ -68,14 +63,9 @@ export function createBlankTabs(wb: Workbook, existing: ReadonlySet<string>): st
       text,
     }));
     replaceTab(wb, tab.name, tab.rows, old, {
-      layout: { frozenRows: 1, headerRows: [1], columnWidths: tab.widths, notes: notes.filter((n) => n.col > 0) },
+      layout: tableLayout(tab.name, { notes: notes.filter((n) => n.col > 0) }),
     });
     created.push(tab.name);
   }
   return created;
-}
-
-/** A tab's column widths as 初期設定 sets them: the one place they are written. */
-export function columnWidthsOf(tab: string): number[] | undefined {
-  return BLANK_TABS.find((t) => t.name === tab)?.widths;
 }
