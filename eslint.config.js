@@ -26,6 +26,22 @@ const SERVICES = [
 /** Modules only an adapter may use: Node's, the file and browser libraries, the chart renderers. */
 const NOT_PURE = '^(node:|fs$|path$|os$|child_process$|exceljs$|playwright-core$|@resvg/|vega)';
 
+/**
+ * The domain, grouped by the stage of the yearly cycle, and what each stage may import: the
+ * stages below it. core holds the cells, tabs, tables and scales every stage reads; the committee's
+ * 提言 are an input of the requests; report and panel stand on top.
+ */
+const DOMAIN_STAGES = {
+  core: [],
+  committee: ['core'],
+  inputs: ['core', 'committee'],
+  requests: ['core', 'committee', 'inputs'],
+  answers: ['core', 'committee', 'inputs', 'requests'],
+  summary: ['core', 'committee', 'inputs'],
+  report: ['core', 'committee', 'inputs', 'summary'],
+  panel: ['core', 'inputs', 'requests'],
+};
+
 export default tseslint.config(
   { ignores: ['build/', 'dist/', 'node_modules/', 'demo/', 'coverage/'] },
   js.configs.recommended,
@@ -52,9 +68,10 @@ export default tseslint.config(
       'max-len': ['error', { code: 120, ignoreUrls: true }],
     },
   },
-  {
-    // The layers: the domain knows no action or adapter; actions know no adapter.
-    files: ['src/domain/**/*.ts'],
+  // The layers: the domain knows no action or adapter; within it, each stage of the yearly cycle
+  // imports only the stages below it (DOMAIN_STAGES).
+  ...Object.entries(DOMAIN_STAGES).map(([stage, below]) => ({
+    files: [`src/domain/${stage}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -65,10 +82,24 @@ export default tseslint.config(
               message: 'The domain imports only the domain.',
             },
             { regex: NOT_PURE, message: 'The domain runs anywhere: no Node module, file library or browser.' },
+            {
+              regex: `^\\.\\./(?!(${below.join('|') || '$^'})/)`,
+              message: `domain/${stage} imports only ${below.length ? below.map((b) => `domain/${b}`).join(', ') : 'itself'}: the stages' direction is in eslint.config.js (DOMAIN_STAGES).`,
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', ...SERVICES],
+    },
+  })),
+  {
+    // Nothing lives loose in src/domain: every file belongs to a stage.
+    files: ['src/domain/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Program', message: 'Put this file in a stage folder of src/domain (DOMAIN_STAGES).' },
+      ],
     },
   },
   {
@@ -79,7 +110,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/actions/*', '**/gas/*', '**/cli/*', '**/main', '**/port'], message: 'Pages import the domain only.' },
+            {
+              group: ['**/actions/*', '**/gas/*', '**/cli/*', '**/main', '**/port'],
+              message: 'Pages import the domain only.',
+            },
             { regex: NOT_PURE, message: 'A page is text made from values: no Node module or library.' },
           ],
         },
@@ -96,7 +130,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['../gas/*', '../cli/*', '../main'], message: 'Actions use the port, not an adapter.' },
-            { regex: '^\\./(?!common$|shared/)', message: 'An action imports no other action: move what both need to actions/shared/.' },
+            {
+              regex: '^\\./(?!common$|shared/)',
+              message: 'An action imports no other action: move what both need to actions/shared/.',
+            },
           ],
         },
       ],

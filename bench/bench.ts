@@ -20,7 +20,7 @@ import { saveReport } from '../src/cli/reportFile';
 import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
-import { DEFAULT_DIRECTIONS, SETTING, TAB } from '../src/domain/tabs';
+import { DEFAULT_DIRECTIONS, SETTING, TAB } from '../src/domain/core/tabs';
 import { type CallRatio, type RunsUntilDone, printSlowDay, slowDayCalls, slowDayRuns, withApp } from './slowDay';
 import { boundRun } from './bound';
 

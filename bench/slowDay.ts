@@ -18,7 +18,7 @@ import { GasWorkbook } from '../src/gas/workbook';
 import type { Workbook } from '../src/port';
 import { FakeApp } from '../tests/fake/spreadsheetApp';
 import { type PlanSize, generateTabs } from '../tests/fixtures/generate';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 
 export const SLOW_DAY_SIZE: PlanSize = { projects: 1500, departments: 195, years: 2 };
 /** What main.ts gives createRequests in Apps Script. */

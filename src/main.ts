@@ -16,7 +16,7 @@ import { renderReportHtml } from './pages/reportPage';
 import { validatePlan as validateAction } from './actions/validatePlan';
 import { GasLock, GasWorkbook } from './gas/workbook';
 import type { Workbook } from './port';
-import { notInProtections } from './domain/inputMessages';
+import { notInProtections } from './domain/inputs/inputMessages';
 import { readPanel } from './actions/panel';
 import { type PanelReply, type PanelRunReply, panelHtml } from './pages/panelPage';
 

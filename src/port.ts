@@ -1,5 +1,5 @@
-import type { Grid, OutGrid } from './domain/cells';
-import type { Extent, Layout, Protection } from './domain/layout';
+import type { Grid, OutGrid } from './domain/core/cells';
+import type { Extent, Layout, Protection } from './domain/core/layout';
 
 /**
  * What the actions need from a workbook. Two adapters implement it: Apps Script

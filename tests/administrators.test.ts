@@ -4,7 +4,7 @@
  * department edits only its own answer cells, and a tab forged by another editor is refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
 import { buildBundle, loadBundle, seedTabs, tsv, typeAnswers } from './helpers';
 

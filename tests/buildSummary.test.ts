@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { buildSummary } from '../src/actions/buildSummary';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import type { FakeApp } from './fake/spreadsheetApp';
 import { fakeBook, seedTabs, typeAnswers } from './helpers';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { MENU_ITEMS } from '../src/main';
 import { TEMPLATE_PREFIX } from '../src/gas/workbook';
 import { FakeApp } from './fake/spreadsheetApp';

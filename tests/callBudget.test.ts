@@ -9,7 +9,7 @@ import type { FakeApp } from './fake/spreadsheetApp';
 import { generateTabs } from './fixtures/generate';
 import { GasWorkbook } from '../src/gas/workbook';
 import type { Workbook } from '../src/port';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { fakeBook } from './helpers';
 
 let uninstall = () => {};

@@ -27,7 +27,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examplesDir = `${root}examples/`;

@@ -9,7 +9,7 @@ import { createRequests } from '../src/actions/createRequests';
 import { buildSummary } from '../src/actions/buildSummary';
 import { validatePlan } from '../src/actions/validatePlan';
 import { main } from '../src/cli/main';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import type { FakeApp } from './fake/spreadsheetApp';
 import { FakeApp as App } from './fake/spreadsheetApp';
 import { buildBundle, checkRows, fakeBook, loadBundle, seedTabs, snapshot, typeAnswers } from './helpers';

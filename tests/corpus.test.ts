@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { validatePlan } from '../src/actions/validatePlan';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { ANSWER_CASES, BASE_ANSWERS, CLEAN_CASES, PLAN_CASES } from './corpus/cases';
 import { checkRows, fakeBook, seedTabs, snapshot, typeAnswers } from './helpers';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRequests } from '../src/actions/createRequests';
-import { NOT_IN_PLAN } from '../src/domain/requestTab';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { NOT_IN_PLAN } from '../src/domain/requests/requestTab';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import type { FakeApp } from './fake/spreadsheetApp';
 import { checkRows, fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GasWorkbook, TEMPLATE_PREFIX } from '../src/gas/workbook';
-import type { Layout } from '../src/domain/layout';
+import type { Layout } from '../src/domain/core/layout';
 import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
 import { protectionsOf } from './helpers';
 

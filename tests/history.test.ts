@@ -13,7 +13,7 @@ import { createRequests } from '../src/actions/createRequests';
 import { buildSummary } from '../src/actions/buildSummary';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import { checkRows, fakeBook, requestRows, seedTabs, typeAnswers } from './helpers';
 
 let uninstall = () => {};

@@ -22,7 +22,7 @@ async function broken(file: string, code: string): Promise<string[]> {
 
 describe('the layers, enforced by lint', () => {
   it('keep Apps Script services and Node out of the domain and the pages', async () => {
-    for (const file of ['src/domain/planted.ts', 'src/domain/report/planted.ts', 'src/pages/planted.ts']) {
+    for (const file of ['src/domain/core/planted.ts', 'src/domain/report/planted.ts', 'src/pages/planted.ts']) {
       expect(await broken(file, 'export const f = () => SpreadsheetApp.flush();\n')).toEqual([
         expect.stringMatching(/^no-restricted-globals: .*SpreadsheetApp/),
       ]);
@@ -34,8 +34,47 @@ describe('the layers, enforced by lint', () => {
       ]);
     }
     expect(
-      await broken('src/domain/planted.ts', "import type { Workbook } from '../port';\nexport type W = Workbook;\n"),
-    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*domain imports only the domain/)]);
+      await broken(
+        'src/domain/summary/planted.ts',
+        "import type { Workbook } from '../../port';\nexport type W = Workbook;\n",
+      ),
+    ).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^no-restricted-imports: .*domain imports only the domain/)]),
+    );
+  });
+
+  it('let each stage of the domain import only the stages below it, and leave no file loose in src/domain', async () => {
+    // core is read by every stage and reads none; the inputs do not know the summary.
+    expect(
+      await broken(
+        'src/domain/core/planted.ts',
+        "import { summarise } from '../summary/summary';\nexport const f = summarise;\n",
+      ),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*domain\/core imports only itself/)]);
+    expect(
+      await broken(
+        'src/domain/inputs/planted.ts',
+        "import { kpiRow } from '../summary/kpiTrack';\nexport const f = kpiRow;\n",
+      ),
+    ).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*domain\/inputs imports only domain\/core, domain\/committee:/),
+    ]);
+    expect(
+      await broken(
+        'src/domain/requests/planted.ts',
+        "import { mergeAll } from '../answers/merge';\nexport const f = mergeAll;\n",
+      ),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*domain\/requests imports only/)]);
+    // What the code does today passes: the report reads the summary, a stage reads its own files.
+    expect(
+      await broken(
+        'src/domain/report/planted.ts',
+        "import { summarise } from '../summary/summary';\nimport { TAB } from '../core/tabs';\nimport { buildReport } from './reportModel';\nexport const f = [summarise, TAB, buildReport];\n",
+      ),
+    ).toEqual([]);
+    expect(await broken('src/domain/planted.ts', 'export const f = 1;\n')).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: Put this file in a stage folder/),
+    ]);
   });
 
   it('let an action import no other action, only common and actions/shared', async () => {

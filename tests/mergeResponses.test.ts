@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { withLock } from '../src/actions/common';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import { GasLock } from '../src/gas/workbook';
 import { checkRows, fakeBook, seedTabs, typeAnswers } from './helpers';
 

@@ -11,7 +11,7 @@ import vm from 'node:vm';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../src/cli/chromium';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { FakeApp } from './fake/spreadsheetApp';
 import { generateTabs } from './fixtures/generate';
 import { buildBundle, loadBundle } from './helpers';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
 const hasLibreOffice = spawnSync('soffice', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
-import { readAnswers } from '../src/domain/answers';
-import { readInputs } from '../src/domain/inputs';
-import { summarise } from '../src/domain/summary';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { readAnswers } from '../src/domain/inputs/answers';
+import { readInputs } from '../src/domain/inputs/inputs';
+import { summarise } from '../src/domain/summary/summary';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import { fakeBook, requestRows, seedTabs, typeAnswers } from './helpers';
 
 const RUNS = { numRuns: 200 };

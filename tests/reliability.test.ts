@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { FakeApp } from './fake/spreadsheetApp';
 import { fakeBook, protectionsOf, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
 

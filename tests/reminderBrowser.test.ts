@@ -15,7 +15,7 @@ import { remindDepartments } from '../src/actions/remindDepartments';
 import { findChromium } from '../src/cli/chromium';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
-import { MAILTO_MAX } from '../src/domain/remind';
+import { MAILTO_MAX } from '../src/domain/requests/remind';
 import { reminderHtml } from '../src/pages/reminderPage';
 import { setSetting } from '../src/actions/tables';
 

@@ -12,7 +12,7 @@ import { yearlyReport } from '../src/actions/yearlyReport';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
 import type { ReportModel } from '../src/domain/report/reportModel';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { renderReportHtml } from '../src/pages/reportPage';
 import { tsv } from './helpers';
 

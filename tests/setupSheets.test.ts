@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupSheets } from '../src/actions/setupSheets';
 import { validatePlan } from '../src/actions/validatePlan';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import { fakeBook, seedTabs, snapshot } from './helpers';
 
 let uninstall = () => {};

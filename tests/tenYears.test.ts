@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { FakeApp } from './fake/spreadsheetApp';
 import { buildBundle, loadBundle, requestRows, seedTabs, tsv, typeAnswers } from './helpers';
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSummary } from '../src/actions/buildSummary';
 import { yearlyReport } from '../src/actions/yearlyReport';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 import type { FakeApp } from './fake/spreadsheetApp';
 import { fakeBook, seedTabs } from './helpers';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validatePlan } from '../src/actions/validatePlan';
-import { TAB } from '../src/domain/tabs';
+import { TAB } from '../src/domain/core/tabs';
 import { checkRows, fakeBook, seedTabs, snapshot } from './helpers';
 
 let uninstall = () => {};

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
-import { HEADERS, TAB } from '../src/domain/tabs';
+import { HEADERS, TAB } from '../src/domain/core/tabs';
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'danjo-'));

@@ -1,11 +1,11 @@
-import { type Grid, type OutCell, type OutGrid, isBlankGrid, link, widest } from '../domain/cells';
-import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../domain/findings';
-import { type PlanInputs, type Settings, type TabValues, readInputs } from '../domain/inputs';
-import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/tabs';
-import type { Extent, Layout } from '../domain/layout';
+import { type Grid, type OutCell, type OutGrid, isBlankGrid, link, widest } from '../domain/core/cells';
+import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../domain/core/findings';
+import { type PlanInputs, type Settings, type TabValues, readInputs } from '../domain/inputs/inputs';
+import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/core/tabs';
+import type { Extent, Layout } from '../domain/core/layout';
 import type { Lock, Workbook } from '../port';
-import * as M from '../domain/inputMessages';
-import { tableLayout } from '../domain/catalogue';
+import * as M from '../domain/inputs/inputMessages';
+import { tableLayout } from '../domain/core/catalogue';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {

@@ -1,16 +1,16 @@
-import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/answers';
-import { type Finding, hasErrors, warning, tabWarning } from '../domain/findings';
-import { formatFiscalYear } from '../domain/fiscalYear';
-import type { Department } from '../domain/departments';
-import type { PlanInputs, Project, Settings } from '../domain/inputs';
-import { type IndexEntry, changedParts, fingerprint, indexRows, layoutKey } from '../domain/requestIndex';
-import { REQUEST_HEADER_ROW, type RequestTabContent } from '../domain/requestTab';
-import { type RecordedTab, type RequestPlan, type TabStep, planRequests } from '../domain/requestPlan';
-import { type ReplyRecord, readReplies } from '../domain/committee';
-import { TAB } from '../domain/tabs';
-import { type Grid, bucketBy, widest } from '../domain/cells';
+import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/inputs/answers';
+import { type Finding, hasErrors, warning, tabWarning } from '../domain/core/findings';
+import { formatFiscalYear } from '../domain/core/fiscalYear';
+import type { Department } from '../domain/core/departments';
+import type { PlanInputs, Project, Settings } from '../domain/inputs/inputs';
+import { type IndexEntry, changedParts, fingerprint, indexRows, layoutKey } from '../domain/requests/requestIndex';
+import { REQUEST_HEADER_ROW, type RequestTabContent } from '../domain/requests/requestTab';
+import { type RecordedTab, type RequestPlan, type TabStep, planRequests } from '../domain/requests/requestPlan';
+import { type ReplyRecord, readReplies } from '../domain/committee/committee';
+import { TAB } from '../domain/core/tabs';
+import { type Grid, bucketBy, widest } from '../domain/core/cells';
 import type { Workbook } from '../port';
-import type { Protection } from '../domain/layout';
+import type { Protection } from '../domain/core/layout';
 import {
   type ActionResult,
   findingsSummary,
@@ -21,9 +21,9 @@ import {
   isRefusal,
 } from './common';
 import { requestWarnings } from './shared/requestWarnings';
-import { tableLayout } from '../domain/catalogue';
+import { tableLayout } from '../domain/core/catalogue';
 import { ownership, refusedTabFinding, requestTabFor, tabReader } from './shared/requestTabs';
-import * as M from '../domain/requestMessages';
+import * as M from '../domain/requests/requestMessages';
 
 const TITLE = '所管課別調査シートを作成';
 

@@ -1,20 +1,20 @@
-import { tableLayout } from '../domain/catalogue';
-import { byCurrentDepartment, readAnswers } from '../domain/answers';
-import { type Cell, type OutCell, compact, contiguousRuns, isBlank } from '../domain/cells';
-import type { DepartmentDirectory } from '../domain/departments';
-import type { Project } from '../domain/inputs';
-import { cell, locateTable } from '../domain/table';
-import { readReplies } from '../domain/committee';
-import { type Finding, error, hasErrors } from '../domain/findings';
-import { parseFiscalYear } from '../domain/fiscalYear';
-import { mergeAnswers } from '../domain/merge';
-import { HEADING, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requestTab';
-import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/tabs';
+import { tableLayout } from '../domain/core/catalogue';
+import { byCurrentDepartment, readAnswers } from '../domain/inputs/answers';
+import { type Cell, type OutCell, compact, contiguousRuns, isBlank } from '../domain/core/cells';
+import type { DepartmentDirectory } from '../domain/core/departments';
+import type { Project } from '../domain/inputs/inputs';
+import { cell, locateTable } from '../domain/core/table';
+import { readReplies } from '../domain/committee/committee';
+import { type Finding, error, hasErrors } from '../domain/core/findings';
+import { parseFiscalYear } from '../domain/core/fiscalYear';
+import { mergeAnswers } from '../domain/answers/merge';
+import { HEADING, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requests/requestTab';
+import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
 import { existingRequestTabs, requestTabFor, requestTabsOf } from './shared/requestTabs';
-import * as M from '../domain/exchangeMessages';
-import { parseSnapshot, planReturn, returnSnapshot } from '../domain/returns';
+import * as M from '../domain/answers/exchangeMessages';
+import { parseSnapshot, planReturn, returnSnapshot } from '../domain/answers/returns';
 
 /**
  * One department's request as a workbook of its own, to send by mail to an office that works

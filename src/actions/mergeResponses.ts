@@ -1,12 +1,12 @@
-import { readAnswers } from '../domain/answers';
-import { readReplies } from '../domain/committee';
-import { formatDateTime } from '../domain/cells';
-import { type Finding, hasErrors } from '../domain/findings';
-import { formatFiscalYear } from '../domain/fiscalYear';
-import { type MergeResult, mergeAnswers } from '../domain/merge';
-import * as mergeMessages from '../domain/mergeMessages';
-import { entriesAfterMerge, indexRows } from '../domain/requestIndex';
-import { HEADERS, TAB } from '../domain/tabs';
+import { readAnswers } from '../domain/inputs/answers';
+import { readReplies } from '../domain/committee/committee';
+import { formatDateTime } from '../domain/core/cells';
+import { type Finding, hasErrors } from '../domain/core/findings';
+import { formatFiscalYear } from '../domain/core/fiscalYear';
+import { type MergeResult, mergeAnswers } from '../domain/answers/merge';
+import * as mergeMessages from '../domain/answers/mergeMessages';
+import { entriesAfterMerge, indexRows } from '../domain/requests/requestIndex';
+import { HEADERS, TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import {
   type ActionResult,

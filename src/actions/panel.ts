@@ -1,6 +1,6 @@
-import { type PanelState, panelState } from '../domain/panel';
-import { readIndex } from '../domain/requestIndex';
-import { TAB } from '../domain/tabs';
+import { type PanelState, panelState } from '../domain/panel/panel';
+import { readIndex } from '../domain/requests/requestIndex';
+import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, refuseNonAdmin } from './common';
 

@@ -1,6 +1,6 @@
-import { hasErrors } from '../domain/findings';
-import { formatFiscalYear } from '../domain/fiscalYear';
-import { type Reminder, daysLeft, daysLeftText, reminders } from '../domain/remind';
+import { hasErrors } from '../domain/core/findings';
+import { formatFiscalYear } from '../domain/core/fiscalYear';
+import { type Reminder, daysLeft, daysLeftText, reminders } from '../domain/requests/remind';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './common';
 import { requestTabsOf } from './shared/requestTabs';

@@ -1,4 +1,4 @@
-import { TAB } from '../domain/tabs';
+import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin } from './common';
 import { createBlankTabs } from './shared/blankTabs';

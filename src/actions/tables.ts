@@ -1,9 +1,9 @@
-import { type Cell, type Grid, compact } from '../domain/cells';
-import { parseFiscalYear } from '../domain/fiscalYear';
-import { readInputs } from '../domain/inputs';
-import type { Finding } from '../domain/findings';
-import { type Table, type TableRow, locateTable } from '../domain/table';
-import { HEADERS, SETTING, TAB } from '../domain/tabs';
+import { type Cell, type Grid, compact } from '../domain/core/cells';
+import { parseFiscalYear } from '../domain/core/fiscalYear';
+import { readInputs } from '../domain/inputs/inputs';
+import type { Finding } from '../domain/core/findings';
+import { type Table, type TableRow, locateTable } from '../domain/core/table';
+import { HEADERS, SETTING, TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, replaceTab } from './common';
 import { createBlankTabs } from './shared/blankTabs';

@@ -1,6 +1,6 @@
-import { readCommitteeGrades } from '../domain/committee';
-import { hasErrors } from '../domain/findings';
-import { TAB } from '../domain/tabs';
+import { readCommitteeGrades } from '../domain/committee/committee';
+import { hasErrors } from '../domain/core/findings';
+import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, refuseNonAdmin, writeFindings } from './common';
 import { requestWarnings } from './shared/requestWarnings';

@@ -1,4 +1,4 @@
-import { hasErrors } from '../domain/findings';
+import { hasErrors } from '../domain/core/findings';
 import { type ReportModel, buildReport } from '../domain/report/reportModel';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './common';

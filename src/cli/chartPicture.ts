@@ -4,8 +4,8 @@
  * years as lines, drawn by vega-lite and rendered by resvg. Loaded only when a chart is drawn, so
  * that other commands start fast.
  */
-import type { Cell } from '../domain/cells';
-import type { ChartSpec } from '../domain/layout';
+import type { Cell } from '../domain/core/cells';
+import type { ChartSpec } from '../domain/core/layout';
 
 /** Pixels of the picture: it fits the width of an A4 landscape page of the summary. */
 const WIDTH = 880;

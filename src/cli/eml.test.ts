@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Reminder } from '../domain/remind';
+import type { Reminder } from '../domain/requests/remind';
 import { draftBaseName, writeDrafts } from './eml';
 
 const reminder = (department: string): Reminder => ({

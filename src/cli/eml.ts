@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reminder } from '../domain/remind';
+import type { Reminder } from '../domain/requests/remind';
 
 /** An e-mail file (.eml) a mail program opens as a draft: UTF-8, base64 body. */
 export function emlOf(r: Reminder, from = ''): string {

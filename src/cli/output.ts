@@ -1,5 +1,5 @@
 /** What the command line prints to, and its tables (shared by the commands and the demo). */
-import { largest, widest } from '../domain/cells';
+import { largest, widest } from '../domain/core/cells';
 
 export interface Io {
   out: (line: string) => void;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
-import { areaGrid, styleGrid, validationGrid } from '../domain/layoutGrids';
-import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/layout';
+import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/core/cells';
+import { areaGrid, styleGrid, validationGrid } from '../domain/core/layoutGrids';
+import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/core/layout';
 import type { ReadMode, Workbook } from '../port';
 import { renderChart } from './chartPicture';
 import { readBookBytes, unkeptParts, unreadableBook, writeAtomically } from './files';

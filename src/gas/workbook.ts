@@ -1,8 +1,8 @@
-import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/cells';
-import { fingerprint } from '../domain/requestIndex';
-import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/layout';
+import { type Cell, type Grid, type OutCell, type OutGrid, a1, isDate, isLink } from '../domain/core/cells';
+import { fingerprint } from '../domain/requests/requestIndex';
+import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/core/layout';
 import type { Lock, ReadMode, Workbook } from '../port';
-import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../domain/layoutGrids';
+import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../domain/core/layoutGrids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

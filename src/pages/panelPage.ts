@@ -5,7 +5,7 @@
  * findings as links that select their cell. The page draws itself from the state as JSON; every
  * text goes in through textContent, so nothing a user typed can become markup.
  */
-import type { PanelState } from '../domain/panel';
+import type { PanelState } from '../domain/panel/panel';
 import { html, raw } from './html';
 
 /** What panelState() answers. */

@@ -1,5 +1,5 @@
 /** The reminder dialog (未回答の課への連絡): a line per department with its editors and a link that opens the e-mail. */
-import type { Reminder } from '../domain/remind';
+import type { Reminder } from '../domain/requests/remind';
 import { html } from './html';
 
 export function reminderHtml(list: readonly Reminder[], heading: string): string {

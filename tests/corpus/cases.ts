@@ -4,7 +4,7 @@
  * 4-1-2-3 (職員課); in 調査_職員課, row 8 is 4-1-2-2 and row 9 is 4-1-2-3, E is 実施状況・実績,
  * F 自己評価, G 今後の方向性, I/J 参加者数.
  */
-import { HEADERS, TAB } from '../../src/domain/tabs';
+import { HEADERS, TAB } from '../../src/domain/core/tabs';
 import type { FakeApp } from '../fake/spreadsheetApp';
 
 export type Tabs = Record<string, string[][]>;

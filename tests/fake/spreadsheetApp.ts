@@ -6,7 +6,7 @@
  * apostrophe keeps text), getValues gives '' for empty cells. Every call is counted.
  */
 import manifest from '../../appsscript.json';
-import { isDate } from '../../src/domain/cells';
+import { isDate } from '../../src/domain/core/cells';
 
 const USERINFO_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
 

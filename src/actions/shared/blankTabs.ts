@@ -1,5 +1,5 @@
-import { type OutGrid, isBlankGrid } from '../../domain/cells';
-import { COMMITTEE_REFERENCE } from '../../domain/committee';
+import { type OutGrid, isBlankGrid } from '../../domain/core/cells';
+import { COMMITTEE_REFERENCE } from '../../domain/committee/committee';
 import {
   DEFAULT_COMMITTEE_GRADES,
   DEFAULT_DIRECTIONS,
@@ -10,10 +10,10 @@ import {
   HEADER_NOTES,
   SETTING,
   TAB,
-} from '../../domain/tabs';
+} from '../../domain/core/tabs';
 import type { Workbook } from '../../port';
 import { replaceTab } from '../common';
-import { tableLayout } from '../../domain/catalogue';
+import { tableLayout } from '../../domain/core/catalogue';
 
 /** The tabs 初期設定 creates, each with its header row (and for 設定, its items). */
 const BLANK_TABS: ReadonlyArray<{ name: string; rows: OutGrid }> = [

@@ -3,14 +3,14 @@
  * 調査シート一覧), read on demand and over the recorded area where that is safe, and the tab a
  * department should have. Shared by createRequests, mergeResponses, remindDepartments and exchange.
  */
-import type { AnswerRecord } from '../../domain/answers';
-import type { Grid } from '../../domain/cells';
-import { type ReplyRecord, openRecommendationsFor } from '../../domain/committee';
-import type { Department } from '../../domain/departments';
-import { type Finding, error, tabError, tabWarning, warning } from '../../domain/findings';
-import type { PlanInputs, Settings } from '../../domain/inputs';
-import type { Extent } from '../../domain/layout';
-import { assignTabs, readIndex, readableArea } from '../../domain/requestIndex';
+import type { AnswerRecord } from '../../domain/inputs/answers';
+import type { Grid } from '../../domain/core/cells';
+import { type ReplyRecord, openRecommendationsFor } from '../../domain/committee/committee';
+import type { Department } from '../../domain/core/departments';
+import { type Finding, error, tabError, tabWarning, warning } from '../../domain/core/findings';
+import type { PlanInputs, Settings } from '../../domain/inputs/inputs';
+import type { Extent } from '../../domain/core/layout';
+import { assignTabs, readIndex, readableArea } from '../../domain/requests/requestIndex';
 import {
   HEADING_CELLS,
   type RequestTabContent,
@@ -18,10 +18,10 @@ import {
   isRequestTabName,
   previousGradeMap,
   readRequestTab,
-} from '../../domain/requestTab';
-import { matchGrade } from '../../domain/scales';
-import { TAB } from '../../domain/tabs';
-import * as M from '../../domain/requestMessages';
+} from '../../domain/requests/requestTab';
+import { matchGrade } from '../../domain/core/scales';
+import { TAB } from '../../domain/core/tabs';
+import * as M from '../../domain/requests/requestMessages';
 import type { ReadMode, Workbook } from '../../port';
 
 /**

@@ -1,6 +1,6 @@
-import { warning } from '../../domain/findings';
-import type { PlanInputs } from '../../domain/inputs';
-import { TAB } from '../../domain/tabs';
+import { warning } from '../../domain/core/findings';
+import type { PlanInputs } from '../../domain/inputs/inputs';
+import { TAB } from '../../domain/core/tabs';
 
 /** Findings that only matter once requests go out: departments nobody can be named editor of. */
 export function requestWarnings(inputs: PlanInputs) {

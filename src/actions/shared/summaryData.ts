@@ -1,17 +1,17 @@
-import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../../domain/answers';
+import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../../domain/inputs/answers';
 import {
   type CommitteeGrade,
   committeeGradesOf,
   openRecommendations,
   readCommitteeGrades,
   readReplies,
-} from '../../domain/committee';
-import type { Grid } from '../../domain/cells';
-import type { Finding } from '../../domain/findings';
-import type { PlanInputs, Settings } from '../../domain/inputs';
-import { type Summary, summarise } from '../../domain/summary';
-import type { CommitteePart } from '../../domain/summaryTab';
-import { TAB } from '../../domain/tabs';
+} from '../../domain/committee/committee';
+import type { Grid } from '../../domain/core/cells';
+import type { Finding } from '../../domain/core/findings';
+import type { PlanInputs, Settings } from '../../domain/inputs/inputs';
+import { type Summary, summarise } from '../../domain/summary/summary';
+import type { CommitteePart } from '../../domain/summary/summaryTab';
+import { TAB } from '../../domain/core/tabs';
 import type { Workbook } from '../../port';
 
 /** Everything 評価サマリー and the yearly report show, counted once from the tabs. */

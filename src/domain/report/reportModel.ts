@@ -3,15 +3,15 @@
  * publishes. Built from the same Summary as 評価サマリー (no second way of counting); the page
  * (src/pages/reportPage.ts) only lays it out.
  */
-import type { CommitteeGrade } from '../committee';
-import { ASKED_NEXT_YEAR, NO_REPLY } from '../committee';
-import { formatDate } from '../cells';
-import { formatFiscalYear } from '../fiscalYear';
-import type { Indicator, IndicatorResult, PlanInputs } from '../inputModel';
-import { indicatorValue, structureKey } from '../inputModel';
-import type { Grade } from '../scales';
-import { type Distribution, type Participants, type Summary, type Trend, UNANSWERED } from '../summary';
-import { shortGradeTrail } from '../projectListTab';
+import type { CommitteeGrade } from '../committee/committee';
+import { ASKED_NEXT_YEAR, NO_REPLY } from '../committee/committee';
+import { formatDate } from '../core/cells';
+import { formatFiscalYear } from '../core/fiscalYear';
+import type { Indicator, IndicatorResult, PlanInputs } from '../inputs/inputModel';
+import { indicatorValue, structureKey } from '../inputs/inputModel';
+import type { Grade } from '../core/scales';
+import { type Distribution, type Participants, type Summary, type Trend, UNANSWERED } from '../summary/summary';
+import { shortGradeTrail } from '../summary/projectListTab';
 import {
   type CommitteePart,
   DASH,
@@ -24,9 +24,9 @@ import {
   shortYear,
   targetText,
   text,
-} from '../summaryTab';
-import { gradeSeriesColors } from '../layout';
-import { targetEdges } from '../quantity';
+} from '../summary/summaryTab';
+import { gradeSeriesColors } from '../core/layout';
+import { targetEdges } from '../core/quantity';
 
 /** One bar of a grade chart: a label and the count of each grade (and 未回答), in scale order. */
 export interface GradeBar {
