@@ -84,7 +84,8 @@ function runLocked(label: string, action: (wb: Workbook) => ActionResult): Actio
 }
 
 /** What Apps Script says when a protection does not list the person running. */
-const PROTECTED_EDIT = /protected cell or object|保護されたセル|保護されているセル/;
+const PROTECTED_EDIT =
+  /protected cell or object|permission to access or edit this protection|保護されたセル|保護されているセル/;
 
 function safely<T>(f: () => T): T | undefined {
   try {

@@ -62,6 +62,11 @@ export interface Workbook {
    * 管理者 and the owner can type outside the areas it leaves open. Listed in one call.
    */
   sealedTabs(sheets: readonly string[]): ReadonlySet<string>;
+  /**
+   * Whether a tab's protections let edit exactly the people `spec` names (the owner and the runner
+   * aside): false for an outsider added by hand or a protection a cut-off run left unnarrowed.
+   */
+  editorsAsSet(sheet: string, spec: Protection): boolean;
   /** The file's owner (lower-cased), who passes every protection; undefined for a file or a shared drive. */
   owner(): string | undefined;
   /** A link that opens this tab (the spreadsheet's URL with its gid); undefined for a file. */

@@ -262,6 +262,31 @@ describe('a request tab forged by another editor', () => {
     expect(app.sheets.filter((s) => s.name.startsWith('（作業用）'))).toHaveLength(1);
   });
 
+  it('sets every protection’s editors again: an outsider a department added, a run cut off before narrowing one', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'createRequests');
+    const areaOf = (sheet: string) => app.sheet(sheet)!.protections.find((p) => p.type === 'RANGE')!;
+    // 職員課 lets another department into its answer area.
+    app.user = SHOKUIN;
+    areaOf('調査_職員課').addEditor(OTHER);
+    // A run cut off right after protecting 企画課's area: the new protection lets everyone edit.
+    app.user = ADMIN;
+    const area = areaOf('調査_企画課');
+    const range = area.getRange();
+    area.remove();
+    range.protect();
+    expect(areaOf('調査_企画課').editors).toContain(OTHER);
+    run(COLLEAGUE, 'createRequests');
+    const admins = [app.owner, ADMIN, COLLEAGUE];
+    expect(editorsOf(app.sheet('調査_職員課')!, 'RANGE')).toEqual([[...admins, SHOKUIN].sort()]);
+    expect(editorsOf(app.sheet('調査_企画課')!, 'RANGE')).toEqual([[...admins, KIKAKU].sort()]);
+    expect(() => typeAs(app, OTHER, '調査_職員課', 9, 5, '外から')).toThrow(PROTECTED);
+    // Every other tab was as the tool left it: nothing written there.
+    app.resetCounts();
+    run(ADMIN, 'createRequests');
+    expect(app.alerts[app.alerts.length - 1].message).toContain('変更なし 4');
+  });
+
   it('re-protects a recorded tab whose protections were removed by hand', () => {
     const { app, run } = sharedBook();
     run(ADMIN, 'createRequests');

@@ -325,7 +325,7 @@ function setItem(app: FakeApp, item: string, value: string) {
 }
 
 describe('createRequests when time runs short', () => {
-  it('makes progress on every run of a slow day, and a rerun with nothing changed touches no tab', () => {
+  it('makes progress on every run of a slow day, and a rerun with nothing changed reads and writes no tab', () => {
     // 40 departments at 0.3 s a call on the fake's clock, with a budget of about 15 tabs a run.
     const { app, wb } = book(bigPlanTabs(3, 40));
     app.paceMs = 300;
@@ -345,12 +345,18 @@ describe('createRequests when time runs short', () => {
     expect(made.reduce((a, b) => a + b, 0)).toBe(41);
     expect(made.length).toBeLessThanOrEqual(4);
     expect(app.sheets.filter((s) => s.name.startsWith('調査_'))).toHaveLength(41);
-    // Every tab written for this year from the same inputs: not one read or written again.
+    // Every tab written for this year from the same inputs: not one read or written again. With the
+    // time left, each protection's editors are asked (one call each, two a tab; with no 管理者 listed,
+    // the whole-tab one's domain setting too) and found as set.
     app.resetCounts();
     const again = runOnClock();
     expect(again.message).toContain('作成 0、更新 0、変更なし 41');
-    const onTabs = Object.entries(app.callCounts().bySheet).filter(([sheet]) => sheet.startsWith('調査_'));
-    expect(onTabs).toEqual([]);
+    expect(again.findings.map((f) => f.message).join('')).not.toContain('付け直しました');
+    const c = app.callCounts();
+    const onTabs = Object.entries(c.bySheet).filter(([sheet]) => sheet.startsWith('調査_'));
+    expect(onTabs.filter(([, n]) => n > 3)).toEqual([]);
+    expect(c.byMethod.getEditors).toBe(2 * onTabs.length);
+    expect(c.write).toBe(2); // 調査シート一覧 and チェック結果 only
   });
 
   it('takes a tab of last year before this year’s tabs to refresh, so that a cut-off rollover still moves on', () => {

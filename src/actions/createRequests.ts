@@ -107,6 +107,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   const counts: Counts = { created: 0, refreshed: 0, unchanged: 0, skipped: [], kept: 0, outside: 0 };
   const recorded = recordIntent(wb, plan, index, indexValues);
   const done = applySteps(run, plan, contentOf, counts, options);
+  if (done.postponed.length === 0) findings.push(...mendEditors(run, plan, options));
   findings.push(...done.findings, ...plan.findings);
   if (done.postponed.length) findings.push(postponedFinding(done.postponed));
   writeIndex(wb, done.entries, ids, recorded);
@@ -151,6 +152,31 @@ function recordedTabs(run: TabRun, owned: ReadonlyMap<Department, string>, isRea
     out.set(d, { sheet, year, unchanged });
   }
   return out;
+}
+
+/**
+ * With time left once every tab is written, the tabs kept as they were have their protections'
+ * editors checked (one call a protection) and set again where someone was added by hand or a
+ * run cut off before narrowing one: from a random place in the list, so that slow days, which
+ * check only some, come to every tab in turn.
+ */
+function mendEditors(run: TabRun, plan: RequestPlan, options: RunOptions): Finding[] {
+  const kept = plan.steps.filter((s) => s.kind === 'keep').map((s) => s.sheet);
+  const start = Math.floor(Math.random() * kept.length);
+  const mended: Finding[] = [];
+  for (let i = 0; i < kept.length && !options.outOfTime?.(); i++) {
+    const sheet = kept[(start + i) % kept.length];
+    const fresh = run.fresh.get(sheet);
+    const spec = fresh?.layout.protection;
+    if (!fresh || !spec || run.wb.editorsAsSet(sheet, spec)) continue;
+    run.wb.format(
+      sheet,
+      { protection: { ...spec, sameEditors: false } },
+      { rows: fresh.rows.length, cols: widest(fresh.rows) },
+    );
+    mended.push(tabWarning(sheet, M.editorsMended(sheet)));
+  }
+  return mended;
 }
 
 /** The fingerprint of what a tab is written from (its rows and layout before anything typed is carried). */

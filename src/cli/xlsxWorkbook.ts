@@ -187,6 +187,11 @@ export class XlsxWorkbook implements Workbook {
     return new Set(sheets.filter((s) => this.book.getWorksheet(s) && locked(this.sheet(s))));
   }
 
+  /** Excel names no editors: a locked tab is as the tool left it. */
+  editorsAsSet(_sheet: string, _spec: Protection): boolean {
+    return true;
+  }
+
   /** A file has no owner: whoever runs the command line may run every action. */
   owner(): string | undefined {
     return undefined;

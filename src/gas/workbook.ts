@@ -162,12 +162,16 @@ export class GasWorkbook implements Workbook {
   private user: string | undefined;
 
   owner(): string | undefined {
-    try {
-      return this.ss.getOwner()?.getEmail().toLowerCase() || undefined;
-    } catch {
-      return undefined;
+    if (this.ownerEmail === undefined) {
+      try {
+        this.ownerEmail = this.ss.getOwner()?.getEmail().toLowerCase() ?? '';
+      } catch {
+        this.ownerEmail = '';
+      }
     }
+    return this.ownerEmail || undefined;
   }
+  private ownerEmail: string | undefined;
 
   tabLink(name: string): string | undefined {
     const s = this.sheet(name);
@@ -211,6 +215,41 @@ export class GasWorkbook implements Workbook {
       if (on('RANGE', s).length === (spec.warningOnly ? 0 : (spec.editable?.length ?? 0))) intact.add(sheet);
     }
     return intact;
+  }
+
+  editorsAsSet(sheet: string, spec: Protection): boolean {
+    const s = this.sheet(sheet);
+    if (!s || spec.warningOnly) return true;
+    const on = (this.protectionsNow ??= this.listProtections());
+    const exactly = (this.exactly ??= this.editorsAre());
+    const ranges = on('RANGE', s);
+    return (
+      on('SHEET', s).every((p) => exactly(p, spec.admins)) &&
+      ranges.every((p) => exactly(p, [...spec.admins, ...spec.editors]))
+    );
+  }
+  private protectionsNow: ReturnType<GasWorkbook['listProtections']> | undefined;
+  private exactly: ReturnType<GasWorkbook['editorsAre']> | undefined;
+
+  /**
+   * Whether a protection lets edit exactly these people (the owner and the runner, whom Apps
+   * Script keeps in every protection they touch, aside). One call a protection; one more where
+   * nobody else is listed, since only the domain setting then tells a narrowed one from a new one.
+   */
+  private editorsAre(): (p: GoogleAppsScript.Spreadsheet.Protection, people: readonly string[]) => boolean {
+    const aside = new Set([this.owner(), this.runner()].filter((e): e is string => !!e));
+    return (p, people) => {
+      const want = new Set(people.map((e) => e.toLowerCase()).filter((e) => !aside.has(e)));
+      let have: string[];
+      try {
+        have = p.getEditors().map((u) => u.getEmail().toLowerCase());
+      } catch {
+        return false; // the runner may not even read it: set it again (or be told who can)
+      }
+      const others = new Set(have.filter((e) => !aside.has(e)));
+      if (others.size !== want.size || [...want].some((e) => !others.has(e))) return false;
+      return want.size > 0 || !p.canDomainEdit();
+    };
   }
 
   sealedTabs(sheets: readonly string[]): ReadonlySet<string> {

@@ -2,6 +2,9 @@
 import { TAB } from '../core/tabs';
 
 /** The menu item that makes the request tabs again, as messages name it. */
+export const editorsMended = (sheet: string) =>
+  `「${sheet}」の保護の編集者が、ツールが付けたものと違っていました（ほかの人が加えられたか、前の実行が途中で止まったため）。` +
+  '管理者と、回答欄はその課の編集者だけが編集できるように付け直しました。';
 export const RECREATE = '「所管課別調査シートを作成」';
 
 export const planHasErrors = () =>
