@@ -110,7 +110,6 @@ function lineSpec(chart: Pick<ChartSpec, 'title' | 'colors' | 'size'>, data: Cel
         field: 'series',
         type: 'nominal',
         sort: series,
-        legend: null,
         scale: {
           domain: series,
           range: [
