@@ -105,7 +105,7 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   run.tallest =
     REQUEST_HEADER_ROW + Math.max(0, ...plan.steps.filter(isNew).map((s) => projectsOf(s.department).length));
   const counts: Counts = { created: 0, refreshed: 0, unchanged: 0, skipped: [], kept: 0, outside: 0 };
-  const recorded = recordIntent(wb, plan, index, indexValues);
+  const recorded = recordIntent(wb, plan, index, ids, indexValues);
   const done = applySteps(run, plan, contentOf, counts, options);
   if (done.postponed.length === 0) findings.push(...mendEditors(run, plan, options));
   findings.push(...done.findings, ...plan.findings);
@@ -258,6 +258,7 @@ function recordIntent(
   wb: Workbook,
   plan: RequestPlan,
   index: readonly IndexEntry[],
+  ids: ReadonlyMap<string, string>,
   indexValues: Grid | undefined,
 ): Grid | undefined {
   const named = new Set(index.map((e) => e.sheet));
@@ -274,26 +275,21 @@ function recordIntent(
       mergedAt: '',
       layoutKey: '',
     }));
-  if (intended.length === 0) return indexValues;
-  const rows = indexRows([...index, ...intended]);
-  replaceTab(wb, TAB.requestIndex, rows, indexValues, {
-    layout: tableLayout(TAB.requestIndex),
-  });
-  return rows as Grid;
+  return intended.length ? writeIndex(wb, [...index, ...intended], ids, indexValues) : indexValues;
 }
 
-/** 調査シート一覧, each tab made in this run with its sheet ID (known once the run made them all). */
+/** 調査シート一覧, each tab made in this run with its sheet ID; returns what it wrote (known once the run made them all). */
 function writeIndex(
   wb: Workbook,
   entries: readonly IndexEntry[],
   ids: ReadonlyMap<string, string>,
   indexValues: Grid | undefined,
-): void {
+): Grid {
   const idsNow = entries.some((e) => !e.sheetId) ? wb.sheetIds() : ids;
   const recorded = entries.map((e) => (e.sheetId ? e : { ...e, sheetId: idsNow.get(e.sheet) ?? '' }));
-  replaceTab(wb, TAB.requestIndex, indexRows(recorded), indexValues, {
-    layout: tableLayout(TAB.requestIndex),
-  });
+  const rows = indexRows(recorded);
+  replaceTab(wb, TAB.requestIndex, rows, indexValues, { layout: tableLayout(TAB.requestIndex) });
+  return rows as Grid;
 }
 
 function projectsByDepartment(projects: readonly Project[]): (d: Department) => Project[] {

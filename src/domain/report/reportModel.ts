@@ -327,7 +327,7 @@ function kpiPart(indicator: Indicator, k: Summary['kpis'][number], results: read
     base: `${base.text}（${shortYear(i.baseYear)}）`,
     target: `${targetText(i, t)}（${shortYear(i.targetYear)}）`,
     values,
-    path: k.pathValue === undefined ? DASH : `${amount(i, k.pathValue, i.percent ? '%' : t.unit)}`,
+    path: k.pathValue === undefined ? DASH : amount(i, k.pathValue, i.percent ? '%' : t.unit),
     progress: pct(k.progress),
     elapsed: pct(k.expected),
     status: k.status,

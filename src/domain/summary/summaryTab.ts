@@ -283,11 +283,6 @@ function chartSection(r: Report, s: Summary, goals: Rect): ChartSpec[] {
 /** Rows left free under the chart's heading for the chart itself. */
 const CHART_ROWS = 14;
 
-/** A value on the KPI's scale (59.1 for 59.1%) as the KPI writes it, to one decimal. */
-function onKpiScale(i: Indicator, v: number): string {
-  return `${Math.round(v * 10) / 10}${i.percent ? '%' : (i.target.unit ?? '') || i.base.unit}`;
-}
-
 /** 11.: per 目標 and its 施策 the grades of every surveyed year, a line a year under the name, as in 2.–4. */
 function trendSection(r: Report, s: Summary): void {
   r.section('11. 自己評価の推移（目標別・施策別、調査した年度ごと）');
@@ -393,7 +388,7 @@ function kpiLine(k: KpiRow): OutCell[] {
     `${i.number} ${i.name}`,
     withYear(amount(i, i.base.value, i.base.unit), i.baseYear),
     k.latest ? withYear(amount(i, k.latest.value.value, k.latest.value.unit), k.latest.year) : DASH,
-    k.pathValue === undefined ? DASH : onKpiScale(i, k.pathValue),
+    k.pathValue === undefined ? DASH : amount(i, k.pathValue, i.percent ? '%' : i.target.unit || i.base.unit),
     withYear(targetText(i, i.target), i.targetYear),
     pct(k.progress),
     pct(k.expected),
