@@ -224,7 +224,7 @@ export function buildReport(src: ReportSources): ReportModel {
     goals: goalParts(s, series),
     overall: distributionLine('全体', s.overall, series),
     kpis: s.kpis.map((k) => kpiPart(k.indicator, k, s.kpiResults)),
-    kpiRule: kpiRule(s.kpiStatuses),
+    kpiRule: kpiRule(s.kpiStatuses).join(''),
     committee: committeeLines(src, s),
     recommendations: recommendationParts(src.committee, s.year),
     participants: s.bySexPerMeasure.map((m) => ({

@@ -228,7 +228,7 @@ function kpiSection(r: Report, s: Summary): void {
     s.kpis.map(kpiLine),
     [2, 8],
   );
-  r.add([kpiRule(s.kpiStatuses)]);
+  r.add(...kpiRule(s.kpiStatuses).map((line) => [line]));
 }
 
 function participantsSection(r: Report, s: Summary): void {
@@ -370,14 +370,18 @@ export function text(v: unknown): string {
   return '';
 }
 
-/** How 7.'s 評価 is decided, in the city's words for it. */
-export function kpiRule(labels: readonly string[]): string {
+/**
+ * How 7.'s 評価 is decided, in the city's words for it: lines short enough for the page (one long
+ * line ran past the table and made the whole summary print smaller).
+ */
+export function kpiRule(labels: readonly string[]): string[] {
   const [achieved, onTrack, slightly, behind, unmeasured] = labels.map((l) => `「${l}」`);
-  return (
-    '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算します。' +
-    `目標に届いていれば${achieved}、進捗率が目標年度までの経過（基準年度から目標年度までのうち過ぎた割合）以上なら${onTrack}、` +
-    `経過の半分以上なら${slightly}、それ未満か基準値から離れていれば${behind}、基準年度より後の実績がなければ${unmeasured}です。`
-  );
+  return [
+    `評価：目標に届いていれば${achieved}、進捗率が経過以上なら${onTrack}、経過の半分以上なら${slightly}、`,
+    `それ未満か基準値から離れていれば${behind}、基準年度より後の実績がなければ${unmeasured}です。`,
+    '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算します。',
+    '経過＝基準年度から目標年度までのうち、実績の年度までに過ぎた割合。道筋の値＝その年度にまっすぐ進んでいればなる値。',
+  ];
 }
 
 function kpiLine(k: KpiRow): OutCell[] {
