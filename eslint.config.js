@@ -93,6 +93,21 @@ export default tseslint.config(
     },
   })),
   {
+    // Every sentence a user reads lives in a message module (*Messages.ts), once: tabs, actions
+    // and alerts call it by name, and a finding's sentence carries its code (findings.ts, coded).
+    files: ['src/domain/**/*.ts', 'src/actions/**/*.ts', 'src/main.ts'],
+    ignores: ['**/*Messages.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/。/]', 'TemplateElement[value.raw=/。/]'].map((selector) => ({
+          selector,
+          message: 'A sentence for the user: write it in the message module of this area (*Messages.ts).',
+        })),
+      ],
+    },
+  },
+  {
     // Nothing lives loose in src/domain: every file belongs to a stage.
     files: ['src/domain/*.ts'],
     rules: {

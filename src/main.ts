@@ -19,6 +19,7 @@ import type { Workbook } from './port';
 import { notInProtections } from './domain/inputs/inputMessages';
 import { readPanel } from './actions/panel';
 import { type PanelReply, type PanelRunReply, panelHtml } from './pages/panelPage';
+import * as A from './actions/shared/actionMessages';
 
 export const MENU_TITLE = '男女平等推進プラン';
 const RUN_BUDGET_MS = 270_000;
@@ -77,7 +78,7 @@ function runLocked(label: string, action: (wb: Workbook) => ActionResult): Actio
     return {
       ok: false,
       title: `${label}：途中で止まりました`,
-      message: `処理の途中でエラーが起きました（${detail}）。\n入力された回答は消えていません。もう一度「${label}」を実行してください。何度も起きるときは管理者に連絡してください。`,
+      message: A.stoppedMidway(label, detail),
       findings: [],
     };
   }
@@ -214,8 +215,7 @@ export function panelRun(step: string): PanelRunReply {
     return { ok: true, title: '', message: '', again: false };
   }
   const known = steps[step];
-  if (!known)
-    return { ok: false, title: '操作パネル', message: `「${String(step)}」という操作はありません。`, again: false };
+  if (!known) return { ok: false, title: '操作パネル', message: A.unknownStep(String(step)), again: false };
   const result = runLocked(...known);
   const { progress } = result;
   return {

@@ -12,7 +12,7 @@ import { main } from '../src/cli/main';
 import { HEADERS, TAB } from '../src/domain/core/tabs';
 import type { FakeApp } from './fake/spreadsheetApp';
 import { FakeApp as App } from './fake/spreadsheetApp';
-import { buildBundle, checkRows, fakeBook, loadBundle, seedTabs, snapshot, typeAnswers } from './helpers';
+import { buildBundle, checkRows, codesAt, fakeBook, loadBundle, seedTabs, snapshot, typeAnswers } from './helpers';
 
 let uninstall: (() => void) | undefined;
 afterEach(() => uninstall?.());
@@ -71,12 +71,18 @@ describe('提言 in the check', () => {
       ]),
     );
     uninstall = book.uninstall;
-    expect(validatePlan(book.wb).ok).toBe(false);
+    const result = validatePlan(book.wb);
+    expect(result.ok).toBe(false);
+    expect(codesAt(result, TAB.recommendations)).toEqual([
+      'committee.issueUnknown',
+      'committee.addresseeUnknown',
+      'committee.recommendationNumberTwice',
+    ]);
     const rows = checkRows(book.app).filter((r) => r[1] === TAB.recommendations);
     expect(rows.map((r) => [r[2], r[3]])).toEqual([
-      ['D2', expect.stringMatching(/^課題「4-9」が「体系」シートにありません/)],
-      ['E3', expect.stringMatching(/^所管課「広報課」は「所管課」シートにない課です/)],
-      ['A4', expect.stringMatching(/^提言の番号 R6-2 が 3行目にもあります/)],
+      ['D2', expect.stringContaining('「4-9」')],
+      ['E3', expect.stringContaining('「広報課」')],
+      ['A4', expect.stringContaining('R6-2 が 3行目')],
     ]);
   });
 });
@@ -87,13 +93,14 @@ describe('委員会評価 in the check', () => {
     tabs[TAB.committee] = [[...HEADERS.committee], [2024, 4, 1, '◯', ''], [2024, 4, 2, 'B', '']];
     const book = fakeBook(tabs);
     uninstall = book.uninstall;
-    expect(validatePlan(book.wb).ok).toBe(false);
+    const result = validatePlan(book.wb);
+    expect(result.ok).toBe(false);
     const rows = checkRows(book.app).filter((r) => r[1] === TAB.committee);
     // ◯ typed for ○ is the same mark; B is not one of the committee's.
     expect(rows.map((r) => r[2])).toEqual(['D3']);
-    expect(rows[0][3]).toContain(
-      '評価「B」は委員会評価の区分（◎ 順調、○ おおむね順調、△ やや遅れ、× 遅れ）から選んでください',
-    );
+    expect(codesAt(result, TAB.committee, 'D3')).toEqual(['committee.gradeOffScale']);
+    expect(rows[0][3]).toContain('「B」');
+    expect(rows[0][3]).toContain('◎ 順調、○ おおむね順調、△ やや遅れ、× 遅れ');
   });
 });
 
@@ -127,7 +134,8 @@ describe('提言への対応 in the request tabs', () => {
     typeReply(book.app, CENTER, 'R6-2', 'そのうち', '予算要求');
     const result = mergeResponses(book.wb, new Date(2026, 5, 1));
     // The center's unknown 対応状況 keeps all of the center out; 職員課 goes in, its text as text.
-    expect(checkRows(book.app).find((r) => r[3].startsWith('対応状況「そのうち」'))?.[1]).toBe(CENTER);
+    expect(result.findings.filter((f) => f.code === 'merge.replyStatusOffScale').map((f) => f.sheet)).toEqual([CENTER]);
+    expect(checkRows(book.app).find((r) => r[1] === CENTER)?.[3]).toContain('「そのうち」');
     const stored = () => book.app.sheet(TAB.replies)!.values().slice(1);
     expect(stored().map((r) => r.slice(0, 5))).toEqual([[2025, 'R6-1', '職員課', '対応済', '=IMPORTRANGE("x","y")']]);
     expect(book.app.sheet(TAB.replies)!.cellAt(2, 5)!.formula).toBeFalsy();
@@ -158,9 +166,8 @@ describe('提言への対応 in the request tabs', () => {
     settings.type(settings.values().findIndex((r) => r[0] === '対象年度') + 1, 2, '2026');
     const result = createRequests(book.wb);
     expect(result.ok).toBe(false);
-    expect(
-      checkRows(book.app).some((r) => r[1] === '調査_企画課' && r[3].includes('まだ「回答」に取り込まれていない')),
-    ).toBe(true);
+    expect(codesAt(result, '調査_企画課')).toEqual(['request.unmergedAnswers']);
+    expect(checkRows(book.app).some((r) => r[1] === '調査_企画課')).toBe(true);
     expect(replyRows(book.app, '調査_企画課')[0]['対応内容']).toBe('様式を準備中');
   });
 });
@@ -177,7 +184,8 @@ describe('a C or D without its 課題・改善点', () => {
     expect(result.ok).toBe(false);
     const row = checkRows(book.app).find((r) => r[1] === '調査_職員課')!;
     expect(row[2]).toBe('H8');
-    expect(row[3]).toContain('自己評価が C のときは「課題・改善点」が必要です');
+    expect(codesAt(result, '調査_職員課', 'H8')).toEqual(['merge.lowGradeWithoutReason']);
+    expect(row[3]).toContain('自己評価が C');
     expect(book.app.sheet(TAB.answers)!.values().slice(1)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { createRequests } from '../src/actions/createRequests';
 import { NOT_IN_PLAN } from '../src/domain/requests/requestTab';
 import { HEADERS, TAB } from '../src/domain/core/tabs';
 import type { FakeApp } from './fake/spreadsheetApp';
-import { checkRows, fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
+import { checkRows, codesAt, fakeBook, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
 
 let uninstall = () => {};
 afterEach(() => uninstall());
@@ -133,8 +133,9 @@ describe('createRequests on the Kiyose example', () => {
     const tabs = seedTabs();
     tabs[TAB.departments][3][2] = '';
     const { app, wb } = book(tabs);
-    createRequests(wb);
+    const result = createRequests(wb);
     expect(app.sheet('調査_企画課')!.protections.find((p) => p.type === 'SHEET')!.warningOnly).toBe(true);
+    expect(codesAt(result, '調査_企画課')).toEqual(['request.noEditors']);
     expect(checkRows(app).find((r) => r[0] === '注意' && r[1] === '調査_企画課')?.[3]).toContain('警告のみの保護');
   });
 
@@ -248,7 +249,8 @@ describe('createRequests on the Kiyose example', () => {
     const result = createRequests(wb);
     expect(app.sheet('調査_企画課')!.values()).toEqual(before);
     expect(result.message).toContain('そのままにしたシート：調査_企画課');
-    expect(checkRows(app).find((r) => r[1] === '調査_企画課')?.[3]).toContain('そのままにしました');
+    expect(codesAt(result, '調査_企画課')).toEqual(['request.leftAlone']);
+    expect(checkRows(app).find((r) => r[1] === '調査_企画課')).toBeDefined();
   });
 
   it('refuses to start a new year over answers not yet merged', () => {
@@ -260,9 +262,8 @@ describe('createRequests on the Kiyose example', () => {
     const result = createRequests(wb);
     expect(app.sheet('調査_職員課')!.values()).toEqual(before);
     expect(result.message).toContain('作れなかった課：職員課');
-    expect(checkRows(app).find((r) => r[1] === '調査_職員課')?.[3]).toContain(
-      'まだ「回答」に取り込まれていないものが 1行あります',
-    );
+    expect(codesAt(result, '調査_職員課')).toEqual(['request.unmergedAnswers']);
+    expect(checkRows(app).find((r) => r[1] === '調査_職員課')?.[3]).toContain('1行');
     expect(app.sheet('調査_企画課')!.values()[1][1]).toBe('令和8年度（2026年度）');
   });
 });
@@ -351,7 +352,7 @@ describe('createRequests when time runs short', () => {
     app.resetCounts();
     const again = runOnClock();
     expect(again.message).toContain('作成 0、更新 0、変更なし 41');
-    expect(again.findings.map((f) => f.message).join('')).not.toContain('付け直しました');
+    expect(again.findings.map((f) => f.code)).not.toContain('request.editorsMended');
     const c = app.callCounts();
     const onTabs = Object.entries(c.bySheet).filter(([sheet]) => sheet.startsWith('調査_'));
     expect(onTabs.filter(([, n]) => n > 3)).toEqual([]);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { type Finding, cellLabel } from '../src/domain/core/findings';
 import { TAB } from '../src/domain/core/tabs';
 import { GasWorkbook } from '../src/gas/workbook';
 import { FakeApp, type FakeSheet } from './fake/spreadsheetApp';
@@ -45,6 +46,16 @@ export function snapshot(app: FakeApp, except: string[] = []): Record<string, un
 /** チェック結果 as plain rows (header first). */
 export function checkRows(app: FakeApp): string[][] {
   return (app.sheet(TAB.check)?.values() ?? []).map((r) => r.map(String));
+}
+
+/**
+ * The codes an action's findings carry at this tab (and cell, written as チェック結果 writes it):
+ * tests match codes and the facts a sentence must name, so the wording can change freely.
+ */
+export function codesAt(result: { readonly findings: readonly Finding[] }, sheet: string, cell?: string): string[] {
+  return result.findings
+    .filter((f) => f.sheet === sheet && (cell === undefined || cellLabel(f) === cell))
+    .map((f) => f.code);
 }
 
 /** Types answers into a request tab as a department would: row found by 事業番号, column by header. */

@@ -14,7 +14,7 @@ import { buildSummary } from '../src/actions/buildSummary';
 import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
 import { HEADERS, TAB } from '../src/domain/core/tabs';
-import { checkRows, fakeBook, requestRows, seedTabs, typeAnswers } from './helpers';
+import { checkRows, codesAt, fakeBook, requestRows, seedTabs, typeAnswers } from './helpers';
 
 let uninstall = () => {};
 afterEach(() => uninstall());
@@ -83,12 +83,8 @@ describe('the second year in the sheet', () => {
     const before = b.app.sheet(SHOKUIN)!.values();
     const next = createRequests(b.wb);
     expect(next.ok).toBe(false);
-    expect(checkRows(b.app)).toContainEqual([
-      'エラー',
-      SHOKUIN,
-      'A9',
-      expect.stringContaining('まだ「回答」に取り込まれていないものが 1行あります'),
-    ]);
+    expect(codesAt(next, SHOKUIN, 'A9')).toEqual(['request.unmergedAnswers']);
+    expect(checkRows(b.app)).toContainEqual(['エラー', SHOKUIN, 'A9', expect.stringContaining('1行')]);
     expect(b.app.sheet(SHOKUIN)!.values()).toEqual(before);
   });
 
@@ -162,6 +158,7 @@ describe('a 回答 row copied by hand', () => {
         sheet: TAB.answers,
         row: 2,
         col: 2,
+        code: 'input.duplicateAnswerRow',
         message: expect.stringContaining(message),
       }),
       expect.objectContaining({

@@ -103,4 +103,18 @@ describe('the layers, enforced by lint', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keep every sentence a user reads in a message module, where a finding gets its code', async () => {
+    const sentence = 'export const f = (tab: string) => `「${tab}」がありません。`;\n';
+    for (const file of ['src/domain/inputs/planted.ts', 'src/actions/planted.ts', 'src/main.ts'])
+      expect(await broken(file, sentence)).toEqual([
+        expect.stringMatching(/^no-restricted-syntax: A sentence for the user/),
+      ]);
+    expect(
+      await broken('src/domain/summary/planted.ts', "export const f = () => '該当はありません。';\n"),
+    ).toHaveLength(1);
+    // The same text in a message module, or a label without a sentence, is what the code does.
+    expect(await broken('src/domain/inputs/plantedMessages.ts', sentence)).toEqual([]);
+    expect(await broken('src/domain/inputs/planted.ts', "export const label = '提言への対応';\n")).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { HEADERS, TAB } from '../src/domain/core/tabs';
 import { GasLock } from '../src/gas/workbook';
-import { checkRows, fakeBook, seedTabs, typeAnswers } from './helpers';
+import { checkRows, codesAt, fakeBook, seedTabs, typeAnswers } from './helpers';
 
 let uninstall = () => {};
 afterEach(() => uninstall());
@@ -169,10 +169,11 @@ describe('mergeResponses', () => {
     expect(merged).not.toContain('職員課');
     expect(merged).toContain('企画課');
     const check = checkRows(app);
+    expect(codesAt(result, '調査_職員課', 'F9')).toEqual(['merge.gradeOffScale']);
     expect(check.find((r) => r[1] === '調査_職員課' && r[2] === 'F9')?.[3]).toContain(
-      '自己評価「E」は A（目標を達成）、B（おおむね達成）、C（一部未達成）、D（未実施） のいずれか',
+      '自己評価「E」は A（目標を達成）、B（おおむね達成）、C（一部未達成）、D（未実施）',
     );
-    expect(check.find((r) => r[1] === '調査_職員課' && r[2] === 'I9')?.[3]).toContain('0 以上の整数');
+    expect(codesAt(result, '調査_職員課', 'I9')).toEqual(['merge.notACount']);
   });
 
   it('reports edited, duplicated and foreign 事業番号, a grade without its reason, and a tab of another year', () => {
@@ -185,20 +186,22 @@ describe('mergeResponses', () => {
     s.type(12, 1, '4-1-2-3');
     s.type(12, 5, 'ほかの課の事業に書いた回答');
     app.sheet('調査_企画課')!.type(2, 2, '令和6年度（2024年度）');
-    mergeResponses(wb, T1);
+    const result = mergeResponses(wb, T1);
     const check = checkRows(app);
     const at = (sheet: string, cell: string) =>
       check.find((r) => r[0] === 'エラー' && r[1] === sheet && r[2] === cell)?.[3];
-    expect(at(CENTER, 'A8')).toContain('事業番号「4-1-1-9」はこの課の事業ではありません');
-    expect(at(CENTER, 'A9')).toContain('事業番号 4-1-3-1 の行が 9行目と 11行目にあります');
-    expect(at(CENTER, 'E10')).toContain('「実施状況・実績」が空です');
-    expect(at(CENTER, 'A12')).toContain('事業番号「4-1-2-3」はこの課の事業ではありません');
-    expect(at('調査_企画課', 'B2')).toContain(
-      '対象年度（令和6年度（2024年度））が「設定」の対象年度（令和7年度（2025年度））と違います',
-    );
-    expect(check.find((r) => r[0] === '注意' && r[1] === CENTER)?.[3]).toContain(
-      '事業 4-1-1-1「国や都との連携」の行がありません',
-    );
+    expect(codesAt(result, CENTER, 'A8')).toEqual(['merge.idNotInPlan']);
+    expect(at(CENTER, 'A8')).toContain('「4-1-1-9」');
+    expect(codesAt(result, CENTER, 'A9')).toEqual(['merge.duplicateId']);
+    expect(at(CENTER, 'A9')).toContain('4-1-3-1 の行が 9行目と 11行目');
+    expect(codesAt(result, CENTER, 'E10')).toEqual(['merge.gradeWithoutRecord']);
+    expect(codesAt(result, CENTER, 'A12')).toEqual(['merge.idOfAnotherDepartment']);
+    expect(at(CENTER, 'A12')).toContain('「4-1-2-3」');
+    expect(codesAt(result, '調査_企画課', 'B2')).toEqual(['request.yearOfAnotherTab']);
+    expect(at('調査_企画課', 'B2')).toContain('令和6年度（2024年度）');
+    expect(at('調査_企画課', 'B2')).toContain('令和7年度（2025年度）');
+    expect(codesAt(result, CENTER, '')).toContain('merge.rowDeleted');
+    expect(check.find((r) => r[0] === '注意' && r[1] === CENTER)?.[3]).toContain('4-1-1-1「国や都との連携」');
   });
 
   it('never turns an answer into a formula, whatever it starts with', () => {
@@ -261,9 +264,10 @@ describe('mergeResponses after the plan changed', () => {
     const { app, wb } = setup();
     answerAll(app);
     app.sheet(TAB.plan)!.type(4, 7, '男女共同参画センター');
-    mergeResponses(wb, T1);
+    const result = mergeResponses(wb, T1);
     const row = checkRows(app).find((r) => r[1] === '調査_職員課' && r[2] === 'A8');
-    expect(row?.[3]).toContain('事業番号「4-1-2-2」はこの課の事業ではありません');
+    expect(codesAt(result, '調査_職員課', 'A8')).toEqual(['merge.idOfAnotherDepartment']);
+    expect(row?.[3]).toContain('「4-1-2-2」');
     expect(row?.[3]).toContain('「所管課別調査シートを作成」で表を更新してから');
   });
 });

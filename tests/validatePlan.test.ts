@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validatePlan } from '../src/actions/validatePlan';
 import { TAB } from '../src/domain/core/tabs';
+import { type Finding, cellLabel } from '../src/domain/core/findings';
 import { checkRows, fakeBook, seedTabs, snapshot } from './helpers';
 
 let uninstall = () => {};
+let lastFindings: readonly Finding[] = [];
 afterEach(() => uninstall());
 
 function run(edit: (tabs: Record<string, string[][]>) => void = () => {}) {
@@ -13,17 +15,23 @@ function run(edit: (tabs: Record<string, string[][]>) => void = () => {}) {
   uninstall = book.uninstall;
   const before = snapshot(book.app, [TAB.check]);
   const result = validatePlan(book.wb);
+  lastFindings = result.findings;
   expect(snapshot(book.app, [TAB.check])).toEqual(before);
   const rows = checkRows(book.app);
   expect(rows[0]).toEqual(['重要度', 'シート', 'セル', '内容']);
   return { result, rows: rows.slice(1), app: book.app };
 }
 
-/** The finding at this tab and cell, or a clear failure listing what was found. */
+/**
+ * The finding at this tab and cell as チェック結果 shows it, with its code: tests match the code and
+ * the facts the sentence must carry (rows, names), so the wording can change freely.
+ */
 function at(rows: string[][], sheet: string, cell: string, severity = 'エラー') {
   const hit = rows.find((r) => r[0] === severity && r[1] === sheet && r[2] === cell);
   expect(hit, `no ${severity} at ${sheet}!${cell}; found:\n${rows.map((r) => r.join(' | ')).join('\n')}`).toBeDefined();
-  return hit![3];
+  const found = lastFindings.find((f) => f.severity === severity && f.sheet === sheet && cellLabel(f) === cell);
+  expect(found?.message).toBe(hit![3]);
+  return { code: found!.code, message: hit![3] };
 }
 
 describe('validatePlan', () => {
@@ -48,7 +56,10 @@ describe('validatePlan', () => {
     const { rows, result } = run((t) => {
       t[TAB.plan][3][4] = '';
     });
-    expect(at(rows, TAB.plan, 'E4')).toContain('「事業名」が空です');
+    expect(at(rows, TAB.plan, 'E4')).toMatchObject({
+      code: 'table.cellEmpty',
+      message: expect.stringContaining('「事業名」'),
+    });
     expect(result.ok).toBe(false);
     expect(result.message).toContain('「プラン」 E4');
   });
@@ -59,8 +70,9 @@ describe('validatePlan', () => {
       t[TAB.plan][4][3] = '2a';
       t[TAB.plan][5][3] = '５';
     });
-    expect(at(rows, TAB.plan, 'D3')).toContain('1 以上の整数ではありません');
-    expect(at(rows, TAB.plan, 'D5')).toContain('「2a」');
+    expect(at(rows, TAB.plan, 'D3').code).toBe('table.valueInvalid');
+    expect(at(rows, TAB.plan, 'D3').message).toContain('1 以上の整数ではありません');
+    expect(at(rows, TAB.plan, 'D5').message).toContain('「2a」');
     expect(rows.filter((r) => r[2] === 'D6')).toEqual([]);
   });
 
@@ -68,8 +80,10 @@ describe('validatePlan', () => {
     const { rows } = run((t) => {
       t[TAB.plan][3][3] = '1';
     });
-    expect(at(rows, TAB.plan, 'D3')).toContain('4-1-2-1 が 3行目と 4行目');
-    expect(at(rows, TAB.plan, 'D4')).toContain('4-1-2-1 が 3行目と 4行目');
+    for (const cell of ['D3', 'D4']) {
+      expect(at(rows, TAB.plan, cell).code).toBe('input.duplicateProjectId');
+      expect(at(rows, TAB.plan, cell).message).toContain('4-1-2-1 が 3行目と 4行目');
+    }
   });
 
   it('reports a 目標, 課題 or 施策 that 体系 does not name', () => {
@@ -77,8 +91,14 @@ describe('validatePlan', () => {
       t[TAB.plan][2][2] = '9';
       t[TAB.plan][8][1] = '5';
     });
-    expect(at(rows, TAB.plan, 'C3')).toContain('施策 4-1-9 が「体系」シートにありません');
-    expect(at(rows, TAB.plan, 'B9')).toContain('課題 4-5 が「体系」シートにありません');
+    expect(at(rows, TAB.plan, 'C3')).toMatchObject({
+      code: 'input.structureMissing',
+      message: expect.stringContaining('施策 4-1-9'),
+    });
+    expect(at(rows, TAB.plan, 'B9')).toMatchObject({
+      code: 'input.structureMissing',
+      message: expect.stringContaining('課題 4-5'),
+    });
   });
 
   it('reports an unknown department and suggests the nearest name or alias', () => {
@@ -86,10 +106,11 @@ describe('validatePlan', () => {
       t[TAB.plan][4][6] = '職員科';
       t[TAB.plan][5][6] = '道路課';
     });
-    expect(at(rows, TAB.plan, 'G5')).toContain('「職員課」のことでしょうか');
-    const msg = at(rows, TAB.plan, 'G6');
-    expect(msg).toContain('所管「道路課」は「所管課」シートにない課です');
-    expect(msg).not.toContain('のことでしょうか');
+    expect(at(rows, TAB.plan, 'G5').message).toContain('「職員課」のことでしょうか');
+    const { code, message } = at(rows, TAB.plan, 'G6');
+    expect(code).toBe('input.unknownDepartment');
+    expect(message).toContain('「道路課」');
+    expect(message).not.toContain('のことでしょうか');
   });
 
   it('accepts aliases, full-width text and several departments in one cell', () => {
@@ -105,14 +126,17 @@ describe('validatePlan', () => {
     const { rows } = run((t) => {
       for (const r of t[TAB.departments].slice(1)) r[3] = 'FALSE';
     });
-    expect(at(rows, TAB.plan, 'G4')).toContain('「関係各課」列が TRUE の課が1つもありません');
+    expect(at(rows, TAB.plan, 'G4').code).toBe('input.noConcernedDepartment');
   });
 
   it('reports an alias used by two departments', () => {
     const { rows } = run((t) => {
       t[TAB.departments][3][1] = '人事課';
     });
-    expect(at(rows, TAB.departments, 'B4')).toContain('「人事課」は 3行目の「職員課」の名前か別名にも使われています');
+    expect(at(rows, TAB.departments, 'B4')).toMatchObject({
+      code: 'input.nameUsedTwice',
+      message: expect.stringContaining('「人事課」は 3行目の「職員課」'),
+    });
   });
 
   it('reports KPI values and years that do not parse, and a target year before the base year', () => {
@@ -122,12 +146,19 @@ describe('validatePlan', () => {
       t[TAB.indicators][2][5] = '平成20年度';
       t[TAB.indicatorResults][1][2] = '不明';
     });
-    expect(at(rows, TAB.indicators, 'E2')).toContain('基準値「およそ6割」を数値として読み取れません');
-    expect(at(rows, TAB.indicators, 'D2')).toContain('年度として読み取れません');
-    expect(at(rows, TAB.indicators, 'F3')).toContain(
-      '目標年度（平成20年度（2008年度））が基準年度（平成28年度（2016年度））より前です',
-    );
-    expect(at(rows, TAB.indicatorResults, 'C2')).toContain('実績「不明」');
+    expect(at(rows, TAB.indicators, 'E2')).toMatchObject({
+      code: 'table.valueInvalid',
+      message: expect.stringContaining('基準値「およそ6割」'),
+    });
+    expect(at(rows, TAB.indicators, 'D2').code).toBe('table.valueInvalid');
+    expect(at(rows, TAB.indicators, 'F3')).toMatchObject({
+      code: 'input.targetBeforeBase',
+      message: expect.stringContaining('目標年度（平成20年度（2008年度））が基準年度（平成28年度（2016年度））'),
+    });
+    expect(at(rows, TAB.indicatorResults, 'C2')).toMatchObject({
+      code: 'table.valueInvalid',
+      message: expect.stringContaining('実績「不明」'),
+    });
   });
 
   it('reports a missing 対象年度 or 回答期限', () => {
@@ -135,8 +166,14 @@ describe('validatePlan', () => {
       t[TAB.settings][2][1] = '';
       t[TAB.settings] = t[TAB.settings].filter((r) => r[0] !== '回答期限');
     });
-    expect(at(rows, TAB.settings, 'B3')).toContain('「対象年度」が入力されていません');
-    expect(at(rows, TAB.settings, 'B8')).toContain('「回答期限」が入力されていません');
+    expect(at(rows, TAB.settings, 'B3')).toMatchObject({
+      code: 'input.settingMissing',
+      message: expect.stringContaining('「対象年度」'),
+    });
+    expect(at(rows, TAB.settings, 'B8')).toMatchObject({
+      code: 'input.settingMissing',
+      message: expect.stringContaining('「回答期限」'),
+    });
   });
 
   it('reports a required header missing or duplicated, wherever the columns stand', () => {
@@ -145,8 +182,14 @@ describe('validatePlan', () => {
       t[TAB.plan][0][0] = '担当';
       t[TAB.structure][0].push('名称');
     });
-    expect(at(rows, TAB.plan, '1行目')).toContain('見出し「所管」の列がありません');
-    expect(at(rows, TAB.structure, 'F1')).toContain('見出し「名称」が E列 と F列 の2か所にあります');
+    expect(at(rows, TAB.plan, '1行目')).toMatchObject({
+      code: 'table.headerMissing',
+      message: expect.stringContaining('「所管」'),
+    });
+    expect(at(rows, TAB.structure, 'F1')).toMatchObject({
+      code: 'table.headerTwice',
+      message: expect.stringContaining('「名称」が E列 と F列'),
+    });
   });
 
   it('finds columns by header text, not position, and keeps unknown columns', () => {
@@ -160,7 +203,8 @@ describe('validatePlan', () => {
     const { rows } = run((t) => {
       delete t[TAB.structure];
     });
-    expect(rows.find((r) => r[1] === TAB.structure && r[3].includes('シート「体系」がありません'))).toBeDefined();
+    expect(lastFindings.find((f) => f.sheet === TAB.structure)?.code).toBe('input.tabMissing');
+    expect(rows.find((r) => r[1] === TAB.structure && r[3].includes('「体系」'))).toBeDefined();
   });
 
   it('ignores blank rows between data rows', () => {
@@ -174,7 +218,10 @@ describe('validatePlan', () => {
     const { rows, result } = run((t) => {
       t[TAB.departments][2][2] = '';
     });
-    expect(at(rows, TAB.departments, 'C3', '注意')).toContain('「職員課」に編集者がいません');
+    expect(at(rows, TAB.departments, 'C3', '注意')).toMatchObject({
+      code: 'input.noEditorsYet',
+      message: expect.stringContaining('「職員課」'),
+    });
     expect(result.ok).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { HEADERS, TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, findingsSummary, protectAdminTabs, replaceTab, openAction, isRefusal } from './common';
 import { readSummaryAnswers, summaryData } from './shared/summaryData';
+import * as A from './shared/actionMessages';
 
 const TITLE = '評価サマリーを作成';
 
@@ -21,14 +22,9 @@ const TITLE = '評価サマリーを作成';
  */
 export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   let answers: AnswerRecord[] = [];
-  const opened = openAction(
-    wb,
-    TITLE,
-    '入力にエラーがあるため、評価サマリーは作成していません。',
-    (inputs, findings) => {
-      answers = readSummaryAnswers(wb, inputs, findings);
-    },
-  );
+  const opened = openAction(wb, TITLE, A.summaryRefused(), (inputs, findings) => {
+    answers = readSummaryAnswers(wb, inputs, findings);
+  });
   if (isRefusal(opened)) return opened;
   const { inputs, settings, findings } = opened;
   const data = summaryData(wb, inputs, settings, answers, findings, now);
@@ -44,9 +40,8 @@ export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
   protectAdminTabs(wb, inputs.admins);
   const message =
     summary.answerCount === 0
-      ? `${formatFiscalYear(settings.year)}の回答はまだないため、回答状況と成果指標だけの評価サマリーを作成しました。`
-      : `${formatFiscalYear(settings.year)}の評価サマリーを作成しました（事業 ${summary.projectCount}件、回答 ${summary.answerCount}件）` +
-        `。「${TAB.summary}」と「${TAB.projectList}」シートを見てください。`;
+      ? A.summaryWithoutAnswers(formatFiscalYear(settings.year))
+      : A.summaryMade(formatFiscalYear(settings.year), summary.projectCount, summary.answerCount);
   return {
     ok: true,
     title: TITLE,
@@ -91,7 +86,7 @@ function addCommitteeRows(
           {
             range: { row: 2, col, numRows: Math.max(last - 1, 1), numCols: 1 },
             rule: { kind: 'list', values: scale.map((g) => g.code) },
-            help: `評価は ${scale.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。`,
+            help: A.committeeGradeHelp(scale),
           },
         ],
       },

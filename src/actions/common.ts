@@ -1,11 +1,12 @@
 import { type Grid, type OutCell, type OutGrid, isBlankGrid, link, widest } from '../domain/core/cells';
 import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../domain/core/findings';
 import { type PlanInputs, type Settings, type TabValues, readInputs } from '../domain/inputs/inputs';
-import { ADMIN_TABS, HEADERS, SETTING, TAB } from '../domain/core/tabs';
+import { ADMIN_TABS, HEADERS, TAB } from '../domain/core/tabs';
 import type { Extent, Layout } from '../domain/core/layout';
 import type { Lock, Workbook } from '../port';
 import * as M from '../domain/inputs/inputMessages';
 import { tableLayout } from '../domain/core/catalogue';
+import * as A from './shared/actionMessages';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {
@@ -115,7 +116,7 @@ export function writeFindings(wb: Workbook, findings: readonly Finding[]): void 
     const where = f.row !== undefined ? link(f.sheet, f.row, f.col ?? 1, cellLabel(f)) : '';
     rows.push([f.severity, f.sheet, where, f.message]);
   }
-  if (sorted.length === 0) rows.push(['', '', '', 'エラーはありません。']);
+  if (sorted.length === 0) rows.push(['', '', '', A.noErrors()]);
   const old = wb.read(TAB.check);
   const extent = replaceTab(wb, TAB.check, rows, old, {
     layout: tableLayout(TAB.check),
@@ -132,8 +133,7 @@ export function findingsSummary(findings: readonly Finding[], limit = 5): string
   const warnings = sorted.length - errors;
   const head = `エラー ${errors}件、注意 ${warnings}件`;
   const lines = sorted.slice(0, limit).map(describe);
-  const more =
-    sorted.length > limit ? [`…ほか ${sorted.length - limit}件は「${TAB.check}」シートを見てください。`] : [];
+  const more = sorted.length > limit ? [A.moreInCheckTab(sorted.length - limit)] : [];
   return [head, ...lines, ...more].join('\n');
 }
 
@@ -155,9 +155,7 @@ export function refuseNonAdmin(wb: Workbook, admins: readonly string[], title: s
   return {
     ok: false,
     title,
-    message:
-      `${runner} は「${TAB.settings}」の「${SETTING.admins}」に入っていないため、「${title}」は実行できません。何も変更していません。` +
-      `管理者に実行を頼むか、管理者に「${SETTING.admins}」へ加えてもらってください。`,
+    message: A.notAdmin(runner, title),
     findings: [],
   };
 }
@@ -172,7 +170,7 @@ export function busy(action: string): ActionResult {
   return {
     ok: false,
     title: `${action}：実行できませんでした`,
-    message: `ほかの人が同じスプレッドシートで処理を実行中です。1分ほど待ってから、もう一度「${action}」を実行してください。`,
+    message: A.busy(action),
     findings: [],
   };
 }

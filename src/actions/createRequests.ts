@@ -24,6 +24,7 @@ import { requestWarnings } from './shared/requestWarnings';
 import { tableLayout } from '../domain/core/catalogue';
 import { ownership, refusedTabFinding, requestTabFor, tabReader } from './shared/requestTabs';
 import * as M from '../domain/requests/requestMessages';
+import * as A from './shared/actionMessages';
 
 const TITLE = '所管課別調査シートを作成';
 
@@ -174,7 +175,7 @@ function mendEditors(run: TabRun, plan: RequestPlan, options: RunOptions): Findi
       { protection: { ...spec, sameEditors: false } },
       { rows: fresh.rows.length, cols: widest(fresh.rows) },
     );
-    mended.push(tabWarning(sheet, M.editorsMended(sheet)));
+    mended.push(tabWarning(sheet, M.say.editorsMended(sheet)));
   }
   return mended;
 }
@@ -245,7 +246,7 @@ function readMerged(wb: Workbook, inputs: PlanInputs, findings: Finding[]) {
   const answerFindings: Finding[] = [];
   const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory, findings);
   for (const f of answerFindings)
-    findings.push(warning(f.sheet, f.row, f.col, `${f.message}（前年度の自己評価は入れずに作成しました）`));
+    findings.push(warning(f.sheet, f.row, f.col, { code: f.code, text: M.withoutPriorGrade(f.message) }));
   return { answers, replies: readReplies(wb.read(TAB.replies), inputs.directory, findings).records };
 }
 
@@ -372,7 +373,7 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
           : undefined;
     if (changed.look || setProtection) wb.format(sheet, { ...setLook, protection: setProtection }, extent);
   }
-  const findings = d.editors.length === 0 ? [tabWarning(sheet, M.noEditors(d.name))] : [];
+  const findings = d.editors.length === 0 ? [tabWarning(sheet, M.say.noEditors(d.name))] : [];
   const sameYear = prior?.year === settings.year ? prior : undefined;
   // A tab made in this run (or made again) gets its ID once the run has made them all.
   const entry: IndexEntry = {
@@ -392,7 +393,7 @@ function writeRequestTab(run: TabRun, step: Extract<TabStep, { kind: 'write' }>)
 
 function postponedFinding(postponed: readonly Department[]): Finding {
   const names = postponed.slice(0, 3).map((d) => d.name);
-  return tabWarning(TAB.requestIndex, M.postponed(postponed.length, names));
+  return tabWarning(TAB.requestIndex, M.say.postponed(postponed.length, names));
 }
 
 function requestsMessage(
@@ -412,15 +413,8 @@ function requestsMessage(
       (leftAlone.length ? `、対象外のシート ${leftAlone.length}` : '') +
       (postponed.length ? `、次の実行で処理 ${postponed.length}` : ''),
     postponed.length ? M.remaining(postponed.length, counts.created + counts.refreshed + counts.skipped.length) : '',
-    counts.kept
-      ? `入力済みの回答 ${counts.kept}行はそのまま残しました` +
-        (counts.outside ? `（うち ${counts.outside}行はプランにない事業で、シートの下にまとめてあります）` : '') +
-        '。'
-      : '',
-    renamed.length
-      ? `シート名を変えた課（名前が長い・使えない文字・重複のため）：${renamed.join('、')}。` +
-        `対応は「${TAB.requestIndex}」シートにあります。`
-      : '',
+    counts.kept ? A.keptAnswers(counts.kept, counts.outside) : '',
+    renamed.length ? A.renamedTabs(renamed) : '',
     counts.skipped.length ? `作れなかった課：${counts.skipped.join('、')}（理由は「${TAB.check}」シート）` : '',
     leftAlone.length ? `そのままにしたシート：${leftAlone.map((t) => t.sheet).join('、')}` : '',
     refused.length

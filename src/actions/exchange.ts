@@ -15,6 +15,7 @@ import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './c
 import { existingRequestTabs, requestTabFor, requestTabsOf } from './shared/requestTabs';
 import * as M from '../domain/answers/exchangeMessages';
 import { parseSnapshot, planReturn, returnSnapshot } from '../domain/answers/returns';
+import * as A from './shared/actionMessages';
 
 /**
  * One department's request as a workbook of its own, to send by mail to an office that works
@@ -128,9 +129,9 @@ export function importRequest(book: Workbook, incoming: Workbook, fileLabel: str
     ok: true,
     title,
     message:
-      `${fileLabel} の回答 ${imported}行${replies ? `と提言への対応 ${replies}行` : ''}を「${target.sheet}」に入れました。` +
+      A.returnWritten(fileLabel, imported, replies, target.sheet) +
       (plan.changes.length ? `\n${M.corrected(plan.changes)}` : '') +
-      `\n「回答を取り込む」（merge）を実行すると「${TAB.answers}」に取り込まれます。`,
+      `\n${A.mergeNext()}`,
     findings: problems,
   };
 }
@@ -279,7 +280,7 @@ function swappedRows(file: RequestTabContent, projects: readonly Project[], file
   return file.rows.flatMap((r) => {
     const p = byId.get(r.id);
     if (!p || compact(r.name) === compact(p.name)) return [];
-    return [error(`${fileLabel}：${file.sheet}`, r.row, nameCol, M.swappedRow(r.id, String(r.name), p.name))];
+    return [error(`${fileLabel}：${file.sheet}`, r.row, nameCol, M.say.swappedRow(r.id, String(r.name), p.name))];
   });
 }
 

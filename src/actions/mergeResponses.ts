@@ -18,6 +18,7 @@ import {
   isRefusal,
 } from './common';
 import { refusedTabFinding, requestTabsOf } from './shared/requestTabs';
+import * as A from './shared/actionMessages';
 
 const TITLE = '回答を取り込む';
 
@@ -26,7 +27,7 @@ const TITLE = '回答を取り込む';
  * or not at all. 回答, the record of truth, is written last.
  */
 export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
-  const opened = openAction(wb, TITLE, 'プランか設定にエラーがあるため、取り込んでいません。');
+  const opened = openAction(wb, TITLE, A.mergeRefused());
   if (isRefusal(opened)) return opened;
   const { inputs, settings, findings } = opened;
   const indexValues = wb.read(TAB.requestIndex);
@@ -103,22 +104,18 @@ function mergeMessage(
   const updated = result.outcomes.reduce((n, o) => n + o.updated, 0);
   const replied = result.outcomes.reduce((n, o) => n + o.replies, 0);
   const lines = [
-    `${formatFiscalYear(year)}の回答を取り込みました（${formatDateTime(now)}）：新規 ${added}行、更新 ${updated}行。`,
-    added + updated === 0 ? '前回から変わった回答はありませんでした。' : '',
+    A.merged(formatFiscalYear(year), formatDateTime(now), added, updated),
+    added + updated === 0 ? A.nothingChanged() : '',
     updated ? `前回から変わった回答：\n${changeLines(result.outcomes)}` : '',
-    replied ? `提言への対応 ${replied}行を「${TAB.replies}」に取り込みました。` : '',
+    replied ? A.repliesMerged(replied) : '',
     '\n所管課ごとの回答状況：',
     ...result.outcomes.map(
       (o) =>
         `・${o.department}：${o.status}（${o.answered}/${o.total}事業）${o.merged ? '' : ' ← エラーのため取り込んでいません'}`,
     ),
-    skipped.length
-      ? `\n取り込まなかった課：${skipped.map((o) => o.department).join('、')}。理由は「${TAB.check}」シートにあります。直してから、もう一度実行してください。`
-      : '',
-    unread.length
-      ? `\n取り込まなかったシート（どの課のシートか決められないもの）：${unread.join('、')}。理由は「${TAB.check}」シートにあります。`
-      : '',
-    result.outcomes.length === 0 ? '調査シートがありません。先に「所管課別調査シートを作成」を実行してください。' : '',
+    skipped.length ? `\n${A.departmentsNotMerged(skipped.map((o) => o.department))}` : '',
+    unread.length ? `\n${A.sheetsNotRead(unread)}` : '',
+    result.outcomes.length === 0 ? A.noRequestTabs() : '',
     all.length ? `\n${findingsSummary(all)}` : '',
   ];
   return lines.filter(Boolean).join('\n');

@@ -4,6 +4,7 @@ import { type Reminder, daysLeft, daysLeftText, reminders } from '../domain/requ
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './common';
 import { requestTabsOf } from './shared/requestTabs';
+import * as A from './shared/actionMessages';
 
 const TITLE = '未回答の課への連絡';
 
@@ -22,7 +23,7 @@ export function remindDepartments(
     return {
       ok: false,
       title: TITLE,
-      message: `プランか設定にエラーがあるため、確かめられません。\n\n${findingsSummary(findings)}`,
+      message: `${A.remindRefused()}\n\n${findingsSummary(findings)}`,
       findings,
       reminders: [],
     };
@@ -40,10 +41,10 @@ export function remindDepartments(
   const when = daysLeftText(daysLeft(today, settings.deadline));
   const message =
     owned.size === 0
-      ? `調査シートがありません。先に「所管課別調査シートを作成」を実行してください。`
+      ? A.noRequestTabs()
       : list.length === 0
-        ? `${formatFiscalYear(settings.year)}の調査シートは、すべての課が回答を入力済みです（${when}）。`
-        : `${formatFiscalYear(settings.year)}の調査で、まだ回答が終わっていない課が ${list.length}課あります（${when}）。\n` +
+        ? A.allAnswered(formatFiscalYear(settings.year), when)
+        : `${A.notYetAnswered(formatFiscalYear(settings.year), list.length, when)}\n` +
           list
             .map(
               (r) =>

@@ -2,6 +2,7 @@ import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin } from './common';
 import { createBlankTabs } from './shared/blankTabs';
+import * as A from './shared/actionMessages';
 
 /**
  * Creates every missing tab with its header row; a tab that exists is not touched, unless it
@@ -15,10 +16,6 @@ export function setupSheets(wb: Workbook): ActionResult {
   const created = createBlankTabs(wb, existing);
   // Every input and result tab, new or not, is for the 管理者 only.
   protectAdminTabs(wb, existing.has(TAB.settings) ? admins : checkInputs(wb).inputs.admins);
-  const message = created.length
-    ? `シートを作成しました：${created.join('、')}\n` +
-      `次に「${TAB.plan}」「${TAB.structure}」「${TAB.departments}」「${TAB.settings}」を入力し、` +
-      '「プランの入力チェック」を実行してください。'
-    : '必要なシートはすべてそろっています。何も変更していません。';
+  const message = created.length ? A.tabsMade(created) : A.tabsAllThere();
   return { ok: true, title: '初期設定', message, findings: [] };
 }

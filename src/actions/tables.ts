@@ -7,6 +7,7 @@ import { HEADERS, SETTING, TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, replaceTab } from './common';
 import { createBlankTabs } from './shared/blankTabs';
+import * as A from './shared/actionMessages';
 
 /** Input tabs a table file may fill, with the headers each must carry. */
 const IMPORTABLE: Record<string, readonly string[]> = {
@@ -48,7 +49,7 @@ export function importTable(
     return {
       ok: false,
       title,
-      message: `「${tab}」は読み込めるシートではありません（${IMPORTABLE_TABS.join('、')}）。`,
+      message: A.notImportable(tab, IMPORTABLE_TABS),
       findings: [],
     };
   const findings: Finding[] = [];
@@ -57,7 +58,7 @@ export function importTable(
     return {
       ok: false,
       title,
-      message: `${fileLabel} の見出し行に ${required.join('、')} が必要です。${findings.map((f) => f.message).join(' ')}`,
+      message: A.headersRequired(fileLabel, required, findings.map((f) => f.message).join(' ')),
       findings: [],
     };
   }
@@ -75,13 +76,13 @@ function importMessage(tab: string, fileLabel: string, m: ReturnType<typeof merg
   const lines = [
     `${mode.dryRun ? '【試しに実行：何も書き換えていません】\n' : ''}` +
       `${fileLabel} を「${tab}」に${mode.dryRun ? '読み込むと' : '読み込みました'}：` +
-      `追加 ${m.added.length}行、更新 ${m.updated.length}行、変わらない行 ${m.same}行。`,
+      A.importCounts(m.added.length, m.updated.length, m.same),
     m.added.length ? `追加：${listed(m.added)}` : '',
     m.updated.length ? `更新：${listed(m.updated)}` : '',
     m.absent.length
       ? mode.replace
         ? `ファイルにない ${m.absent.length}行を${mode.dryRun ? '消します' : '消しました'}：${listed(m.absent)}`
-        : `ファイルにない ${m.absent.length}行はそのまま残しました（${listed(m.absent)}）。消すときは --replace を付けて実行します。`
+        : A.absentKept(m.absent.length, listed(m.absent))
       : '',
   ];
   return lines.filter(Boolean).join('\n');
@@ -170,7 +171,7 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
     return {
       ok: false,
       title,
-      message: `「${TAB.settings}」シートがありません。先に初期設定（init）を実行してください。`,
+      message: A.settingsTabMissing(),
       findings: [],
     };
   const table = locateTable(TAB.settings, values, [], HEADERS.settings);
@@ -178,7 +179,7 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
     return {
       ok: false,
       title,
-      message: `「${TAB.settings}」シートの見出し行（項目、値）が見つかりません。`,
+      message: A.settingsHeaderMissing(),
       findings: [],
     };
   const key = compact(item);
@@ -196,10 +197,10 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
     return {
       ok: false,
       title,
-      message: `${item} を「${value}」にできません。${problems.map((f) => f.message).join(' ')}\n「${TAB.settings}」は変更していません。`,
+      message: A.settingRefused(item, value, problems.map((f) => f.message).join(' ')),
       findings: [],
     };
   if (!found) wb.write(TAB.settings, row, table.columns.get('項目')!, [[item]]);
   wb.write(TAB.settings, row, table.columns.get('値')!, [[value]]);
-  return { ok: true, title, message: `「${TAB.settings}」の ${item} を「${value}」にしました。`, findings: [] };
+  return { ok: true, title, message: A.settingSet(item, value), findings: [] };
 }

@@ -4,6 +4,7 @@ import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary, refuseNonAdmin, writeFindings } from './common';
 import { requestWarnings } from './shared/requestWarnings';
+import * as A from './shared/actionMessages';
 
 /** Checks every input tab and writes チェック結果; writes nothing else. */
 export function validatePlan(wb: Workbook): ActionResult {
@@ -18,7 +19,7 @@ export function validatePlan(wb: Workbook): ActionResult {
     return {
       ok: true,
       title: 'プランの入力チェック',
-      message: `エラーはありません。事業 ${inputs.projects.length}件、所管課 ${inputs.directory.departments.length}課を確認しました。`,
+      message: A.checkClean(inputs.projects.length, inputs.directory.departments.length),
       findings: all,
     };
   }
@@ -26,7 +27,7 @@ export function validatePlan(wb: Workbook): ActionResult {
   return {
     ok,
     title: 'プランの入力チェック',
-    message: `${findingsSummary(all)}\n\n一覧は「${TAB.check}」シートにあります。セルのリンクから該当のセルへ移動できます。`,
+    message: `${findingsSummary(all)}\n\n${A.seeCheckTab()}`,
     findings: all,
   };
 }

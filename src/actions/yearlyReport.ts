@@ -3,6 +3,7 @@ import { type ReportModel, buildReport } from '../domain/report/reportModel';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './common';
 import { readSummaryAnswers, summaryData } from './shared/summaryData';
+import * as A from './shared/actionMessages';
 
 const TITLE = '報告書（印刷・公開用）';
 
@@ -21,7 +22,7 @@ export function yearlyReport(wb: Workbook, now = new Date()): ReportOutcome {
     return {
       ok: false,
       title: TITLE,
-      message: `入力にエラーがあるため、報告書は作成していません。「プランの入力チェック」で直してください。\n\n${findingsSummary(findings)}`,
+      message: `${A.reportRefused()}\n\n${findingsSummary(findings)}`,
       findings,
     };
   const data = summaryData(wb, inputs, settings, answers, findings, now);

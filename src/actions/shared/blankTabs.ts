@@ -7,10 +7,10 @@ import {
   DEFAULT_KPI_STATUSES,
   DEFAULT_REPLY_STATUSES,
   HEADERS,
-  HEADER_NOTES,
   SETTING,
   TAB,
 } from '../../domain/core/tabs';
+import { HEADER_NOTES } from '../../domain/core/tabMessages';
 import type { Workbook } from '../../port';
 import { replaceTab } from '../common';
 import { tableLayout } from '../../domain/core/catalogue';

@@ -128,8 +128,8 @@ export function refusedTabFinding(
       tab.sheet,
       HEADING_CELLS.department.row,
       HEADING_CELLS.department.col,
-      M.unknownDepartment(tab.departmentText),
+      M.say.unknownDepartment(tab.departmentText),
     );
   }
-  return (severity === 'error' ? tabError : tabWarning)(tab.sheet, M.notTheRecordedTab(tab.sheet, department.name));
+  return (severity === 'error' ? tabError : tabWarning)(tab.sheet, M.say.notTheRecordedTab(tab.sheet, department.name));
 }

@@ -1,4 +1,5 @@
 // What export-request and import-request (the command line's files by mail) tell the office.
+import { coded } from '../core/findings';
 import { formatFiscalYear } from '../core/fiscalYear';
 import { TAB } from '../core/tabs';
 
@@ -40,3 +41,6 @@ export const answerConflict = (id: string) =>
   `事業番号 ${id} は、シートとファイルの両方に違う回答があります（シートの回答は、前回この課のファイルから取り込んだままではありません）。`;
 export const replyConflict = (number: string) =>
   `提言 ${number} への対応は、シートとファイルの両方に違う内容があります。`;
+
+/** The sentences above that become findings, each with its code `exchange.<name>`. */
+export const say = coded('exchange', { answerConflict, replyConflict, swappedRow });

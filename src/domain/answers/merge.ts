@@ -22,7 +22,7 @@ import {
   smallest,
 } from '../core/cells';
 import type { Department, DepartmentDirectory } from '../core/departments';
-import { type Finding, error, hasErrors, warning, tabError, tabWarning } from '../core/findings';
+import { type Finding, type Said, error, hasErrors, warning, tabError, tabWarning } from '../core/findings';
 import { parseCount } from '../core/quantity';
 import type { Project, Settings } from '../inputs/inputs';
 import { type AnswerStatus, openReplyNumbers, statusOf } from '../requests/requestIndex';
@@ -115,7 +115,7 @@ export function mergeAnswers(input: MergeInput): MergeResult {
           tab.sheet,
           HEADING_CELLS.department.row,
           HEADING_CELLS.department.col,
-          M.headingNotThisDepartment(tab.departmentText, department.name),
+          M.say.headingNotThisDepartment(tab.departmentText, department.name),
         ),
       );
       unreadSheets.push(tab.sheet);
@@ -124,13 +124,13 @@ export function mergeAnswers(input: MergeInput): MergeResult {
     const own = input.projects.filter((p) => p.departments.includes(department));
     if (own.length === 0) {
       // A tab left from a department that no longer has any 事業: nothing to merge, nothing to blame.
-      findings.push(tabWarning(tab.sheet, M.noProjectsLeft(department.name)));
+      findings.push(tabWarning(tab.sheet, M.say.noProjectsLeft(department.name)));
       continue;
     }
     const tabFindings: Finding[] = [...tab.problems];
     const mismatch = yearMismatch(tab.sheet, tab, settings.year);
     if (mismatch) tabFindings.push({ ...mismatch, message: M.otherYear(mismatch.message, settings.year) });
-    if (!tab.table || tab.problems.length) tabFindings.push(tabError(tab.sheet, M.headerRowChanged(tab.sheet)));
+    if (!tab.table || tab.problems.length) tabFindings.push(tabError(tab.sheet, M.say.headerRowChanged(tab.sheet)));
     const rows = checkRows(tab, own, planIds, settings.scales, tabFindings);
     const addressed = (input.recommendations ?? []).filter((r) => r.departments.includes(department));
     const replies = checkReplies(tab, addressed, settings.replyStatuses, tabFindings);
@@ -186,22 +186,23 @@ function checkRows(
   for (const r of tab.rows) {
     const marked = String(r.description).startsWith(NOT_IN_PLAN) || String(r.description).startsWith(DUPLICATE_ROW);
     if (marked) {
-      if (hasAnyAnswer(r.fields)) findings.push(warning(tab.sheet, r.row, col('事業番号'), M.markedRowAnswered(r.id)));
+      if (hasAnyAnswer(r.fields))
+        findings.push(warning(tab.sheet, r.row, col('事業番号'), M.say.markedRowAnswered(r.id)));
       continue;
     }
     if (r.id === '') {
-      if (hasAnyAnswer(r.fields)) findings.push(error(tab.sheet, r.row, col('事業番号'), M.answerWithoutId()));
+      if (hasAnyAnswer(r.fields)) findings.push(error(tab.sheet, r.row, col('事業番号'), M.say.answerWithoutId()));
       continue;
     }
     if (!ownIds.has(r.id)) {
       if (!hasAnyAnswer(r.fields)) continue;
-      const message = planIds.has(r.id) ? M.idOfAnotherDepartment(r.idText) : M.idNotInPlan(r.idText);
+      const message = planIds.has(r.id) ? M.say.idOfAnotherDepartment(r.idText) : M.say.idNotInPlan(r.idText);
       findings.push(error(tab.sheet, r.row, col('事業番号'), message));
       continue;
     }
     const prior = firstRow.get(r.id);
     if (prior !== undefined) {
-      const message = M.duplicateId(r.id, prior, r.row);
+      const message = M.say.duplicateId(r.id, prior, r.row);
       findings.push(
         error(tab.sheet, prior, col('事業番号'), message),
         error(tab.sheet, r.row, col('事業番号'), message),
@@ -212,7 +213,7 @@ function checkRows(
     out.push({ id: r.id, fields: normaliseRow(tab.sheet, r, scales, col, findings) });
   }
   for (const p of own) {
-    if (!firstRow.has(p.id)) findings.push(tabWarning(tab.sheet, M.rowDeleted(p.id, p.name)));
+    if (!firstRow.has(p.id)) findings.push(tabWarning(tab.sheet, M.say.rowDeleted(p.id, p.name)));
   }
   return out;
 }
@@ -226,27 +227,30 @@ function normaliseRow(
 ): Normalised {
   const f = r.fields;
   const out = normaliseAnswer(f, scales);
-  const at = (h: AnswerField, message: string) => findings.push(error(sheet, r.row, col(h), message));
+  const at = (h: AnswerField, message: Said) => findings.push(error(sheet, r.row, col(h), message));
   for (const h of ANSWER_FIELDS) {
     const v = f[h];
-    if (typeof v === 'string' && v.length > TEXT_LIMIT) at(h, M.tooLong(h, v.length, TEXT_LIMIT));
+    if (typeof v === 'string' && v.length > TEXT_LIMIT) at(h, M.say.tooLong(h, v.length, TEXT_LIMIT));
   }
   if (!isBlank(f['自己評価'])) {
     if (!matchGrade(scales, f['自己評価']))
-      at('自己評価', M.gradeOffScale(f['自己評価'], scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')));
-    if (isBlank(f['実施状況・実績'])) at('実施状況・実績', M.gradeWithoutRecord());
+      at(
+        '自己評価',
+        M.say.gradeOffScale(f['自己評価'], scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')),
+      );
+    if (isBlank(f['実施状況・実績'])) at('実施状況・実績', M.say.gradeWithoutRecord());
     const grade = matchGrade(scales, f['自己評価'])?.code;
     if (grade && lowestGrades(scales).includes(grade) && isBlank(f['課題・改善点']))
-      at('課題・改善点', M.lowGradeWithoutReason(grade));
+      at('課題・改善点', M.say.lowGradeWithoutReason(grade));
   }
   if (!isBlank(f['今後の方向性']) && !matchDirection(scales, f['今後の方向性'])) {
-    at('今後の方向性', M.directionOffScale(f['今後の方向性'], scales.directions));
+    at('今後の方向性', M.say.directionOffScale(f['今後の方向性'], scales.directions));
   }
   for (const h of ['参加者数（男性）', '参加者数（女性）'] as const) {
     const v = f[h];
     // ― or － alone means "not applicable": kept as typed, counted as no report.
     if (isBlank(v) || isNotApplicable(v) || parseCount(v) !== undefined) continue;
-    at(h, M.notACount(h, isDate(v) ? '日付' : String(v)));
+    at(h, M.say.notACount(h, isDate(v) ? '日付' : String(v)));
   }
   return out;
 }
@@ -343,27 +347,27 @@ function checkReplies(
   for (const r of tab.replies) {
     const typed = !isBlank(r.status) || !isBlank(r.content);
     if (!typed) continue;
-    const at = (h: string, message: string) => findings.push(error(tab.sheet, r.row, col(h), message));
+    const at = (h: string, message: Said) => findings.push(error(tab.sheet, r.row, col(h), message));
     if (String(r.text).startsWith(NOT_ASKED)) {
-      findings.push(warning(tab.sheet, r.row, col('提言番号'), M.replyNotAsked(r.number)));
+      findings.push(warning(tab.sheet, r.row, col('提言番号'), M.say.replyNotAsked(r.number)));
       continue;
     }
     if (!numbers.has(r.number)) {
-      at('提言番号', M.replyNumberNotOurs(r.numberText));
+      at('提言番号', M.say.replyNumberNotOurs(r.numberText));
       continue;
     }
     const prior = seen.get(r.number);
     if (prior !== undefined) {
-      at('提言番号', M.replyDuplicate(r.number, prior, r.row));
+      at('提言番号', M.say.replyDuplicate(r.number, prior, r.row));
       continue;
     }
     seen.set(r.number, r.row);
     const status = matchReplyStatus(statuses, r.status);
-    if (isBlank(r.status)) at('対応状況', M.replyStatusMissing(r.number, statuses));
-    else if (!status) at('対応状況', M.replyStatusOffScale(r.status, statuses));
-    if (isBlank(r.content)) at('対応内容', M.replyContentMissing(r.number));
+    if (isBlank(r.status)) at('対応状況', M.say.replyStatusMissing(r.number, statuses));
+    else if (!status) at('対応状況', M.say.replyStatusOffScale(r.status, statuses));
+    if (isBlank(r.content)) at('対応内容', M.say.replyContentMissing(r.number));
     else if (typeof r.content === 'string' && r.content.length > TEXT_LIMIT)
-      at('対応内容', M.replyContentTooLong(TEXT_LIMIT));
+      at('対応内容', M.say.replyContentTooLong(TEXT_LIMIT));
     if (status && !isBlank(r.content))
       out.push({ number: r.number, status, content: isDate(r.content) ? dateText(r.content) : r.content });
   }

@@ -1,4 +1,5 @@
 // What mergeResponses tells a department about its tab, kept apart from the checks so the
+import { coded } from '../core/findings';
 // wording can be read (and reviewed by the city's staff) in one place.
 import { formatFiscalYear } from '../core/fiscalYear';
 import { RECREATE } from '../requests/requestMessages';
@@ -60,3 +61,29 @@ export const replyContentMissing = (number: string) =>
   `提言 ${number} の「対応内容」が空です。提言を受けて何をしたか（するか）を書いてください。`;
 export const replyContentTooLong = (limit: number) =>
   `「対応内容」が ${limit.toLocaleString()} 文字を超えています。要点を短くまとめてください。`;
+
+/** The sentences above that become findings, each with its code `merge.<name>`. */
+export const say = coded('merge', {
+  answerWithoutId,
+  headerRowChanged,
+  headingNotThisDepartment,
+  markedRowAnswered,
+  noProjectsLeft,
+  replyNotAsked,
+  rowDeleted,
+  idOfAnotherDepartment,
+  idNotInPlan,
+  duplicateId,
+  tooLong,
+  gradeOffScale,
+  gradeWithoutRecord,
+  lowGradeWithoutReason,
+  directionOffScale,
+  notACount,
+  replyNumberNotOurs,
+  replyDuplicate,
+  replyStatusMissing,
+  replyStatusOffScale,
+  replyContentMissing,
+  replyContentTooLong,
+});

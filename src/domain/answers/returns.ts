@@ -69,7 +69,7 @@ export function planReturn(
     if (!ANSWER_FIELDS.some((f) => !isBlank(mine.fields[f])) || sameTypedAnswer(mine.fields, r.fields, scales))
       continue;
     if (snapshot.get(r.id) !== answerHash(mine.fields)) {
-      conflicts.push(error(target.sheet, mine.row, 1, M.answerConflict(r.id)));
+      conflicts.push(error(target.sheet, mine.row, 1, M.say.answerConflict(r.id)));
       continue;
     }
     replaced.add(r.id);
@@ -81,7 +81,7 @@ export function planReturn(
     if (!t || replyHash(t) === replyHash(r)) continue;
     if (snapshot.get(replyKey(number)) !== replyHash(t)) {
       const row = target.replies.find((x) => x.number === number)?.row;
-      conflicts.push(error(target.sheet, row, 1, M.replyConflict(number)));
+      conflicts.push(error(target.sheet, row, 1, M.say.replyConflict(number)));
     } else changes.push(`提言 ${number}：対応を変更`);
   }
   return { conflicts, replaced, changes };

@@ -4,13 +4,13 @@
  */
 import { type Cell, type Grid, isBlank, norm } from '../core/cells';
 import type { Department, DepartmentDirectory } from '../core/departments';
-import { type Finding, error } from '../core/findings';
+import { type Finding, type Said, error } from '../core/findings';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscalYear';
 import { fiscalYear, text } from '../core/schemas';
 import type { Grade } from '../core/scales';
 import { matchWord } from '../core/scales';
 import { type Table, cell, locateTable, parseRow, rule } from '../core/table';
-import { HEADERS, REPLY_DONE, SETTING, TAB } from '../core/tabs';
+import { HEADERS, REPLY_DONE, TAB } from '../core/tabs';
 import * as M from './committeeMessages';
 
 export interface Recommendation {
@@ -76,10 +76,10 @@ export function readRecommendations(
     const { value, ok } = parseRow(table, row, rules, findings);
     let good = ok;
     if (number === '') {
-      findings.push(error(sheet, row.row, col('番号'), M.recommendationNumberMissing()));
+      findings.push(error(sheet, row.row, col('番号'), M.say.recommendationNumberMissing()));
       good = false;
     } else if (seen.has(number)) {
-      findings.push(error(sheet, row.row, col('番号'), M.recommendationNumberTwice(number, seen.get(number))));
+      findings.push(error(sheet, row.row, col('番号'), M.say.recommendationNumberTwice(number, seen.get(number))));
       good = false;
     } else seen.set(number, row.row);
     const issueKey = issueKeyOf(cell(table, row, '課題'));
@@ -89,7 +89,7 @@ export function readRecommendations(
           sheet,
           row.row,
           col('課題'),
-          issueKey === '' ? M.issueMissing() : M.issueUnknown(cell(table, row, '課題')),
+          issueKey === '' ? M.say.issueMissing() : M.say.issueUnknown(cell(table, row, '課題')),
         ),
       );
       good = false;
@@ -108,20 +108,19 @@ function addressees(
   directory: DepartmentDirectory,
   findings: Finding[],
 ): Department[] {
-  const at = (message: string) => findings.push(error(table.sheet, row, table.columns.get('所管課'), message));
+  const at = (message: Said) => findings.push(error(table.sheet, row, table.columns.get('所管課'), message));
   if (isBlank(v)) {
-    at(M.addresseeMissing());
+    at(M.say.addresseeMissing());
     return [];
   }
   let ok = true;
   for (const a of directory.assignments(v)) {
     if (a.kind === 'unknown') {
       ok = false;
-      const hint = a.suggestion ? `「${a.suggestion}」のことでしょうか。` : '';
-      at(M.addresseeUnknown(a.text, hint));
+      at(M.say.addresseeUnknown(a.text, a.suggestion));
     } else if (a.kind === 'allConcerned' && directory.concerned().length === 0) {
       ok = false;
-      at(M.addresseeNoConcerned(a.text));
+      at(M.say.addresseeNoConcerned(a.text));
     }
   }
   return ok ? directory.departmentsOf(v) : [];
@@ -198,14 +197,7 @@ export function readCommitteeGrades(
       .replace(/^[✕✖xX]$/, '×');
     const grade = scale.find((g) => g.code === typed.toUpperCase() || g.label === typed);
     if (typed !== '' && !grade)
-      findings.push(
-        error(
-          sheet,
-          row.row,
-          table.columns.get('評価'),
-          `評価「${typed}」は${SETTING.committeeScale}（${scale.map((g) => `${g.code} ${g.label}`).join('、')}）から選んでください。`,
-        ),
-      );
+      findings.push(error(sheet, row.row, table.columns.get('評価'), M.say.gradeOffScale(typed, scale)));
     grades.push({
       year,
       issueKey: issue.includes('-') ? issue : `${goal}-${issue}`,

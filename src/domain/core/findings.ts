@@ -6,6 +6,33 @@ import { a1 } from './cells';
 
 export type Severity = 'エラー' | '注意';
 
+/**
+ * A sentence for the user with the stable code that tests and tools match on: the wording may
+ * change freely, the code may not. Codes are `area.name`, made by `coded` from a message module.
+ */
+export interface Said {
+  readonly code: string;
+  readonly text: string;
+}
+
+type Wording = (...args: never[]) => string;
+
+/**
+ * Gives each wording function its code, `area.key`: a message module lists the sentences that
+ * become findings once, e.g. `export const say = coded('input', { levelUnknown, ... })`.
+ */
+export function coded<A extends string, W extends Record<string, Wording>>(
+  area: A,
+  wording: W,
+): { readonly [K in keyof W & string]: ((...args: Parameters<W[K]>) => Said) & { readonly code: `${A}.${K}` } } {
+  const out: Record<string, unknown> = {};
+  for (const [key, say] of Object.entries(wording)) {
+    const code = `${area}.${key}`;
+    out[key] = Object.assign((...args: never[]) => ({ code, text: say(...args) }), { code });
+  }
+  return out as never;
+}
+
 /** Something wrong (or worth a look) in one cell, row or tab, told in Japanese. */
 export interface Finding {
   readonly severity: Severity;
@@ -13,25 +40,27 @@ export interface Finding {
   /** 1-based sheet row and column; absent where the finding is about the whole tab. */
   readonly row?: number;
   readonly col?: number;
+  /** Stable: `table.headerMissing`, `input.levelUnknown`, … (see each area's `say`). */
+  readonly code: string;
   readonly message: string;
 }
 
-export function error(sheet: string, row: number | undefined, col: number | undefined, message: string): Finding {
-  return { severity: 'エラー', sheet, row, col, message };
+export function error(sheet: string, row: number | undefined, col: number | undefined, said: Said): Finding {
+  return { severity: 'エラー', sheet, row, col, code: said.code, message: said.text };
 }
 
-export function warning(sheet: string, row: number | undefined, col: number | undefined, message: string): Finding {
-  return { severity: '注意', sheet, row, col, message };
+export function warning(sheet: string, row: number | undefined, col: number | undefined, said: Said): Finding {
+  return { severity: '注意', sheet, row, col, code: said.code, message: said.text };
 }
 
 /** An error about a whole tab (no one cell to point at). */
-export function tabError(sheet: string, message: string): Finding {
-  return error(sheet, undefined, undefined, message);
+export function tabError(sheet: string, said: Said): Finding {
+  return error(sheet, undefined, undefined, said);
 }
 
 /** A 注意 about a whole tab. */
-export function tabWarning(sheet: string, message: string): Finding {
-  return warning(sheet, undefined, undefined, message);
+export function tabWarning(sheet: string, said: Said): Finding {
+  return warning(sheet, undefined, undefined, said);
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

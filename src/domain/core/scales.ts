@@ -1,5 +1,7 @@
 import { type Cell, compact, norm } from './cells';
 import { DEFAULT_DIRECTIONS, DEFAULT_GRADES, SETTING } from './tabs';
+import type { Said } from './findings';
+import { say } from './scaleMessages';
 
 export interface Grade {
   readonly code: string;
@@ -12,14 +14,14 @@ export interface Scales {
   readonly directions: readonly string[];
   /** Codes that are not a grade (評価困難, 未着手 …): accepted as answers, left out of shares. */
   readonly ungraded: readonly string[];
-  readonly problems: ReadonlyArray<{ item: 'grades' | 'directions' | 'ungraded'; message: string }>;
+  readonly problems: ReadonlyArray<{ item: 'grades' | 'directions' | 'ungraded'; said: Said }>;
 }
 
 const ITEM_SEPARATORS = /[、,\n;；]/;
 
 /** "A：目標を達成、B：おおむね達成" → [{A, 目標を達成}, …]; `item` names the 設定 item in messages. */
-export function parseGradeList(text: string, item: string, example: string): { grades: Grade[]; problems: string[] } {
-  const problems: string[] = [];
+export function parseGradeList(text: string, item: string, example: string): { grades: Grade[]; problems: Said[] } {
+  const problems: Said[] = [];
   const grades: Grade[] = [];
   for (const part of text
     .split(ITEM_SEPARATORS)
@@ -29,37 +31,35 @@ export function parseGradeList(text: string, item: string, example: string): { g
     if (!m) continue;
     const code = norm(m[1]).toUpperCase();
     if (grades.some((g) => g.code === code)) {
-      problems.push(`${item}の「${code}」が2回あります。1回にしてください。`);
+      problems.push(say.codeTwice(item, code));
       continue;
     }
     grades.push({ code, label: m[2].trim() });
   }
-  if (grades.length < 2)
-    problems.push(`${item}を読み取れません。「${example}」のように、記号と説明を「、」で区切って書いてください。`);
+  if (grades.length < 2) problems.push(say.gradesUnreadable(item, example));
   return { grades, problems };
 }
 
 /** A list of words separated by 、 (at least two): 今後の方向性, 対応状況. */
-export function parseWordList(text: string, item: string, example: string): { words: string[]; problems: string[] } {
+export function parseWordList(text: string, item: string, example: string): { words: string[]; problems: Said[] } {
   const words = unique(
     text
       .split(ITEM_SEPARATORS)
       .map((s) => s.trim())
       .filter(Boolean),
   );
-  const problems =
-    words.length < 2 ? [`${item}を読み取れません。「${example}」のように「、」で区切って書いてください。`] : [];
+  const problems = words.length < 2 ? [say.wordsUnreadable(item, example)] : [];
   return { words, problems };
 }
 
 export function parseScales(gradeText: string, directionText: string, ungradedText: string): Scales {
-  const problems: Array<{ item: 'grades' | 'directions' | 'ungraded'; message: string }> = [];
+  const problems: Array<{ item: 'grades' | 'directions' | 'ungraded'; said: Said }> = [];
   const parsed = parseGradeList(gradeText, SETTING.gradeScale, DEFAULT_GRADES);
   const grades = parsed.grades;
-  problems.push(...parsed.problems.map((message) => ({ item: 'grades' as const, message })));
+  problems.push(...parsed.problems.map((said) => ({ item: 'grades' as const, said })));
   const words = parseWordList(directionText, SETTING.directionScale, DEFAULT_DIRECTIONS);
   const directions = words.words;
-  problems.push(...words.problems.map((message) => ({ item: 'directions' as const, message })));
+  problems.push(...words.problems.map((said) => ({ item: 'directions' as const, said })));
   const ungraded = unique(
     ungradedText
       .split(ITEM_SEPARATORS)
@@ -68,10 +68,7 @@ export function parseScales(gradeText: string, directionText: string, ungradedTe
   );
   for (const code of ungraded) {
     if (!grades.some((g) => g.code === code)) {
-      problems.push({
-        item: 'ungraded',
-        message: `${SETTING.ungraded}の「${code}」が${SETTING.gradeScale}にありません。区分の記号で書いてください。`,
-      });
+      problems.push({ item: 'ungraded', said: say.ungradedUnknown(code) });
     }
   }
   return { grades, directions, ungraded, problems };

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { type Cell, TEXT_LIMIT, norm, isDate } from './cells';
 import { parseFiscalYear } from './fiscalYear';
 import { type Quantity, type Target, parseQuantity, parseTarget } from './quantity';
+import * as M from './tableMessages';
 
 /**
  * Cell schemas: each takes a cell as a spreadsheet gives it (string, number, boolean, Date)
@@ -43,7 +44,7 @@ export function positiveInt(label: string) {
         const n = Number(s);
         return n > 0 ? n : undefined;
       },
-      (v) => `${label}の番号${shown(v)}は 1 以上の整数ではありません。1、2、3 … のように数字だけで入力してください。`,
+      (v) => M.cellNotPositiveInt(label, shown(v)),
     ),
   );
 }
@@ -56,38 +57,23 @@ export function text(label: string) {
         const s = isDate(v) ? norm(v) : String(v).trim();
         return s.length <= TEXT_LIMIT ? s : undefined;
       },
-      (v) =>
-        `「${label}」が ${String(v).length.toLocaleString()} 文字あり、1つのセルに書き込める ${TEXT_LIMIT.toLocaleString()} 文字を超えています。` +
-        `短くしてください。`,
+      (v) => M.cellTooLong(label, String(v).length),
     ),
   );
 }
 
 export function fiscalYear(label: string) {
-  return memo(`fiscalYear:${label}`, () =>
-    cellSchema(
-      parseFiscalYear,
-      (v) => `${label}${shown(v)}を年度として読み取れません。2025、2025年度、令和7年度、R7 のように書いてください。`,
-    ),
-  );
+  return memo(`fiscalYear:${label}`, () => cellSchema(parseFiscalYear, (v) => M.cellNotYear(label, shown(v))));
 }
 
 export function quantity(label: string) {
   return memo(`quantity:${label}`, () =>
-    cellSchema<Quantity>(
-      parseQuantity,
-      (v) => `${label}${shown(v)}を数値として読み取れません。59.1%、120人 のように数字と単位で書いてください。`,
-    ),
+    cellSchema<Quantity>(parseQuantity, (v) => M.cellNotQuantity(label, shown(v))),
   );
 }
 
 export function target(label: string) {
-  return memo(`target:${label}`, () =>
-    cellSchema<Target>(
-      parseTarget,
-      (v) => `${label}${shown(v)}を読み取れません。80%、40から60%、30%以上、5%以下 のように書いてください。`,
-    ),
-  );
+  return memo(`target:${label}`, () => cellSchema<Target>(parseTarget, (v) => M.cellNotTarget(label, shown(v))));
 }
 
 /** TRUE in a checkbox column: TRUE, true, ○, 〇, ✓, はい, 1. */
@@ -101,7 +87,7 @@ export function flag(label: string) {
         if (['FALSE', '×', '✕', 'いいえ', '0', 'NO', '-'].includes(s)) return false;
         return undefined;
       },
-      (v) => `「${label}」${shown(v)}は TRUE か FALSE（チェックボックス）で入力してください。`,
+      (v) => M.cellNotFlag(label, shown(v)),
     ),
   );
 }

@@ -58,7 +58,7 @@ export function locateTable(
   const headerRow = findHeaderRow(values, all);
   if (headerRow === undefined) {
     const what = isBlankGrid(values) ? 'シートが空です' : '見出し行が見つかりません';
-    findings.push(error(sheet, 1, 1, M.headerRowNotFound(what, required)));
+    findings.push(error(sheet, 1, 1, M.say.headerRowNotFound(what, required)));
     return undefined;
   }
   const before = findings.length;
@@ -70,7 +70,7 @@ export function locateTable(
     if (!name) return;
     if (columns.has(name)) {
       findings.push(
-        error(sheet, headerRow, i + 1, M.headerTwice(name, columnLetter(columns.get(name)!), columnLetter(i + 1))),
+        error(sheet, headerRow, i + 1, M.say.headerTwice(name, columnLetter(columns.get(name)!), columnLetter(i + 1))),
       );
       return;
     }
@@ -78,7 +78,7 @@ export function locateTable(
   });
   for (const name of required) {
     if (!columns.has(name)) {
-      findings.push(error(sheet, headerRow, undefined, M.headerMissing(name, headerRow)));
+      findings.push(error(sheet, headerRow, undefined, M.say.headerMissing(name, headerRow)));
     }
   }
   const rows: TableRow[] = [];
@@ -132,7 +132,7 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
     }
     const raw = row.values[col - 1] ?? '';
     if (isErrorValue(raw)) {
-      findings.push(error(table.sheet, row.row, col, M.formulaError(r.header, raw)));
+      findings.push(error(table.sheet, row.row, col, M.say.formulaError(r.header, raw)));
       ok = ok && !r.required;
       continue;
     }
@@ -140,11 +140,8 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
       if (r.required) {
         // A cell merged with the one above reads as blank: say so, it is a common layout in Japan.
         const above = row.above?.[col - 1];
-        const merged =
-          above !== undefined && !isBlank(above)
-            ? '上のセルと結合されている場合は、結合を解除して各行に値を入れてください。'
-            : '';
-        findings.push(error(table.sheet, row.row, col, `「${r.header}」が空です。入力してください。${merged}`));
+        const merged = above !== undefined && !isBlank(above);
+        findings.push(error(table.sheet, row.row, col, M.say.cellEmpty(r.header, merged)));
         ok = false;
       }
       continue;
@@ -152,9 +149,7 @@ export function parseRow<R extends Record<string, ColumnRule<unknown>>>(
     const result = r.schema.safeParse(raw);
     if (result.success) value[key] = result.data;
     else {
-      findings.push(
-        error(table.sheet, row.row, col, result.error.issues[0]?.message ?? `「${r.header}」の値を読み取れません。`),
-      );
+      findings.push(error(table.sheet, row.row, col, M.say.valueInvalid(r.header, result.error.issues[0]?.message)));
       ok = false;
     }
   }

@@ -6,7 +6,7 @@ import { parseCount } from '../core/quantity';
 import { type Scales, matchDirection, matchGrade } from '../core/scales';
 import { type Table, locateTable } from '../core/table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../core/tabs';
-import { duplicateAnswerRow } from './inputMessages';
+import { say } from './inputMessages';
 
 /** One row of 回答: a department's answer on one 事業 for one fiscal year. */
 export interface AnswerRecord {
@@ -137,7 +137,7 @@ export function byCurrentDepartment(
     const seen = ofYear.get(department) ?? ofYear.set(department, new Map()).get(department)!;
     const prior = seen.get(r.id);
     if (prior) {
-      const message = duplicateAnswerRow(prior.row, r.row, r.year, r.id, department);
+      const message = say.duplicateAnswerRow(prior.row, r.row, r.year, r.id, department);
       findings.push(
         warning(TAB.answers, prior.row, col('事業番号'), message),
         warning(TAB.answers, r.row, col('事業番号'), message),

@@ -23,7 +23,7 @@ export function readDepartments(tabs: TabValues, findings: Finding[]): Departmen
     const editors = splitList(cell(table, row, '編集者'), /[,，、;\s]+/);
     for (const e of editors) {
       if (!EMAIL.test(norm(e))) {
-        findings.push(error(sheet, row.row, table.columns.get('編集者'), M.editorNotEmail(e)));
+        findings.push(error(sheet, row.row, table.columns.get('編集者'), M.say.editorNotEmail(e)));
       }
     }
     for (const [text, col] of [
@@ -33,9 +33,9 @@ export function readDepartments(tabs: TabValues, findings: Finding[]): Departmen
       const key = departmentKey(text);
       const prior = owner.get(key);
       if (prior && prior.name !== value.name) {
-        findings.push(error(sheet, row.row, col, M.nameUsedTwice(text, prior.row, prior.name)));
+        findings.push(error(sheet, row.row, col, M.say.nameUsedTwice(text, prior.row, prior.name)));
       } else if (prior && prior.row !== row.row) {
-        findings.push(error(sheet, row.row, col, M.departmentTwice(value.name, prior.row)));
+        findings.push(error(sheet, row.row, col, M.say.departmentTwice(value.name, prior.row)));
       } else if (!prior) owner.set(key, { name: value.name, row: row.row, col });
     }
     departments.push({

@@ -29,27 +29,25 @@ export function readIndicators(
     for (const row of table.rows) {
       const number = norm(cell(table, row, '番号'));
       const col = (h: string) => table.columns.get(h);
-      if (number === '') findings.push(error(table.sheet, row.row, col('番号'), M.indicatorNumberMissing()));
+      if (number === '') findings.push(error(table.sheet, row.row, col('番号'), M.say.indicatorNumberMissing()));
       else if (seen.has(number))
-        findings.push(error(table.sheet, row.row, col('番号'), M.indicatorNumberTwice(number, seen.get(number))));
+        findings.push(error(table.sheet, row.row, col('番号'), M.say.indicatorNumberTwice(number, seen.get(number))));
       const { value, ok } = parseRow(table, row, rules, findings);
       if (!ok || number === '' || seen.has(number)) continue;
       seen.set(number, row.row);
       if (value.targetYear! < value.baseYear!) {
         findings.push(
-          error(table.sheet, row.row, col('目標年度'), M.targetBeforeBase(value.targetYear!, value.baseYear!)),
+          error(table.sheet, row.row, col('目標年度'), M.say.targetBeforeBase(value.targetYear!, value.baseYear!)),
         );
         continue;
       }
       if (value.goal !== undefined && !structure.has(String(value.goal))) {
-        findings.push(
-          warning(table.sheet, row.row, col('目標'), `目標 ${value.goal} が「${TAB.structure}」シートにありません。`),
-        );
+        findings.push(warning(table.sheet, row.row, col('目標'), M.say.goalMissing(String(value.goal))));
       }
       const percent = value.base!.unit === '%' || value.target!.unit === '%';
       const units = new Set([value.base!.unit, value.target!.unit].filter((u) => u !== ''));
       if (units.size > 1) {
-        findings.push(warning(table.sheet, row.row, col('目標値'), M.unitsDiffer([...units])));
+        findings.push(warning(table.sheet, row.row, col('目標値'), M.say.unitsDiffer([...units])));
       }
       indicators.push({
         number,
@@ -85,11 +83,11 @@ function readResults(
       const { value, ok } = parseRow(resultTable, row, rules, findings);
       const col = resultTable.columns.get('番号');
       if (number === '') {
-        findings.push(error(resultTable.sheet, row.row, col, M.resultNumberMissing()));
+        findings.push(error(resultTable.sheet, row.row, col, M.say.resultNumberMissing()));
         continue;
       }
       if (!indicators.some((i) => i.number === number) && indicatorsRead) {
-        findings.push(error(resultTable.sheet, row.row, col, M.resultNumberUnknown(number)));
+        findings.push(error(resultTable.sheet, row.row, col, M.say.resultNumberUnknown(number)));
         continue;
       }
       if (!ok) continue;
@@ -100,7 +98,7 @@ function readResults(
             resultTable.sheet,
             row.row,
             resultTable.columns.get('年度'),
-            M.resultTwice(number, value.year!, seen.get(key)),
+            M.say.resultTwice(number, value.year!, seen.get(key)),
           ),
         );
         continue;

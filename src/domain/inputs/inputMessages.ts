@@ -1,4 +1,6 @@
 // What the check says about the input tabs (プラン, 体系, 所管課, 指標, 設定, 提言) and their tables.
+import { coded } from '../core/findings';
+import { didYouMean } from '../core/tableMessages';
 import { TEXT_LIMIT, dateText, isDate } from '../core/cells';
 import { formatFiscalYear } from '../core/fiscalYear';
 import { PLAN_FORMER_IDS, REPLY_DONE, SETTING, TAB } from '../core/tabs';
@@ -16,8 +18,8 @@ export const formerIdIsCurrent = (id: string, ownerRow: number, ownerName: strin
 export const formerIdClaimedTwice = (id: string, first: number, again: number) =>
   `${PLAN_FORMER_IDS} ${id} が ${first}行目と ${again}行目の2つの事業に書かれています。` +
   `どちらの事業の以前の番号か決めて、一方から消してください。`;
-export const unknownDepartment = (text: string, hint: string) =>
-  `所管「${text}」は「${TAB.departments}」シートにない課です。${hint}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`;
+export const unknownDepartment = (text: string, suggestion?: string) =>
+  `所管「${text}」は「${TAB.departments}」シートにない課です。${didYouMean(suggestion)}課の名前を直すか、「${TAB.departments}」シートに課か別名を加えてください。`;
 export const noConcernedDepartment = (text: string) =>
   `所管が「${text}」ですが、「${TAB.departments}」シートの「関係各課」列が TRUE の課が1つもありません。この事業を依頼する課に TRUE を付けてください。`;
 export const settingMissing = (item: string, example: string) =>
@@ -74,3 +76,44 @@ export const tabEmpty = (sheet: string, firstRow: number) =>
 export const duplicateAnswerRow = (first: number, again: number, year: number, id: string, department: string) =>
   `${first}行目と ${again}行目は、同じ回答（${formatFiscalYear(year)}・事業番号 ${id}・${department}）です。` +
   `${first}行目だけを数えています。不要な方の行を削除してください。`;
+export const levelTwice = (level: string, key: string) => `${level} ${key} が2回あります。1行にまとめてください。`;
+export const goalMissing = (goal: string) => `目標 ${goal} が「${TAB.structure}」シートにありません。`;
+export const noEditorsYet = (department: string) =>
+  `「${department}」に編集者がいません。調査シートは誰でも編集できる（警告のみの）保護になります。` +
+  '「編集者」列にこの課の担当者のメールアドレスを入力してください。';
+
+/** The sentences above that become findings, each with its code `input.<name>`. */
+export const say = coded('input', {
+  adminNotEmail,
+  deadlineUnreadable,
+  departmentTwice,
+  editorNotEmail,
+  formerIdIsCurrent,
+  formerIdMalformed,
+  indicatorNumberMissing,
+  indicatorNumberTwice,
+  levelUnknown,
+  nameUsedTwice,
+  noAdmins,
+  noConcernedDepartment,
+  resultNumberMissing,
+  resultNumberUnknown,
+  resultTwice,
+  settingMissing,
+  settingTooLong,
+  structureMissing,
+  tabEmpty,
+  tabMissing,
+  targetBeforeBase,
+  unitsDiffer,
+  unknownDepartment,
+  yearUnreadable,
+  duplicateProjectId,
+  formerIdClaimedTwice,
+  levelTwice,
+  goalMissing,
+  duplicateAnswerRow,
+  replyDoneMissing,
+  kpiStatusesCount,
+  noEditorsYet,
+});

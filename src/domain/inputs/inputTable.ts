@@ -20,12 +20,12 @@ export function tableOf(
 ): Table | undefined {
   const values = tabs[sheet];
   if (values === undefined) {
-    findings.push(tabError(sheet, M.tabMissing(sheet)));
+    findings.push(tabError(sheet, M.say.tabMissing(sheet)));
     return undefined;
   }
   const table = locateTable(sheet, values, findings, required, optional);
   if (table && table.rows.length === 0 && MUST_HAVE_ROWS.has(sheet)) {
-    findings.push(warning(sheet, table.headerRow + 1, 1, M.tabEmpty(sheet, table.headerRow + 1)));
+    findings.push(warning(sheet, table.headerRow + 1, 1, M.say.tabEmpty(sheet, table.headerRow + 1)));
   }
   return table;
 }

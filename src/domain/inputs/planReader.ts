@@ -20,7 +20,7 @@ export function readStructure(tabs: TabValues, findings: Finding[]): Map<string,
     const levelText = norm(cell(table, row, '区分'));
     const level = LEVELS.find((l) => l === levelText);
     if (!level) {
-      findings.push(error(sheet, row.row, table.columns.get('区分'), M.levelUnknown(levelText)));
+      findings.push(error(sheet, row.row, table.columns.get('区分'), M.say.levelUnknown(levelText)));
       continue;
     }
     const depth = LEVELS.indexOf(level) + 1;
@@ -36,9 +36,7 @@ export function readStructure(tabs: TabValues, findings: Finding[]): Map<string,
     const key = structureKey(...numbers);
     const prior = out.get(key);
     if (prior) {
-      findings.push(
-        error(sheet, row.row, table.columns.get('名称'), `${level} ${key} が2回あります。1行にまとめてください。`),
-      );
+      findings.push(error(sheet, row.row, table.columns.get('名称'), M.say.levelTwice(level, key)));
       continue;
     }
     out.set(key, { level, key, name: value.name! });
@@ -77,7 +75,7 @@ export function readPlan(
     const id = structureKey(...numbers);
     const prior = firstRow.get(id);
     if (prior !== undefined) {
-      const message = M.duplicateProjectId(id, prior, row.row);
+      const message = M.say.duplicateProjectId(id, prior, row.row);
       findings.push(error(sheet, prior, colOf('事業'), message), error(sheet, row.row, colOf('事業'), message));
       continue;
     }
@@ -87,7 +85,7 @@ export function readPlan(
       const key = structureKey(...numbers.slice(0, i + 1));
       if (structure.has(key) || structureReported.has(key)) return;
       structureReported.add(key);
-      findings.push(error(sheet, row.row, colOf(level), M.structureMissing(level, key)));
+      findings.push(error(sheet, row.row, colOf(level), M.say.structureMissing(level, key)));
     });
     projects.push({
       id,
@@ -115,7 +113,7 @@ function readFormerIds(table: Table, row: TableRow, findings: Finding[]): string
   for (const text of splitList(cell(table, row, PLAN_FORMER_IDS), /[、,，\s]+/)) {
     const id = norm(text).replace(/[‐－ー―]/g, '-');
     if (PROJECT_ID.test(id)) ids.push(id);
-    else findings.push(error(table.sheet, row.row, table.columns.get(PLAN_FORMER_IDS), M.formerIdMalformed(text)));
+    else findings.push(error(table.sheet, row.row, table.columns.get(PLAN_FORMER_IDS), M.say.formerIdMalformed(text)));
   }
   return ids;
 }
@@ -132,12 +130,12 @@ function checkFormerIds(projects: readonly Project[], table: Table, findings: Fi
     for (const id of p.formerIds) {
       const owner = current.get(id);
       if (owner && owner !== p) {
-        findings.push(error(table.sheet, p.row, col, M.formerIdIsCurrent(id, owner.row, owner.name)));
+        findings.push(error(table.sheet, p.row, col, M.say.formerIdIsCurrent(id, owner.row, owner.name)));
         continue;
       }
       const other = claimed.get(id);
       if (other && other !== p) {
-        const message = M.formerIdClaimedTwice(id, other.row, p.row);
+        const message = M.say.formerIdClaimedTwice(id, other.row, p.row);
         findings.push(error(table.sheet, other.row, col, message), error(table.sheet, p.row, col, message));
         continue;
       }
@@ -158,10 +156,9 @@ function assignedDepartments(
   const colOf = (h: string) => table.columns.get(h);
   for (const a of directory.assignments(assigned)) {
     if (a.kind === 'unknown') {
-      const hint = a.suggestion ? `「${a.suggestion}」のことでしょうか。` : '';
-      findings.push(error(sheet, row, colOf('所管'), M.unknownDepartment(a.text, hint)));
+      findings.push(error(sheet, row, colOf('所管'), M.say.unknownDepartment(a.text, a.suggestion)));
     } else if (a.kind === 'allConcerned' && directory.concerned().length === 0) {
-      findings.push(error(sheet, row, colOf('所管'), M.noConcernedDepartment(a.text)));
+      findings.push(error(sheet, row, colOf('所管'), M.say.noConcernedDepartment(a.text)));
     }
   }
   return directory.departmentsOf(assigned);

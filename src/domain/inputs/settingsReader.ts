@@ -34,21 +34,22 @@ export function readSettings(tabs: TabValues, findings: Finding[]): { settings?:
   const valueCol = table.columns.get('値');
   const lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : table.headerRow;
   const missing = (item: string, example: string) =>
-    findings.push(error(sheet, values.get(item)?.row ?? lastRow + 1, valueCol, M.settingMissing(item, example)));
+    findings.push(error(sheet, values.get(item)?.row ?? lastRow + 1, valueCol, M.say.settingMissing(item, example)));
   const before = findings.length;
   let year: number | undefined;
   const yearCell = values.get(SETTING.year);
   if (!yearCell || isBlank(yearCell.value)) missing(SETTING.year, '2025 か 令和7年度');
   else {
     year = parseFiscalYear(yearCell.value);
-    if (year === undefined) findings.push(error(sheet, yearCell.row, valueCol, M.yearUnreadable(yearCell.value)));
+    if (year === undefined) findings.push(error(sheet, yearCell.row, valueCol, M.say.yearUnreadable(yearCell.value)));
   }
   let deadline: Date | undefined;
   const deadlineCell = values.get(SETTING.deadline);
   if (!deadlineCell || isBlank(deadlineCell.value)) missing(SETTING.deadline, '2026/5/31');
   else {
     deadline = parseDate(deadlineCell.value);
-    if (!deadline) findings.push(error(sheet, deadlineCell.row, valueCol, M.deadlineUnreadable(deadlineCell.value)));
+    if (!deadline)
+      findings.push(error(sheet, deadlineCell.row, valueCol, M.say.deadlineUnreadable(deadlineCell.value)));
   }
   const { scales, committee, replies, kpi, scaleLength } = readScales(values, valueCol, findings);
   const planCell = values.get(SETTING.planName);
@@ -59,7 +60,8 @@ export function readSettings(tabs: TabValues, findings: Finding[]): { settings?:
     { item: SETTING.gradeScale, length: scaleLength + HOW_TO_ALLOWANCE },
   ];
   for (const c of composed) {
-    if (c.length > TEXT_LIMIT) findings.push(error(sheet, values.get(c.item)?.row, valueCol, M.settingTooLong(c.item)));
+    if (c.length > TEXT_LIMIT)
+      findings.push(error(sheet, values.get(c.item)?.row, valueCol, M.say.settingTooLong(c.item)));
   }
   const settings =
     findings.length > before || year === undefined || deadline === undefined
@@ -92,10 +94,10 @@ function readAdmins(
   const admins: string[] = [];
   for (const e of splitList(c?.value ?? '', /[,，、;\s]+/)) {
     if (EMAIL.test(norm(e))) admins.push(norm(e).toLowerCase());
-    else findings.push(error(TAB.settings, c!.row, col, M.adminNotEmail(e)));
+    else findings.push(error(TAB.settings, c!.row, col, M.say.adminNotEmail(e)));
   }
   if (admins.length === 0 && !findings.some((f) => f.sheet === TAB.settings && f.row === c?.row)) {
-    findings.push(warning(TAB.settings, c?.row ?? nextRow, col, M.noAdmins()));
+    findings.push(warning(TAB.settings, c?.row ?? nextRow, col, M.say.noAdmins()));
   }
   return admins;
 }
@@ -117,19 +119,20 @@ function readScales(
   const scales = parseScales(grades.text, directions.text, ungraded.text);
   for (const problem of scales.problems) {
     const row = problem.item === 'grades' ? grades.row : problem.item === 'directions' ? directions.row : ungraded.row;
-    findings.push(error(sheet, row, valueCol, problem.message));
+    findings.push(error(sheet, row, valueCol, problem.said));
   }
   const committeeText = scaleText(SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
   const committee = parseGradeList(committeeText.text, SETTING.committeeScale, DEFAULT_COMMITTEE_GRADES);
   const replyText = scaleText(SETTING.replyScale, DEFAULT_REPLY_STATUSES);
   const replies = parseWordList(replyText.text, SETTING.replyScale, DEFAULT_REPLY_STATUSES);
-  if (!replies.words.includes(REPLY_DONE)) replies.problems.push(M.replyDoneMissing());
+  if (!replies.words.includes(REPLY_DONE)) replies.problems.push(M.say.replyDoneMissing());
   const kpiText = scaleText(SETTING.kpiScale, DEFAULT_KPI_STATUSES);
   const kpi = parseWordList(kpiText.text, SETTING.kpiScale, DEFAULT_KPI_STATUSES);
-  if (kpi.words.length !== KPI_STATES.length) kpi.problems.splice(0, Infinity, M.kpiStatusesCount(kpi.words.length));
-  for (const message of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, message));
-  for (const message of replies.problems) findings.push(error(sheet, replyText.row, valueCol, message));
-  for (const message of kpi.problems) findings.push(error(sheet, kpiText.row, valueCol, message));
+  if (kpi.words.length !== KPI_STATES.length)
+    kpi.problems.splice(0, Infinity, M.say.kpiStatusesCount(kpi.words.length));
+  for (const said of committee.problems) findings.push(error(sheet, committeeText.row, valueCol, said));
+  for (const said of replies.problems) findings.push(error(sheet, replyText.row, valueCol, said));
+  for (const said of kpi.problems) findings.push(error(sheet, kpiText.row, valueCol, said));
   // The request tab's 選べる区分 line holds both scales.
   return { scales, committee, replies, kpi, scaleLength: grades.text.length + directions.text.length };
 }

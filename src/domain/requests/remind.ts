@@ -8,6 +8,8 @@ import { formatFiscalYear } from '../core/fiscalYear';
 import type { Project } from '../inputs/inputs';
 import type { RequestTabContent } from './requestTab';
 import { openReplyNumbers } from './requestIndex';
+import * as M from './reminderMessages';
+import type { Letter } from './reminderMessages';
 
 export interface Reminder {
   readonly department: string;
@@ -49,11 +51,7 @@ export function daysLeft(today: Date, deadline: Date): number {
   return Math.round((end - start) / DAY);
 }
 
-export function daysLeftText(days: number): string {
-  if (days > 0) return `回答期限まであと ${days}日`;
-  if (days === 0) return '今日が回答期限';
-  return `回答期限を ${-days}日過ぎています`;
-}
+export const daysLeftText = M.daysLeftText;
 
 /** The departments whose tab for the year is not fully answered, each with its e-mail. */
 export function reminders(input: ReminderInput): Reminder[] {
@@ -69,37 +67,23 @@ export function reminders(input: ReminderInput): Reminder[] {
     if (missing.length === 0 && missingReplies.length === 0) continue;
     const anyTyped = tab.rows.some((r) => Object.values(r.fields).some((v) => !isBlank(v)));
     const status = anyTyped ? '回答中' : '未回答';
-    const subject = `【回答のお願い】${formatFiscalYear(input.year)} ${input.planName} 進捗状況調査（${department.name}）`;
-    const bodyWith = (listed: number) =>
-      [
-        `${department.name} ご担当者様`,
-        '',
-        `${formatFiscalYear(input.year)}の ${input.planName} 進捗状況調査について、` +
-          `回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。`,
-        missing.length
-          ? `まだ自己評価が入っていない事業が ${missing.length}件あります（${own.length}件中）：\n` +
-            missing
-              .slice(0, listed)
-              .map((m) => `・${m}`)
-              .join('\n') +
-            (listed < missing.length ? `\n…ほか ${missing.length - listed}件（調査シートで確かめてください）` : '')
-          : '',
-        missingReplies.length ? `推進委員会の提言への対応が未記入のものがあります：${missingReplies.join('、')}` : '',
-        '',
-        `調査シート「${tab.sheet}」：${input.whereIs(tab.sheet)}`,
-        '黄色の欄に入力してください。ご不明な点は男女平等推進の担当までお問い合わせください。',
-      ]
-        .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
-        .join('\n');
+    const letter: Letter = {
+      department: department.name,
+      planName: input.planName,
+      year: formatFiscalYear(input.year),
+      deadline: formatDate(input.deadline),
+      daysLeft: daysLeftText(days),
+      missing,
+      total: own.length,
+      missingReplies,
+      sheet: tab.sheet,
+      where: input.whereIs(tab.sheet),
+    };
+    const subject = M.subject(letter);
+    const bodyWith = (listed: number) => M.body(letter, listed);
     const body = bodyWith(missing.length);
     // Japanese takes 9 characters a letter in a link: where even the list's count does not fit, the essentials.
-    const brief = [
-      `${department.name} ご担当者様`,
-      `進捗状況調査の回答期限は ${formatDate(input.deadline)} です（${daysLeftText(days)}）。` +
-        (missing.length ? `自己評価が未入力の事業が ${missing.length}件あります。` : '') +
-        (missingReplies.length ? `提言への対応が未記入です（${missingReplies.join('、')}）。` : ''),
-      `調査シート「${tab.sheet}」：${input.whereIs(tab.sheet)}`,
-    ].join('\n');
+    const brief = M.brief(letter);
     out.push({
       department: department.name,
       sheet: tab.sheet,

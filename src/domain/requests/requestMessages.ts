@@ -1,4 +1,5 @@
 // What createRequests says about each department's tab (and the tabs it will not use).
+import { coded } from '../core/findings';
 import { TAB } from '../core/tabs';
 
 /** The menu item that makes the request tabs again, as messages name it. */
@@ -42,3 +43,21 @@ export const remaining = (left: number, doneThisRun: number) =>
 export const postponed = (count: number, firstNames: readonly string[]) =>
   `時間内に終わらなかったため、${count}課（${firstNames.join('、')}${count > firstNames.length ? ' など' : ''}）` +
   `のシートはまだ作成・更新していません。もう一度${RECREATE}を実行すると、続きから処理します。`;
+/** A request tab whose heading names another 対象年度 than 設定. */
+export const yearOfAnotherTab = (yearText: string, year: string) =>
+  `このシートの対象年度（${yearText || '空欄'}）が「${TAB.settings}」の対象年度（${year}）と違います。前の年度のシートが残っているようです。`;
+/** A 回答 problem that only leaves 前年度の自己評価 out of the new tabs. */
+export const withoutPriorGrade = (message: string) => `${message}（前年度の自己評価は入れずに作成しました）`;
+
+/** The sentences above that become findings, each with its code `request.<name>`. */
+export const say = coded('request', {
+  editorsMended,
+  headerRowChanged,
+  leftAlone,
+  noEditors,
+  postponed,
+  unmergedAnswers,
+  unknownDepartment,
+  notTheRecordedTab,
+  yearOfAnotherTab,
+});

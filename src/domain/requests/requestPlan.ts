@@ -175,13 +175,13 @@ export function unmergedRows(
 }
 
 function headerChanged(sheet: string): Finding {
-  return tabError(sheet, M.headerRowChanged(sheet));
+  return tabError(sheet, M.say.headerRowChanged(sheet));
 }
 
 function unmerged(sheet: string, tab: RequestTabContent, rows: ReadonlyArray<{ row: number }>): Finding {
-  return error(sheet, rows[0].row, 1, M.unmergedAnswers(sheet, tab.yearText, rows.length));
+  return error(sheet, rows[0].row, 1, M.say.unmergedAnswers(sheet, tab.yearText, rows.length));
 }
 
 function leftAloneFinding(t: RequestTabContent): Finding {
-  return tabWarning(t.sheet, M.leftAlone(t.sheet, t.departmentText));
+  return tabWarning(t.sheet, M.say.leftAlone(t.sheet, t.departmentText));
 }

@@ -4,6 +4,8 @@ import { type AnswerRecord, answerLookup } from '../inputs/answers';
 import { type Cell, type Grid, type OutGrid, formatDate, isBlank, norm } from '../core/cells';
 import { type Department, INVISIBLE } from '../core/departments';
 import { type Finding, error } from '../core/findings';
+import { say } from './requestMessages';
+import * as T from './requestTabMessages';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscalYear';
 import type { Recommendation } from '../committee/committee';
 import type { Project } from '../inputs/inputs';
@@ -50,9 +52,6 @@ export const DUPLICATE_ROW = '※同じ事業番号の行がほかにもあり�
 export const REPLY_SECTION = '提言への対応';
 /** 提言 of a reply row kept because it was typed although the 提言 is no longer asked of this department. */
 export const NOT_ASKED = '※この提言は今はこの課にたずねていません（入力済みの対応は残してあります）';
-const REPLY_HOW_TO =
-  '推進委員会の提言のうち、この課にあてたものです。対応内容を書き、対応状況を一覧から選んでください' +
-  '（対応済と答えた提言は、翌年度からはたずねません）。';
 
 export interface ReplyRow {
   readonly row: number;
@@ -282,10 +281,8 @@ export function buildRequestTab(input: RequestTabInput): RequestTab {
     [HEADING.deadline, formatDate(input.deadline)],
     [
       HEADING.howTo,
-      '黄色の欄に入力してください。自己評価と今後の方向性は一覧から選びます。' +
-        // The merge refuses a C or D without its reason: said here, before anyone types.
-        `自己評価が ${lowestGrades(scales).join('・')} のときは「課題・改善点」も書いてください（ないと取り込めません）。` +
-        '参加者数は人数（0以上の整数）で、ない事業は空欄のままにします。',
+      // The merge refuses a C or D without its reason: said here, before anyone types.
+      T.howTo(lowestGrades(scales)),
     ],
     [HEADING.scales, `自己評価：${gradeText}　／　今後の方向性：${scales.directions.join('・')}`],
   ];
@@ -313,7 +310,7 @@ function replyLines(input: RequestTabInput): OutGrid {
     if (!numbers.has(r.number) || byNumber.get(r.number) !== r)
       lines.push([r.numberText, '', NOT_ASKED, '', r.content, r.status]);
   if (lines.length === 0) return [];
-  return [[], [REPLY_SECTION, REPLY_HOW_TO], [...HEADERS.requestReplies], ...lines];
+  return [[], [REPLY_SECTION, T.replyHowTo()], [...HEADERS.requestReplies], ...lines];
 }
 
 const shortYear = (y: number) => formatFiscalYear(y).replace(/（.*）$/, '');
@@ -348,24 +345,24 @@ function requestLayout(input: RequestTabInput, count: number, replyRows: number)
       {
         range: { row: first, col: col('自己評価'), numRows, numCols: 1 },
         rule: { kind: 'list', values: input.scales.grades.map((g) => g.code) },
-        help: `自己評価は ${input.scales.grades.map((g) => `${g.code}（${g.label}）`).join('、')} から選んでください。`,
+        help: T.gradeHelp(input.scales.grades),
       },
       {
         range: { row: first, col: col('今後の方向性'), numRows, numCols: 1 },
         rule: { kind: 'list', values: [...input.scales.directions] },
-        help: `今後の方向性は ${input.scales.directions.join('、')} から選んでください。`,
+        help: T.directionHelp(input.scales.directions),
       },
       {
         range: { row: first, col: col('参加者数（男性）'), numRows, numCols: 2 },
         rule: { kind: 'wholeNumber', min: 0 },
-        help: '参加者数は 0 以上の整数で入力してください。',
+        help: T.countHelp(),
       },
       ...(replyParts
         ? [
             {
               range: { ...replyAnswers, col: replyAnswers.col + 1, numCols: 1 },
               rule: { kind: 'list' as const, values: [...(input.replyStatuses ?? [])] },
-              help: `対応状況は ${(input.replyStatuses ?? []).join('、')} から選んでください。`,
+              help: T.statusHelp(input.replyStatuses ?? []),
             },
           ]
         : []),
@@ -428,6 +425,6 @@ export function yearMismatch(sheet: string, content: RequestTabContent, year: nu
     sheet,
     HEADING_CELLS.year.row,
     HEADING_CELLS.year.col,
-    `このシートの対象年度（${content.yearText || '空欄'}）が「設定」の対象年度（${formatFiscalYear(year)}）と違います。前の年度のシートが残っているようです。`,
+    say.yearOfAnotherTab(content.yearText, formatFiscalYear(year)),
   );
 }

@@ -1,5 +1,6 @@
 import { widthsOf } from '../core/catalogue';
 import { TAB } from '../core/tabs';
+import * as S from './summaryMessages';
 import type { Layout, Rect } from '../core/layout';
 import { type OutCell, type OutGrid, formatDateTime } from '../core/cells';
 import { formatFiscalYear } from '../core/fiscalYear';
@@ -32,9 +33,7 @@ export function renderProjectList(
 ): { rows: OutGrid; layout: Layout } {
   const rows: OutGrid = [
     [`${s.planName} 事業別一覧　${formatFiscalYear(s.year)}`],
-    [
-      `作成日時：${formatDateTime(s.builtAt)}　事業 ${s.projectCount}件・回答 ${s.answerCount}件。自己評価の「前年度」は同じ課の前年度の評価です。`,
-    ],
+    [S.projectListNote(formatDateTime(s.builtAt), s.projectCount, s.answerCount)],
     HEADER,
   ];
   const headings: number[] = [HEADER_ROW];

@@ -1,5 +1,6 @@
 import { TAB_SHAPES, widthsOf } from '../core/catalogue';
 import { TAB } from '../core/tabs';
+import * as S from './summaryMessages';
 import {
   type ChartSpec,
   KPI_PATH_COLOR,
@@ -91,10 +92,7 @@ export function renderSummary(s: Summary, committee: CommitteePart = NO_COMMITTE
   r.add([
     `作成日時：${formatDateTime(s.builtAt)}　対象の事業：${s.projectCount}件　回答：${s.answerCount}件（所管課ごとの事業ごとの回答）`,
   ]);
-  if (noAnswers)
-    r.add([
-      `${formatFiscalYear(s.year)}の回答はまだありません。各課が調査シートに入力し、「回答を取り込む」を実行すると、自己評価の集計がここに表示されます。`,
-    ]);
+  if (noAnswers) r.add([S.noAnswersYet(formatFiscalYear(s.year))]);
   responsesSection(r, s);
   const goals = distributionSections(r, s, committee);
   attentionSection(r, s);
@@ -179,7 +177,7 @@ function distributionSections(r: Report, s: Summary, committee: CommitteePart): 
 function attentionSection(r: Report, s: Summary): void {
   r.section(`5. 注意が必要な事業（自己評価 ${s.gradeCodes.slice(2).join('・')}、または未回答）`);
   if (s.answerCount === 0) r.add(['（回答がまだないため、省略しています）']);
-  else if (s.attention.length === 0) r.add(['該当する事業はありません。']);
+  else if (s.attention.length === 0) r.add([S.noAttention()]);
   else {
     const lines = s.attention.map((a) => {
       const f = a.answer?.fields;
@@ -240,12 +238,12 @@ function participantsSection(r: Report, s: Summary): void {
       .map((m) => [m.key === '' ? '全体' : `施策${m.key} ${m.name}`.trim(), ...reported(m.now), ...reported(m.before)]),
     [2, 7],
   );
-  r.add([`（参加者数の報告があった事業：今年度 ${s.bySex.projects}件。報告のない事業は数えていません）`]);
+  r.add([S.bySexNote(s.bySex.projects)]);
 }
 
 function recommendationsSection(r: Report, s: Summary, committee: CommitteePart): void {
   r.section('9. 提言への対応状況');
-  if (committee.open.length === 0) r.add(['対応を追っている提言はありません。']);
+  if (committee.open.length === 0) r.add([S.noOpenRecommendations()]);
   else
     r.table(
       ['提言', '所管課', '対応状況', '提言の年度', '課題', '回答の年度', '対応内容'],
@@ -305,9 +303,7 @@ function trendSection(r: Report, s: Summary): void {
   ]);
   const header = ['目標・施策と年度', ...s.gradeCodes, '未回答', `${top} の割合`, '前回からの変化'];
   r.table(header, rows, [2, header.length]);
-  r.add([
-    `（調査した年度：${s.surveyedYears.map(shortYear).join('、')}。「前回からの変化」は一つ前の調査年度との差です）`,
-  ]);
+  r.add([S.surveyedYearsNote(s.surveyedYears.map(shortYear))]);
 }
 
 /** Rows of a KPI's block: its table of years on the left, its line chart beside it. */
@@ -316,7 +312,7 @@ const KPI_CHART_ROWS = 14;
 /** 12.: per KPI every year from its base to its target with the measured value and the path, and a line chart. */
 function kpiTrendSection(r: Report, s: Summary): ChartSpec[] {
   r.section('12. 成果指標の推移（実績と目標への道筋）');
-  if (s.kpis.length === 0) r.add(['成果指標がありません（「指標」シート）。']);
+  if (s.kpis.length === 0) r.add([S.noKpis()]);
   return s.kpis.map((k) => {
     const i = k.indicator;
     const path = kpiPath(i);
@@ -374,15 +370,7 @@ export function text(v: unknown): string {
  * How 7.'s 評価 is decided, in the city's words for it: lines short enough for the page (one long
  * line ran past the table and made the whole summary print smaller).
  */
-export function kpiRule(labels: readonly string[]): string[] {
-  const [achieved, onTrack, slightly, behind, unmeasured] = labels.map((l) => `「${l}」`);
-  return [
-    `評価：目標に届いていれば${achieved}、進捗率が経過以上なら${onTrack}、経過の半分以上なら${slightly}、`,
-    `それ未満か基準値から離れていれば${behind}、基準年度より後の実績がなければ${unmeasured}です。`,
-    '進捗率＝（最新の実績−基準値）÷（目標値−基準値）。範囲・以上・以下の目標は基準値に近い側の値で計算します。',
-    '経過＝基準年度から目標年度までのうち、実績の年度までに過ぎた割合。道筋の値＝その年度にまっすぐ進んでいればなる値。',
-  ];
-}
+export const kpiRule = S.kpiRule;
 
 function kpiLine(k: KpiRow): OutCell[] {
   const i = k.indicator;
