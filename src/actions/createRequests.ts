@@ -244,7 +244,11 @@ function applySteps(
  */
 function readMerged(wb: Workbook, inputs: PlanInputs, findings: Finding[]) {
   const answerFindings: Finding[] = [];
-  const answers = byCurrentDepartment(readAnswers(wb.read(TAB.answers), answerFindings), inputs.directory, findings);
+  const answers = byCurrentDepartment(
+    readAnswers(wb.read(TAB.answers), answerFindings, inputs.settings?.scales),
+    inputs.directory,
+    findings,
+  );
   for (const f of answerFindings)
     findings.push(warning(f.sheet, f.row, f.col, { code: f.code, text: M.withoutPriorGrade(f.message) }));
   return { answers, replies: readReplies(wb.read(TAB.replies), inputs.directory, findings).records };

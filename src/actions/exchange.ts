@@ -41,7 +41,7 @@ export function exportRequest(
   if (!inputs.projects.some((p) => p.departments.includes(d))) return refuse(title, M.noProjects(d.name));
   const own = requestTabsOf(book, inputs).owned.get(d);
   const current = own?.year === settings.year ? own : undefined;
-  const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), []), inputs.directory, []);
+  const answers = byCurrentDepartment(readAnswers(book.read(TAB.answers), [], settings.scales), inputs.directory, []);
   const replies = readReplies(book.read(TAB.replies), inputs.directory, []).records;
   const tab = requestTabFor(inputs, settings, answers, replies, d, current);
   const sheet = current?.sheet ?? requestTabName(d.name, new Set());

@@ -19,7 +19,6 @@ import {
   previousGradeMap,
   readRequestTab,
 } from '../../domain/requests/requestTab';
-import { matchGrade } from '../../domain/core/scales';
 import { TAB } from '../../domain/core/tabs';
 import * as M from '../../domain/requests/requestMessages';
 import type { ReadMode, Workbook } from '../../port';
@@ -66,13 +65,7 @@ export function requestTabFor(
     deadline: settings.deadline,
     department,
     projects,
-    previousGrades: previousGradeMap(
-      records,
-      projects,
-      settings.year,
-      department.name,
-      (v) => matchGrade(settings.scales, v)?.code,
-    ),
+    previousGrades: previousGradeMap(records, projects, settings.year, department.name),
     scales: settings.scales,
     admins: inputs.admins,
     existing,

@@ -27,7 +27,11 @@ export interface SummaryData {
 
 /** 回答 as the summary counts it: answers merged under a department's old name count once, as the department's. */
 export function readSummaryAnswers(wb: Workbook, inputs: PlanInputs, findings: Finding[]): AnswerRecord[] {
-  return byCurrentDepartment(readAnswers(wb.read(TAB.answers), findings), inputs.directory, findings);
+  return byCurrentDepartment(
+    readAnswers(wb.read(TAB.answers), findings, inputs.settings?.scales),
+    inputs.directory,
+    findings,
+  );
 }
 
 /** The summary of the 対象年度 and the committee's cycle (its grades, every 提言 still followed with the replies). */

@@ -5,7 +5,8 @@ import {
   byCurrentDepartment,
   hasAnyAnswer,
   normaliseAnswer,
-  sameTypedAnswer,
+  readTypedAnswer,
+  sameAnswer,
 } from '../inputs/answers';
 import {
   type Cell,
@@ -35,7 +36,7 @@ import {
   type RequestTabContent,
   yearMismatch,
 } from '../requests/requestTab';
-import { type Scales, lowestGrades, matchDirection, matchGrade } from '../core/scales';
+import { type Scales, matchDirection } from '../core/scales';
 import { type Recommendation, type ReplyTable, matchReplyStatus, replyKey } from '../committee/committee';
 import type { Table } from '../core/table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS } from '../core/tabs';
@@ -226,22 +227,20 @@ function normaliseRow(
   findings: Finding[],
 ): Normalised {
   const f = r.fields;
-  const out = normaliseAnswer(f, scales);
+  const { fields: out, grade } = readTypedAnswer(f, scales);
   const at = (h: AnswerField, message: Said) => findings.push(error(sheet, r.row, col(h), message));
   for (const h of ANSWER_FIELDS) {
     const v = f[h];
     if (typeof v === 'string' && v.length > TEXT_LIMIT) at(h, M.say.tooLong(h, v.length, TEXT_LIMIT));
   }
   if (!isBlank(f['自己評価'])) {
-    if (!matchGrade(scales, f['自己評価']))
+    if (!grade)
       at(
         '自己評価',
         M.say.gradeOffScale(f['自己評価'], scales.grades.map((x) => `${x.code}（${x.label}）`).join('、')),
       );
     if (isBlank(f['実施状況・実績'])) at('実施状況・実績', M.say.gradeWithoutRecord());
-    const grade = matchGrade(scales, f['自己評価'])?.code;
-    if (grade && lowestGrades(scales).includes(grade) && isBlank(f['課題・改善点']))
-      at('課題・改善点', M.say.lowGradeWithoutReason(grade));
+    if (grade?.low && isBlank(f['課題・改善点'])) at('課題・改善点', M.say.lowGradeWithoutReason(grade.code));
   }
   if (!isBlank(f['今後の方向性']) && !matchDirection(scales, f['今後の方向性'])) {
     at('今後の方向性', M.say.directionOffScale(f['今後の方向性'], scales.directions));
@@ -281,7 +280,8 @@ function upsert(
   };
   for (const u of upserts) {
     const prior = byKey.get(answerKey(year, u.id, u.department));
-    if (prior && sameTypedAnswer(u.fields, prior.fields, input.settings.scales)) continue;
+    // u.fields are normalised already: only what 回答 holds is read into the same form.
+    if (prior && sameAnswer(u.fields, normaliseAnswer(prior.fields, input.settings.scales))) continue;
     if (prior) {
       changed.set(prior.row, lineOf(u));
       count(u.department, 'updated');

@@ -8,9 +8,24 @@ export interface Grade {
   readonly label: string;
 }
 
+/**
+ * A 自己評価 read once against the city's scale: its code and label, and where it stands. It
+ * stays typed from 回答 to the summary; nothing matches the cell against the scale again.
+ */
+export interface ScaleGrade extends Grade {
+  /** Position on the scale as 設定 lists it, 0 for the highest. */
+  readonly rank: number;
+  /** Counts in shares and distributions (not one of the codes of 評価に含めない区分). */
+  readonly counted: boolean;
+  /** One of the first two counted grades: the A+B share. */
+  readonly top: boolean;
+  /** One of the two lowest counted grades (C, D): 課題・改善点 is required. */
+  readonly low: boolean;
+}
+
 /** The city's 自己評価 and 今後の方向性 vocabularies (設定), with codes left out of shares. */
 export interface Scales {
-  readonly grades: readonly Grade[];
+  readonly grades: readonly ScaleGrade[];
   readonly directions: readonly string[];
   /** Codes that are not a grade (評価困難, 未着手 …): accepted as answers, left out of shares. */
   readonly ungraded: readonly string[];
@@ -71,7 +86,22 @@ export function parseScales(gradeText: string, directionText: string, ungradedTe
       problems.push({ item: 'ungraded', said: say.ungradedUnknown(code) });
     }
   }
-  return { grades, directions, ungraded, problems };
+  return { grades: placed(grades, ungraded), directions, ungraded, problems };
+}
+
+/** Each grade with its place on the scale, worked out once when 設定 is read. */
+function placed(grades: readonly Grade[], ungraded: readonly string[]): ScaleGrade[] {
+  const counted = grades.filter((g) => !ungraded.includes(g.code)).map((g) => g.code);
+  return grades.map((g, rank) => {
+    const place = counted.indexOf(g.code);
+    return {
+      ...g,
+      rank,
+      counted: place >= 0,
+      top: place >= 0 && place < 2,
+      low: place >= 0 && place >= counted.length - 2,
+    };
+  });
 }
 
 function unique(list: string[]): string[] {
@@ -81,7 +111,7 @@ function unique(list: string[]): string[] {
 const stripped = (v: Cell) => compact(v).toUpperCase();
 
 /** What people type for a grade: ａ, a, A, A（目標を達成）, A:目標を達成, 目標を達成. */
-export function matchGrade(scales: Scales, v: Cell): Grade | undefined {
+export function readGrade(scales: Scales, v: Cell): ScaleGrade | undefined {
   const s = stripped(v);
   if (s === '') return undefined;
   return scales.grades.find((g) => {
@@ -100,11 +130,6 @@ export function matchDirection(scales: Scales, v: Cell): string | undefined {
   return scales.directions.find((d) => stripped(d) === s);
 }
 
-/** Grades that count in shares (A+B share, distributions): all but the ungraded codes. */
-export function gradedCodes(scales: Scales): string[] {
-  return scales.grades.map((g) => g.code).filter((c) => !scales.ungraded.includes(c));
-}
-
 /** 対応状況 as typed (full width, spaces) → the city's word for it. */
 export function matchWord(words: readonly string[], v: Cell): string | undefined {
   const s = stripped(v);
@@ -114,5 +139,5 @@ export function matchWord(words: readonly string[], v: Cell): string | undefined
 
 /** The two lowest grades of the city's scale that count as grades (C and D by default). */
 export function lowestGrades(scales: Scales): string[] {
-  return gradedCodes(scales).slice(-2);
+  return scales.grades.filter((g) => g.low).map((g) => g.code);
 }

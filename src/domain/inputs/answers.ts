@@ -3,7 +3,7 @@ import type { DepartmentDirectory } from '../core/departments';
 import { type Finding, warning } from '../core/findings';
 import { parseFiscalYear } from '../core/fiscalYear';
 import { parseCount } from '../core/quantity';
-import { type Scales, matchDirection, matchGrade } from '../core/scales';
+import { type Scales, type ScaleGrade, matchDirection, readGrade } from '../core/scales';
 import { type Table, locateTable } from '../core/table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../core/tabs';
 import { say } from './inputMessages';
@@ -17,6 +17,8 @@ export interface AnswerRecord {
   readonly importedAt: Cell;
   /** 1-based row in 回答. */
   readonly row: number;
+  /** 自己評価 read against the scale once, where 回答 was read with one (absent: blank or off the scale). */
+  readonly grade?: ScaleGrade;
 }
 
 export interface AnswerTable {
@@ -30,7 +32,7 @@ export const answerKey = (year: number, id: string, department: string) => `${ye
  * Reads 回答. Every header of the design must be there (a merge writes each of them). Rows it
  * cannot key (no year, 事業番号 or 所管課) are left as they are, never touched.
  */
-export function readAnswers(values: Grid | undefined, findings: Finding[]): AnswerTable {
+export function readAnswers(values: Grid | undefined, findings: Finding[], scales?: Scales): AnswerTable {
   if (values === undefined) return { records: [] };
   const table = locateTable(TAB.answers, values, findings, HEADERS.answers);
   if (!table?.complete) return { table, records: [] };
@@ -54,6 +56,7 @@ export function readAnswers(values: Grid | undefined, findings: Finding[]): Answ
       fields,
       importedAt: importedCol < 0 ? '' : (v[importedCol] ?? ''),
       row: row.row,
+      grade: scales && readGrade(scales, fields['自己評価']),
     });
   }
   return { table, records };
@@ -96,16 +99,25 @@ export function sameAnswer(a: Fields, b: Fields): boolean {
  * a text answer as the text typed. What cannot be read stays as typed (the merge reports it).
  */
 export function normaliseAnswer(fields: Fields, scales: Scales): Record<AnswerField, Cell> {
+  return readTypedAnswer(fields, scales).fields;
+}
+
+/** An answer as typed, normalised, with its 自己評価 read once (absent: blank or off the scale). */
+export function readTypedAnswer(
+  fields: Fields,
+  scales: Scales,
+): { fields: Record<AnswerField, Cell>; grade?: ScaleGrade } {
   const out = {} as Record<AnswerField, Cell>;
+  const grade = readGrade(scales, fields['自己評価'] ?? '');
   for (const f of ANSWER_FIELDS) {
     const v = fields[f] ?? '';
-    if (f === '自己評価') out[f] = matchGrade(scales, v)?.code ?? v;
+    if (f === '自己評価') out[f] = grade?.code ?? v;
     else if (f === '今後の方向性') out[f] = matchDirection(scales, v) ?? v;
     else if (f === '参加者数（男性）' || f === '参加者数（女性）')
       out[f] = isBlank(v) || isNotApplicable(v) ? v : (parseCount(v) ?? v);
     else out[f] = isDate(v) ? dateText(v) : v;
   }
-  return out;
+  return { fields: out, grade };
 }
 
 /**

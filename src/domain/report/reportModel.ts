@@ -415,7 +415,7 @@ function projectGroups(s: Summary, inputs: Pick<PlanInputs, 'structure'>): Proje
       description: p.description,
       department: a.department,
       result: text(f?.['実施状況・実績']) || (a.answer ? DASH : UNANSWERED),
-      grade: a.grade ?? (a.answer ? DASH : UNANSWERED),
+      grade: a.grade?.code ?? (a.answer ? DASH : UNANSWERED),
       previous: s.previousGrades.get(`${p.id}|${a.department}`) ?? DASH,
       trail: shortGradeTrail(s.gradeHistory.get(`${p.id}|${a.department}`), s.surveyedYears),
       direction: text(f?.['今後の方向性']) || DASH,

@@ -402,18 +402,20 @@ export function requestTabName(department: string, taken: ReadonlySet<string>): 
   }
 }
 
-/** Last year's grade of each of the department's 事業, by today's 事業番号 (following 旧事業番号). */
+/**
+ * Last year's grade of each of the department's 事業, by today's 事業番号 (following 旧事業番号):
+ * records read with the scale carry it.
+ */
 export function previousGradeMap(
   records: readonly AnswerRecord[],
   projects: readonly Project[],
   year: number,
   department: string,
-  scalesMatch: (v: Cell) => string | undefined,
 ): Map<string, string> {
   const find = answerLookup(records.filter((r) => r.year === year - 1 && r.department === department));
   const out = new Map<string, string>();
   for (const p of projects) {
-    const grade = scalesMatch(find(year - 1, p, department)?.fields['自己評価'] ?? '');
+    const grade = find(year - 1, p, department)?.grade?.code;
     if (grade) out.set(p.id, grade);
   }
   return out;

@@ -64,7 +64,7 @@ export function renderProjectList(
       p.id,
       p.name,
       a.department,
-      a.grade ?? (a.answer ? DASH : '未回答'),
+      a.grade?.code ?? (a.answer ? DASH : '未回答'),
       s.previousGrades.get(`${p.id}|${a.department}`) ?? DASH,
       gradeTrail(s.gradeHistory.get(`${p.id}|${a.department}`)),
       text(f?.['今後の方向性']),

@@ -4,15 +4,15 @@ import type { IndicatorResult, PlanInputs, Project, Settings } from '../inputs/i
 import { structureKey } from '../inputs/inputs';
 import { type KpiRow, kpiRow } from './kpiTrack';
 import { parseCount } from '../core/quantity';
-import { gradedCodes, matchDirection, matchGrade } from '../core/scales';
+import { type ScaleGrade, matchDirection } from '../core/scales';
 
 /** One department's answer on one 事業 of the plan, for one year (absent when not answered). */
 export interface ProjectAnswer {
   readonly project: Project;
   readonly department: string;
   readonly answer?: AnswerRecord;
-  /** The grade code, when the answer has a valid one. */
-  readonly grade?: string;
+  /** The grade as 回答 was read with the scale, when the answer has a valid one. */
+  readonly grade?: ScaleGrade;
 }
 
 export interface Distribution {
@@ -121,9 +121,9 @@ export function participantsOf(list: readonly ProjectAnswer[]): Participants {
 /** The 'grade' of an assignment nobody answered, counted beside the scale's grades. */
 export const UNANSWERED = '未回答';
 
+/** Each 事業 and department of the plan with its answer of the year (records read with the scale). */
 export function assignmentsFor(
   inputs: Pick<PlanInputs, 'projects'>,
-  settings: Settings,
   records: readonly AnswerRecord[],
   year: number,
 ): ProjectAnswer[] {
@@ -131,8 +131,7 @@ export function assignmentsFor(
   return inputs.projects.flatMap((project) =>
     project.departments.map((d) => {
       const answer = find(year, project, d.name);
-      const grade = answer ? matchGrade(settings.scales, answer.fields['自己評価'])?.code : undefined;
-      return { project, department: d.name, answer, grade };
+      return { project, department: d.name, answer, grade: answer?.grade };
     }),
   );
 }
@@ -141,7 +140,7 @@ export function assignmentsFor(
 function countsOf(answers: readonly ProjectAnswer[], settings: Settings): Record<string, number> {
   const codes = settings.scales.grades.map((g) => g.code);
   const counts: Record<string, number> = Object.fromEntries([...codes, UNANSWERED].map((c) => [c, 0]));
-  for (const a of answers) counts[a.grade ?? UNANSWERED]++;
+  for (const a of answers) counts[a.grade?.code ?? UNANSWERED]++;
   return counts;
 }
 
@@ -159,18 +158,16 @@ function distribution(
     total: list.length,
     previousCounts: countsOf(previous, settings),
     previousTotal: previous.length,
-    topShare: topShare(list, settings),
-    previousTopShare: topShare(previous, settings),
+    topShare: topShare(list),
+    previousTopShare: topShare(previous),
   };
 }
 
 /** Share of the first two grades among graded answers; the city's "not gradable" codes are left out. */
-function topShare(list: readonly ProjectAnswer[], settings: Settings): number | undefined {
-  const graded = gradedCodes(settings.scales);
-  const top = graded.slice(0, 2);
-  const counted = list.filter((a) => a.grade && graded.includes(a.grade));
+function topShare(list: readonly ProjectAnswer[]): number | undefined {
+  const counted = list.filter((a) => a.grade?.counted);
   if (counted.length === 0) return undefined;
-  return counted.filter((a) => top.includes(a.grade!)).length / counted.length;
+  return counted.filter((a) => a.grade!.top).length / counted.length;
 }
 
 /** Per department, in order of first appearance: its 事業 this year and how many it graded. */
@@ -214,7 +211,7 @@ function trendsOf(
       name: inputs.structure.get(key)?.name ?? '',
       years: years.map((year) => {
         const list = buckets.get(year)!.get(key) ?? [];
-        return { year, counts: countsOf(list, settings), total: list.length, topShare: topShare(list, settings) };
+        return { year, counts: countsOf(list, settings), total: list.length, topShare: topShare(list) };
       }),
     }));
   };
@@ -224,7 +221,7 @@ function trendsOf(
       if (a.grade === undefined) continue;
       const key = `${a.project.id}|${a.department}`;
       const list = gradeHistory.get(key) ?? gradeHistory.set(key, []).get(key)!;
-      list.push({ year, grade: a.grade });
+      list.push({ year, grade: a.grade.code });
     }
   }
   return { goalTrends: trend(1), measureTrends: trend(3), gradeHistory };
@@ -239,9 +236,9 @@ export function summarise(
 ): Summary {
   const { year } = settings;
   const years = surveyedYears(records, year);
-  const byYear = new Map(years.map((y) => [y, assignmentsFor(inputs, settings, records, y)]));
+  const byYear = new Map(years.map((y) => [y, assignmentsFor(inputs, records, y)]));
   const current = byYear.get(year)!;
-  const previous = byYear.get(year - 1) ?? assignmentsFor(inputs, settings, records, year - 1);
+  const previous = byYear.get(year - 1) ?? assignmentsFor(inputs, records, year - 1);
   const nameOf = (key: string) => inputs.structure.get(key)?.name ?? '';
   const group = (depth: 1 | 2 | 3): Distribution[] => {
     const keyOf = (p: Project) => structureKey(...[p.goal, p.issue, p.measure].slice(0, depth));
@@ -250,11 +247,9 @@ export function summarise(
     const keys = [...new Set(inputs.projects.map(keyOf))];
     return keys.map((k) => distribution(k, nameOf(k), now.get(k) ?? [], before.get(k) ?? [], settings));
   };
-  const graded = gradedCodes(settings.scales);
-  const lower = graded.slice(2);
-  const attention = current.filter((a) => a.grade === undefined || lower.includes(a.grade));
+  const attention = current.filter((a) => a.grade === undefined || (a.grade.counted && !a.grade.top));
   const previousGrades = new Map(
-    previous.filter((a) => a.grade).map((a) => [`${a.project.id}|${a.department}`, a.grade!]),
+    previous.filter((a) => a.grade).map((a) => [`${a.project.id}|${a.department}`, a.grade!.code]),
   );
   const directions = settings.scales.directions.map((direction) => ({
     direction,

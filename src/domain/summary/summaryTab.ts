@@ -184,7 +184,7 @@ function attentionSection(r: Report, s: Summary): void {
       return [
         `${a.project.id} ${a.project.name}`,
         a.department,
-        a.grade ?? '未回答',
+        a.grade?.code ?? '未回答',
         s.previousGrades.get(`${a.project.id}|${a.department}`) ?? DASH,
         text(f?.['今後の方向性']),
         participants(f),
