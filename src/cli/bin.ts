@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { main } from './main';
+import * as M from './cliMessages';
 
 // Built to dist/cli.js; the example data stands beside dist/ in the project.
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -8,10 +9,8 @@ main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.er
   (code) => process.exit(code),
   (e: unknown) => {
     // Every failure a user can cause has its own message; this is a fault of the tool.
-    const detail = process.env.DEBUG
-      ? `\n${e instanceof Error ? e.stack : String(e)}`
-      : '（DEBUG=1 を付けて実行すると詳しい内容が出ます）';
-    console.error(`予期しないエラーで止まりました。ブックは変更していません。${detail}`);
+    const detail = process.env.DEBUG ? `\n${e instanceof Error ? e.stack : String(e)}` : M.debugHint();
+    console.error(M.unexpected(detail));
     process.exit(5);
   },
 );

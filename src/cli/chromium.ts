@@ -10,6 +10,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError, EXIT, writeAtomically } from './files';
 import type { Io } from './output';
+import * as M from './cliMessages';
 
 /** Where each platform keeps a Chromium-family browser, in the order tried; CHROMIUM overrides. */
 const CANDIDATES = [
@@ -25,13 +26,7 @@ const CANDIDATES = [
   '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
 ];
 
-export const CHROMIUM_MISSING = [
-  'PDF を作るブラウザ（Chromium・Google Chrome・Microsoft Edge）が見つかりません。次のどれかをしてください：',
-  '  Debian・Ubuntu: sudo apt-get install chromium fonts-noto-cjk',
-  '  Windows・Mac: Microsoft Edge か Google Chrome を入れるか、その場所を環境変数 CHROMIUM に書きます',
-  '    （例 set CHROMIUM=C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe）。',
-  'ブラウザがなくても、report <ブック> <報告書.html> で HTML を作り、ブラウザで開いて「印刷」から PDF にできます。',
-].join('\n');
+export const CHROMIUM_MISSING = M.chromiumMissing;
 
 /** The browser to print with, as a full path: CHROMIUM if set, else the first candidate found. */
 export function findChromium(): string | undefined {
@@ -87,11 +82,7 @@ export function printHtmlToPdf(html: string, out: string, io: Io, tagged = true,
     );
     if (run.status !== 0 || !existsSync(pdf)) {
       const why = run.error?.message ?? (run.stderr || run.stdout || '').trim().split('\n').slice(-1)[0];
-      throw new CliError(
-        `ブラウザ（${browser}）で PDF にできませんでした（${why}）。` +
-          `report <ブック> <報告書.html> で HTML を作り、ブラウザで開いて「印刷」から PDF にしてください。`,
-        EXIT.file,
-      );
+      throw new CliError(M.printFailed(browser, why), EXIT.file);
     }
     writeAtomically(out, readFileSync(pdf));
   } finally {

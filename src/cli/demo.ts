@@ -19,6 +19,7 @@ import { yearlyReport } from '../actions/yearlyReport';
 import { renderReportHtml } from '../pages/reportPage';
 import { findChromium } from './chromium';
 import { saveReport } from './reportFile';
+import * as M from './cliMessages';
 
 /** The example tabs and the files they come from. */
 const EXAMPLE_TABS: ReadonlyArray<readonly [string, string]> = [
@@ -75,13 +76,13 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
         new Map(mineReplies.map((r) => [r['提言番号'], { status: r['対応状況'], content: r['対応内容'] }])),
       );
     }
-    io.out(`  各課が ${records.length}件の回答を入力しました（例のデータ）。`);
-    if (replies.get(year)?.length) io.out(`  提言への対応 ${replies.get(year)!.length}件も入力しました。`);
+    io.out(M.demoAnswered(records.length));
+    if (replies.get(year)?.length) io.out(M.demoReplied(replies.get(year)!.length));
     step(mergeResponses(wb, new Date(year + 1, 5, 15, 17, 0)));
     step(buildSummary(wb, new Date(year + 1, 6, 1, 9, 0)));
     if (year === committeeYear) {
       // The committee reads that year's summary, grades each 課題 and writes its 提言.
-      io.out('  推進委員会が課題ごとの評価と提言を入力しました（例のデータ）。');
+      io.out(M.demoCommittee());
       step(importTable(wb, TAB.committee, table('kiyose-committee.tsv'), 'kiyose-committee.tsv'));
       step(importTable(wb, TAB.recommendations, table('kiyose-recommendations.tsv'), 'kiyose-recommendations.tsv'));
     }
@@ -89,7 +90,7 @@ export async function runDemo(examplesDir: string, outPath: string, io: Io): Pro
 
   mkdirSync(dirname(outPath), { recursive: true });
   await wb.save(outPath);
-  io.out(`\n${outPath} に書き出しました。`);
+  io.out(`\n${M.written(outPath)}`);
   writeReport(wb, outPath, new Date(years[years.length - 1][0] + 1, 6, 1, 9, 0), io);
   io.out('');
   printSummary(wb.read(TAB.summary) ?? [], io);
@@ -104,7 +105,7 @@ function writeReport(wb: XlsxWorkbook, outPath: string, now: Date, io: Io): void
   const page = renderReportHtml(outcome.model);
   io.out(saveReport(outcome.model, `${base}-報告書.html`, io, page));
   if (findChromium()) io.out(saveReport(outcome.model, `${base}-報告書.pdf`, io, page));
-  else io.out('PDF を作るブラウザ（Chromium・Chrome・Edge）が見つからないため、報告書の PDF は作りませんでした。');
+  else io.out(M.demoNoPdf());
 }
 
 function recordsByYear(rows: Cell[][]): Map<number, Array<Record<string, string>>> {

@@ -21,6 +21,7 @@ import { hostname, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Lock } from '../port';
+import * as M from './cliMessages';
 
 /** Exit codes (README lists them). */
 export const EXIT = { ok: 0, input: 1, usage: 2, file: 3, busy: 4 } as const;
@@ -45,56 +46,28 @@ export function sniff(bytes: Uint8Array): 'xlsx' | 'ods' | 'ole' | 'empty' | 'te
   return 'text';
 }
 
-const REMEDY =
-  'Excel で開き、「ファイル ＞ 名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、もう一度実行してください。';
-
 /** The bytes of a book to open, or a Japanese reason it cannot be one. */
 export function readBookBytes(path: string): Buffer {
-  if (!existsSync(path))
-    throw new CliError(
-      `ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`,
-      EXIT.usage,
-    );
+  if (!existsSync(path)) throw new CliError(M.bookMissing(path), EXIT.usage);
   const stat = statSync(path);
-  if (stat.isDirectory())
-    throw new CliError(`${path} はフォルダです。.xlsx ファイルのパスを指定してください。`, EXIT.usage);
+  if (stat.isDirectory()) throw new CliError(M.isFolder(path), EXIT.usage);
   // A pipe or a device would be read without end (a FIFO waits for a writer, /dev/zero never stops).
-  if (!stat.isFile())
-    throw new CliError(
-      `${path} はふつうのファイルではありません（パイプや装置です）。保存してある .xlsx ファイルのパスを指定してください。`,
-      EXIT.file,
-    );
-  if (stat.size > LIMITS.fileBytes) throw tooLarge(path, `ファイルが ${megabytes(stat.size)}`);
+  if (!stat.isFile()) throw new CliError(M.notRegularFile(path), EXIT.file);
+  if (stat.size > LIMITS.fileBytes) throw tooLarge(path, M.fileSize(megabytes(stat.size)));
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new CliError(`${path} を読めません（${code(e)}）。ファイルの読み取り権限を確かめてください。`, EXIT.file);
+    throw new CliError(M.cannotRead(path, code(e)), EXIT.file);
   }
   const kind = sniff(bytes);
   const name = basename(path);
-  if (kind === 'empty')
-    throw new CliError(
-      `${name} は空のファイル（0バイト）です。コピーが途中で止まった可能性があります。元のファイルをもう一度コピーしてください。`,
-      EXIT.file,
-    );
-  if (kind === 'ods')
-    throw new CliError(
-      `${name} は OpenDocument（.ods）形式で、読めません。LibreOffice Calc で開き、「名前を付けて保存」で「Excel 2007-365 (.xlsx)」を選んで保存し直してください。`,
-      EXIT.file,
-    );
-  if (kind === 'ole')
-    throw new CliError(
-      `${name} は古い Excel 形式（.xls）か、パスワードで保護されたファイルです。どちらも読めません。パスワードを外し、${REMEDY}`,
-      EXIT.file,
-    );
-  if (kind === 'text')
-    throw new CliError(
-      `${name} は .xlsx ではなく、テキスト（CSV など）のファイルです。表の読み込みには import-plan か import を使います。ブックのときは、${REMEDY}`,
-      EXIT.file,
-    );
+  if (kind === 'empty') throw new CliError(M.emptyFile(name), EXIT.file);
+  if (kind === 'ods') throw new CliError(M.openDocument(name), EXIT.file);
+  if (kind === 'ole') throw new CliError(M.oldOrLocked(name), EXIT.file);
+  if (kind === 'text') throw new CliError(M.textNotBook(name), EXIT.file);
   const unpacked = (zipEntries(bytes) ?? []).reduce((n, e) => n + e.size, 0);
-  if (unpacked > LIMITS.unpackedBytes) throw tooLarge(path, `中身が展開すると ${megabytes(unpacked)}`);
+  if (unpacked > LIMITS.unpackedBytes) throw tooLarge(path, M.unpackedSize(megabytes(unpacked)));
   return bytes;
 }
 
@@ -109,9 +82,7 @@ const megabytes = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
 
 function tooLarge(path: string, what: string): CliError {
   return new CliError(
-    `${basename(path)} は大きすぎるため開きません（${what}。上限はファイル ${megabytes(LIMITS.fileBytes)}、` +
-      `展開後 ${megabytes(LIMITS.unpackedBytes)}、回答 およそ20万行です）。同じ行が何度も貼り付けられていないか、` +
-      '使っていない行や列に書式だけが残っていないかを確かめ、不要な行を消して保存し直してください。',
+    M.tooLarge(basename(path), what, megabytes(LIMITS.fileBytes), megabytes(LIMITS.unpackedBytes)),
     EXIT.file,
   );
 }
@@ -200,12 +171,8 @@ export function unkeptParts(bytes: Buffer): string[] {
 
 /** A book that looked like one but would not open (cut short, damaged). */
 export function unreadableBook(path: string, e: unknown): CliError {
-  return new CliError(
-    `${basename(path)} を .xlsx ブックとして開けません` +
-      `（ファイルが途中までしかないか、壊れています: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。` +
-      `元のファイルをもう一度コピーするか、${REMEDY}`,
-    EXIT.file,
-  );
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return new CliError(M.unreadableBook(basename(path), detail), EXIT.file);
 }
 
 /**
@@ -226,10 +193,7 @@ export function writeAtomically(path: string, bytes: Uint8Array): void {
     fd = undefined;
     renameSync(tmp, target);
   } catch (e) {
-    throw new CliError(
-      `${basename(path)} を保存できません（${code(e)}）。フォルダに書き込めるか、空き容量があるかを確かめてください。元のファイルは変更していません。`,
-      EXIT.file,
-    );
+    throw new CliError(M.cannotSave(basename(path), code(e)), EXIT.file);
   } finally {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
@@ -246,11 +210,7 @@ export function refuseReadOnly(path: string): void {
   } catch {
     writable = false;
   }
-  if (!writable)
-    throw new CliError(
-      `${basename(path)} は読み取り専用のため、変更しません。書き込めるようにする（エクスプローラーのプロパティで「読み取り専用」を外す）か、コピーに対して実行してください。`,
-      EXIT.file,
-    );
+  if (!writable) throw new CliError(M.readOnly(basename(path)), EXIT.file);
 }
 
 function code(e: unknown): string {
@@ -294,10 +254,7 @@ export class FileLock implements Lock {
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code;
         if (why === 'EACCES' || why === 'EPERM' || why === 'EROFS') {
-          throw new CliError(
-            `フォルダ ${dirname(this.path)} に書き込めないため、実行できません（ロックファイルを作れません）。書き込めるフォルダにブックをコピーしてから実行してください。`,
-            EXIT.file,
-          );
+          throw new CliError(M.lockFolderReadOnly(dirname(this.path)), EXIT.file);
         }
         if (why !== 'EEXIST' || !this.stale()) return false;
         rmSync(this.path, { force: true });
@@ -331,15 +288,11 @@ export class FileLock implements Lock {
   holder(): string {
     const o = this.owner();
     const file = this.path;
-    if (!o)
-      return `ロックファイル ${file} には、だれが作ったかが書かれていません（古い版か、壊れています）。だれも実行していないことを確かめてから、このファイルを削除してください。`;
+    if (!o) return M.lockUnsigned(file);
     const when = new Date(o.started);
-    const at = Number.isNaN(when.getTime()) ? '' : `${when.toLocaleString('ja-JP')} から`;
-    const where = o.host === hostname() ? 'このコンピュータ' : `別のコンピュータ「${o.host}」`;
-    return (
-      `${where}で ${o.user || '（名前不明）'} さんが${at}実行中です（プロセス ${o.pid}）。終わるのを待ってから、もう一度実行してください。` +
-      `そのコンピュータで実行していないことを確かめたときだけ、${file} を削除してください。`
-    );
+    const since = Number.isNaN(when.getTime()) ? '' : when.toLocaleString('ja-JP');
+    const where = o.host === hostname() ? M.thisComputer() : M.otherComputer(o.host);
+    return M.lockHeld(where, o.user, since, o.pid, file);
   }
 
   release(): void {

@@ -20,31 +20,10 @@ import { writeDrafts } from './eml';
 import { remindDepartments } from '../actions/remindDepartments';
 import { TableSyntaxError, decodeText, parseDelimited } from './textTable';
 import { ExcelLimitError, XlsxWorkbook } from './xlsxWorkbook';
+import * as M from './cliMessages';
+import { HELP } from './cliMessages';
 
-export const HELP = `男女平等推進プラン 進捗状況調査（.xlsx 版）
-
-使い方: danjo-plan <コマンド> <ブック.xlsx> [引数…]
-
-  init <book.xlsx>                        設計どおりのシート（空）を持つブックを作る
-  import-plan <book.xlsx> <plan.tsv|csv>  プランの表（TSV/CSV、UTF-8 か Shift_JIS）を「プラン」に読み込む（事業番号ごとに追加・更新）
-  import <book.xlsx> <シート名> <file>     体系・指標・指標実績・所管課・設定・提言・委員会評価 の表を読み込む
-                                          （行の見出しごとに追加・更新し、ファイルにない行は残す。
-                                           --replace でファイルにない行を消す、--dry-run で変わる行だけを表示）
-  set <book.xlsx> <項目> <値>              「設定」の項目を変える（例: set book.xlsx 対象年度 令和7年度）
-  check <book.xlsx>                       プランの入力チェック（結果は「チェック結果」シート）
-  requests <book.xlsx>                    所管課別調査シートを作成・更新
-  merge <book.xlsx>                       回答を取り込む
-  summary <book.xlsx>                     評価サマリーと事業別一覧を作成
-  report <book.xlsx> <out.pdf|out.html> [--force]
-                                          進捗状況報告書を PDF（A4。Chromium・Chrome・Edge が必要）か HTML にする
-  export-request <book.xlsx> <所管課> <out.xlsx> [--force]
-                                          1つの課の調査シートを別ファイルに書き出す（既にあるファイルは --force のときだけ上書き）
-  import-request <book.xlsx> <in.xlsx>    回答済みのファイルを調査シートに戻す
-  remind <book.xlsx> [--eml <フォルダ>]    回答が終わっていない課と連絡の文面を表示する（--eml で課ごとの .eml を書き出す。送信はしません）
-  demo [out.xlsx]                         清瀬市の例で全体の流れを実行する（既定: demo/kiyose-demo.xlsx）
-
-終了コード: 0 成功 / 1 入力に問題あり（内容を表示します） / 2 使い方の誤り / 3 ファイルを開けない・保存できない
-          / 4 ほかの人が同じブックで実行中 / 5 予期しないエラー（DEBUG=1 で詳しく表示）`;
+export { HELP };
 
 class UsageError extends Error {}
 
@@ -62,11 +41,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(HELP);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'demo':
-        if (!existsSync(io.examplesDir))
-          throw new CliError(
-            `例のデータ（${io.examplesDir}）が見つかりません。demo はプロジェクトのフォルダの中で実行してください。`,
-            EXIT.file,
-          );
+        if (!existsSync(io.examplesDir)) throw new CliError(M.examplesMissing(io.examplesDir), EXIT.file);
         return (await runDemo(io.examplesDir, args[0] ?? 'demo/kiyose-demo.xlsx', io)) ? EXIT.ok : EXIT.input;
       case 'init':
         return await onBook(args, 1, io, { create: true, force }, (wb) => setupSheets(wb));
@@ -76,8 +51,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const mode = { replace: args.includes('--replace'), dryRun: args.includes('--dry-run') };
         const rest = args.filter((a) => a !== '--replace' && a !== '--dry-run');
         const [tab, fileAt] = command === 'import-plan' ? [TAB.plan, 1] : [rest[1] ?? '', 2];
-        if (!IMPORTABLE_TABS.includes(tab))
-          throw new UsageError(`読み込めるシートは ${IMPORTABLE_TABS.join('、')} です。`);
+        if (!IMPORTABLE_TABS.includes(tab)) throw new UsageError(M.importableTabs(IMPORTABLE_TABS));
         const table = readTable(rest[fileAt]);
         return await onBook(rest, fileAt + 1, io, { readOnly: mode.dryRun, force }, (wb) =>
           importTable(wb, tab, table, basename(rest[fileAt]), mode),
@@ -108,16 +82,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'export-request':
         return await exportRequestFile(args, force, io);
       case 'import-request': {
-        if (args.length !== 2) throw new UsageError('import-request には <book.xlsx> <in.xlsx> が必要です。');
-        if (sameFile(args[1], args[0]))
-          throw new UsageError(
-            `取り込むファイル ${args[1]} がブックそのものです。各課から返ってきたファイルを指定してください。`,
-          );
+        if (args.length !== 2) throw new UsageError(M.needs('import-request', '<book.xlsx> <in.xlsx>'));
+        if (sameFile(args[1], args[0])) throw new UsageError(M.returnIsTheBook(args[1]));
         const incoming = await openBook(args[1], io);
         return await onBook(args, 2, io, { force }, (wb) => importRequest(wb, incoming, basename(args[1])));
       }
       default:
-        throw new UsageError(`「${command}」というコマンドはありません。`);
+        throw new UsageError(M.unknownCommand(command));
     }
   } catch (e) {
     return exitCodeOf(e, io);
@@ -136,7 +107,7 @@ function exitCodeOf(e: unknown, io: Io): number {
   }
   // Thrown before any file is saved.
   if (e instanceof ExcelLimitError) {
-    io.err(`${e.message}\nファイルは変更していません。`);
+    io.err(`${e.message}\n${M.fileUnchanged()}`);
     return EXIT.input;
   }
   throw e;
@@ -144,17 +115,12 @@ function exitCodeOf(e: unknown, io: Io): number {
 
 /** report: the yearly report as HTML, or printed to PDF by a Chromium-family browser; the book is not changed. */
 async function reportFile(args: readonly string[], force: boolean, io: Io): Promise<number> {
-  if (args.length !== 2) throw new UsageError('report には <book.xlsx> <out.pdf または out.html> が必要です。');
+  if (args.length !== 2) throw new UsageError(M.needs('report', '<book.xlsx> <out.pdf または out.html>'));
   const out = args[1];
   const kind = reportKindOf(out);
-  if (!kind) throw new UsageError(`書き出し先 ${out} は .pdf か .html で終わる名前にしてください。`);
-  if (sameFile(out, args[0]))
-    throw new UsageError(`書き出し先 ${out} がブックそのものです。別のファイル名（.pdf か .html）を指定してください。`);
-  if (existsSync(out) && !force)
-    throw new CliError(
-      `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
-      EXIT.usage,
-    );
+  if (!kind) throw new UsageError(M.reportNameKind(out));
+  if (sameFile(out, args[0])) throw new UsageError(M.reportIsTheBook(out));
+  if (existsSync(out) && !force) throw new CliError(M.outExists(out), EXIT.usage);
   const book = await openBook(args[0], io);
   const outcome = yearlyReport(book);
   if (!('model' in outcome)) return report(outcome, io);
@@ -163,7 +129,7 @@ async function reportFile(args: readonly string[], force: boolean, io: Io): Prom
     {
       ok: true,
       title: '報告書',
-      message: `${written}\nブックは変更していません。`,
+      message: `${written}\n${M.bookUnchanged()}`,
       findings: [],
     },
     io,
@@ -172,17 +138,10 @@ async function reportFile(args: readonly string[], force: boolean, io: Io): Prom
 
 /** export-request: one department's request as a file of its own (the book records its 確認コード). */
 async function exportRequestFile(args: readonly string[], force: boolean, io: Io): Promise<number> {
-  if (args.length !== 3) throw new UsageError('export-request には <book.xlsx> <所管課> <out.xlsx> が必要です。');
+  if (args.length !== 3) throw new UsageError(M.needs('export-request', '<book.xlsx> <所管課> <out.xlsx>'));
   const out = args[2];
-  if (sameFile(out, args[0]))
-    throw new UsageError(
-      `書き出し先 ${out} がブックそのものです。別のファイル名を指定してください（ブックを上書きすると、ほかのシートがすべて消えます）。`,
-    );
-  if (existsSync(out) && !force)
-    throw new CliError(
-      `${out} は既にあります。上書きしてよいときは、最後に --force を付けて実行してください。`,
-      EXIT.usage,
-    );
+  if (sameFile(out, args[0])) throw new UsageError(M.exportIsTheBook(out));
+  if (existsSync(out) && !force) throw new CliError(M.outExists(out), EXIT.usage);
   const file = new XlsxWorkbook();
   // The book records the file's 確認コード, so it is saved too, under the lock.
   return await onBook(
@@ -203,7 +162,7 @@ function newToken(): string {
 
 function unknownItem(item: string): string {
   const near = SETTABLE_ITEMS.find((i) => i.slice(0, 2) === item.slice(0, 2));
-  return `「${item}」という設定の項目はありません。${near ? `「${near}」のことでしょうか。` : ''}設定できる項目：${SETTABLE_ITEMS.join('、')}`;
+  return M.unknownItem(item, near, SETTABLE_ITEMS);
 }
 
 /** Whether two paths name one file (through links too). */
@@ -213,9 +172,8 @@ function sameFile(a: string, b: string): boolean {
 }
 
 async function openBook(path: string | undefined, io: Io): Promise<XlsxWorkbook> {
-  if (!path) throw new UsageError('ブック（.xlsx）のパスを指定してください。');
-  if (!existsSync(path))
-    throw new UsageError(`ファイル ${path} がありません。パスを確かめてください（新しく作るときは init を使います）。`);
+  if (!path) throw new UsageError(M.bookPathMissing());
+  if (!existsSync(path)) throw new UsageError(M.bookMissing(path));
   io.err(`… ${basename(path)} を開いています`);
   return XlsxWorkbook.open(path);
 }
@@ -233,7 +191,7 @@ async function onBook(
   action: (wb: XlsxWorkbook) => ActionResult,
   after?: (result: ActionResult) => Promise<void>,
 ): Promise<number> {
-  if (args.length !== count) throw new UsageError(`引数の数が違います（${count}個必要です）。`);
+  if (args.length !== count) throw new UsageError(M.argumentCount(count));
   const path = args[0];
   const real = existsSync(path) ? realpathSync(path) : path;
   const lock = new FileLock(`${real}.lock`);
@@ -265,16 +223,11 @@ async function onBook(
 /** Nothing the office added is dropped without a word: the save is refused until --force says so. */
 function refuseLoss(path: string, wb: XlsxWorkbook, force: boolean): void {
   if (wb.unkept.length === 0 || force) return;
-  throw new CliError(
-    `${basename(path)} には、このツールが保存すると消えてしまうもの（${wb.unkept.join('、')}）があります。` +
-      '今回の変更は保存していません（ブックは元のままです）。残したいものを別のブックにコピーしてから、' +
-      'コマンドの最後に --force を付けてもう一度実行してください。',
-    EXIT.input,
-  );
+  throw new CliError(M.unkeptParts(basename(path), wb.unkept), EXIT.input);
 }
 
 function readTable(path: string | undefined): string[][] {
-  if (!path || !existsSync(path)) throw new UsageError(`表のファイル ${path ?? ''} がありません。`);
+  if (!path || !existsSync(path)) throw new UsageError(M.tableFileMissing(path ?? ''));
   try {
     return parseDelimited(decodeText(readFileSync(path)).text);
   } catch (e) {
@@ -290,7 +243,7 @@ async function remind(args: readonly string[], io: Io): Promise<number> {
   const dir = at >= 0 ? args[at + 1] : undefined;
   const rest = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
   if (rest.length !== 1 || (at >= 0 && !dir))
-    throw new UsageError('remind には <book.xlsx> が必要です（--eml <フォルダ> で課ごとの .eml を書き出します）。');
+    throw new UsageError(M.needs('remind', '<book.xlsx>', '--eml <フォルダ> で課ごとの .eml を書き出します'));
   const book = await openBook(rest[0], io);
   const result = remindDepartments(
     book,
@@ -303,10 +256,7 @@ async function remind(args: readonly string[], io: Io): Promise<number> {
   if (dir && result.reminders.length) {
     mkdirSync(dir, { recursive: true });
     const names = writeDrafts(dir, result.reminders);
-    io.out(
-      `\n${names.length}件の下書き（.eml）を ${dir} に書き出しました：${names.join('、')}。メールソフトで開いて送ってください。` +
-        '（同じ名前のファイルがあるときは上書きせず、_2 などを付けた名前で書き出します。）',
-    );
+    io.out(`\n${M.draftsWritten(names, dir)}`);
   }
   return code;
 }

@@ -4,6 +4,7 @@ import { renderReportHtml } from '../pages/reportPage';
 import { printHtmlToPdf } from './chromium';
 import { writeAtomically } from './files';
 import type { Io } from './output';
+import * as M from './cliMessages';
 
 export type ReportKind = 'PDF' | 'HTML';
 
@@ -22,7 +23,7 @@ export const TAGGED_PDF_MAX_LINES = 3000;
 /** Writes the report to `out` (a .pdf or .html name) and returns what to tell the user. */
 export function saveReport(model: ReportModel, out: string, io: Io, page = renderReportHtml(model)): string {
   const kind = reportKindOf(out) ?? 'HTML';
-  const written = `${out} に${model.yearLabel}の進捗状況報告書（${kind}、A4）を書き出しました。`;
+  const written = M.reportWritten(out, model.yearLabel, kind);
   if (kind === 'HTML') {
     writeAtomically(out, Buffer.from(page, 'utf8'));
     return written;
@@ -31,8 +32,5 @@ export function saveReport(model: ReportModel, out: string, io: Io, page = rende
   const tagged = lines <= TAGGED_PDF_MAX_LINES;
   printHtmlToPdf(page, out, io, tagged);
   if (tagged) return written;
-  return (
-    `${written}\n事業の行が ${lines.toLocaleString('ja-JP')}行と多いため、PDF には読み上げ用の構造を付けていません（付けると数倍の時間がかかります）。` +
-    'ホームページには、読み上げに対応した HTML 版（report <ブック> <報告書.html>）を載せてください。'
-  );
+  return `${written}\n${M.untaggedPdf(lines)}`;
 }

@@ -2,6 +2,7 @@
  * Plan tables saved from Excel: TSV or CSV, in UTF-8 (with or without BOM) or Shift_JIS
  * (CP932), as Excel in Japan writes them.
  */
+import * as M from './cliMessages';
 
 /** A table file that cannot be read as a table: said with its line. */
 export class TableSyntaxError extends Error {}
@@ -36,11 +37,7 @@ function strict(label: string, bytes: Uint8Array, encoding: Encoding): { text: s
   } catch {
     const at = text.indexOf('\uFFFD');
     const line = text.slice(0, at < 0 ? text.length : at).split('\n').length;
-    throw new TableSyntaxError(
-      `${line}行目に、文字コード ${ENCODING_NAMES[encoding]} の文字として読めないバイトがあります` +
-        '（ファイルが途中で切れているか、壊れています）。読み込んでいません。元のファイルをもう一度コピーするか、' +
-        'Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直してください。',
-    );
+    throw new TableSyntaxError(M.badBytes(line, ENCODING_NAMES[encoding]));
   }
 }
 
@@ -78,9 +75,7 @@ export function parseDelimited(text: string): string[][] {
     } else field += ch;
   }
   if (quoted) {
-    throw new TableSyntaxError(
-      `${quoteLine}行目で始まる「"」が閉じられていないため、そこから後を読めません。その行の「"」を確かめてください（セルの中の「"」は「""」と2つ重ねます）。何も読み込んでいません。`,
-    );
+    throw new TableSyntaxError(M.openQuote(quoteLine));
   }
   if (field !== '' || row.length) {
     row.push(field);

@@ -5,6 +5,8 @@ import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from
 import type { ReadMode, Workbook } from '../port';
 import { renderChart } from './chartPicture';
 import { readBookBytes, unkeptParts, unreadableBook, writeAtomically } from './files';
+import * as M from './cliMessages';
+import { tabGone } from '../domain/core/tableMessages';
 
 /** A gap this wide between a value and the rest of the tab makes it a stray value, left unread. */
 const FAR_ROWS = 1000;
@@ -101,7 +103,7 @@ export class XlsxWorkbook implements Workbook {
 
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.book.getWorksheet(name);
-    if (!ws) throw new Error(`シート「${name}」がありません。`);
+    if (!ws) throw new Error(tabGone(name));
     return ws;
   }
 
@@ -131,11 +133,7 @@ export class XlsxWorkbook implements Workbook {
     );
     const far = cells.filter((x) => x.r > lastRow || x.c > lastCol);
     if (far.length) {
-      this.notices.set(
-        name,
-        `シート「${name}」のセル ${a1(far[0].r, far[0].c)}${far.length > 1 ? ` など ${far.length} か所` : ''}に、表から遠く離れた値があります。` +
-          `読み飛ばしました。不要なら削除してください（必要なら表の近くに移してください）。`,
-      );
+      this.notices.set(name, M.farValues(name, a1(far[0].r, far[0].c), far.length));
     }
     if (lastRow === 0) return [['']];
     const out: Grid = Array.from({ length: lastRow }, () => Array<Cell>(lastCol).fill(''));
@@ -203,10 +201,7 @@ export class XlsxWorkbook implements Workbook {
       line.forEach((v, c) => {
         const text = typeof v === 'string' ? v : isLink(v) ? v.text : '';
         if (text.length > EXCEL_CELL_LIMIT)
-          throw new ExcelLimitError(
-            `シート「${name}」のセル ${a1(row + r, col + c)} の文字数（${text.length.toLocaleString('ja-JP')}字）` +
-              `が、Excel の1セルの上限（32,767字）を超えています。この内容を短くしてから、もう一度実行してください。`,
-          );
+          throw new ExcelLimitError(M.cellOverExcel(name, a1(row + r, col + c), text.length));
       }),
     );
     const ws = this.sheet(name);
@@ -279,11 +274,7 @@ export class XlsxWorkbook implements Workbook {
       (c as { dataValidation?: ExcelJS.DataValidation }).dataValidation = rule === 'too long' ? undefined : rule;
     });
     for (const list of tooLong)
-      this.notices.set(
-        `${name}#list#${list}`,
-        `「${name}」の一覧（${list.slice(0, 40)}…）は Excel の入力規則の上限（${EXCEL_LIST_LIMIT}字）を超えるため、` +
-          `ドロップダウンを付けていません。「設定」の区分を短くすると付きます。`,
-      );
+      this.notices.set(`${name}#list#${list}`, M.listOverExcel(name, list.slice(0, 40), EXCEL_LIST_LIMIT));
   }
 
   private async chartPicture(ws: ExcelJS.Worksheet, chart: ChartSpec): Promise<void> {
@@ -293,10 +284,7 @@ export class XlsxWorkbook implements Workbook {
     );
     const picture = await renderChart(chart, data);
     if (!picture) {
-      this.notices.set(
-        `${ws.name}#chart`,
-        `「${ws.name}」のグラフは作れませんでした（この環境にはグラフを描く部品がありません）。表はすべてそろっています。`,
-      );
+      this.notices.set(`${ws.name}#chart`, M.noChartRenderer(ws.name));
       return;
     }
     const id = this.book.addImage({ buffer: picture.png as unknown as ExcelJS.Buffer, extension: 'png' });

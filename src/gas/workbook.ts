@@ -3,6 +3,7 @@ import { fingerprint } from '../domain/requests/requestIndex';
 import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/core/layout';
 import type { Lock, ReadMode, Workbook } from '../port';
 import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../domain/core/layoutGrids';
+import { tabGone } from '../domain/core/tableMessages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -71,7 +72,7 @@ export class GasWorkbook implements Workbook {
 
   private must(name: string): Sheet {
     const s = this.sheet(name);
-    if (!s) throw new Error(`シート「${name}」がありません。`);
+    if (!s) throw new Error(tabGone(name));
     return s;
   }
 

@@ -19,6 +19,9 @@ export const cellEmpty = (header: string, merged: boolean) =>
 export const valueInvalid = (header: string, reason: string | undefined) =>
   reason ?? `「${header}」の値を読み取れません。`;
 
+/** A tab an adapter was asked for and the book does not have. */
+export const tabGone = (name: string) => `シート「${name}」がありません。`;
+
 /** The nearest name or alias of a department, offered where a typed name is unknown. */
 export const didYouMean = (suggestion?: string) => (suggestion ? `「${suggestion}」のことでしょうか。` : '');
 
