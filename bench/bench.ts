@@ -7,7 +7,7 @@
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ActionResult } from '../src/actions/common';
+import type { ActionResult } from '../src/actions/shared/action';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { setupSheets } from '../src/actions/setupSheets';

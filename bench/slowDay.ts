@@ -7,7 +7,7 @@
  * 11 + 8 a department for the first creation, 11 + 10 where the spreadsheet is shared with the
  * whole domain and each new protection must be closed to it).
  */
-import type { ActionResult } from '../src/actions/common';
+import type { ActionResult } from '../src/actions/shared/action';
 import { createRequests } from '../src/actions/createRequests';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { remindDepartments } from '../src/actions/remindDepartments';

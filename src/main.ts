@@ -3,8 +3,8 @@
  * lines: open the adapter, run the action, show its result. scripts/build.mjs adds the
  * top-level function declarations that delegate here.
  */
-import type { ActionResult } from './actions/common';
-import { withLock } from './actions/common';
+import type { ActionResult } from './actions/shared/action';
+import { withLock } from './actions/shared/action';
 import { mergeResponses as mergeAction } from './actions/mergeResponses';
 import { createRequests as requestsAction } from './actions/createRequests';
 import { setupSheets as setupAction } from './actions/setupSheets';

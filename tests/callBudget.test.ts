@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActionResult } from '../src/actions/common';
+import type { ActionResult } from '../src/actions/shared/action';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { setupSheets } from '../src/actions/setupSheets';

@@ -77,7 +77,7 @@ describe('the layers, enforced by lint', () => {
     ]);
   });
 
-  it('let an action import no other action, only common and actions/shared', async () => {
+  it('let an action import no other action, only actions/shared', async () => {
     expect(
       await broken(
         'src/actions/planted.ts',
@@ -93,13 +93,13 @@ describe('the layers, enforced by lint', () => {
     expect(
       await broken(
         'src/actions/planted.ts',
-        "import { replaceTab } from './common';\nimport { tabReader } from './shared/requestTabs';\nimport { TAB } from '../domain/tabs';\nexport const f = [replaceTab, tabReader, TAB];\n",
+        "import { replaceTab } from './shared/action';\nimport { tabReader } from './shared/requestTabs';\nimport { TAB } from '../domain/tabs';\nexport const f = [replaceTab, tabReader, TAB];\n",
       ),
     ).toEqual([]);
     expect(
       await broken(
         'src/actions/shared/planted.ts',
-        "import { replaceTab } from '../common';\nimport { TAB } from '../../domain/tabs';\nexport const f = [replaceTab, TAB];\n",
+        "import { replaceTab } from './action';\nimport { TAB } from '../../domain/tabs';\nexport const f = [replaceTab, TAB];\n",
       ),
     ).toEqual([]);
   });

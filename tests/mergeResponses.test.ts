@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withLock } from '../src/actions/common';
+import { withLock } from '../src/actions/shared/action';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { HEADERS, TAB } from '../src/domain/core/tabs';

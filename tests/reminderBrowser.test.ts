@@ -17,7 +17,7 @@ import { main } from '../src/cli/main';
 import { XlsxWorkbook } from '../src/cli/xlsxWorkbook';
 import { MAILTO_MAX } from '../src/domain/requests/remind';
 import { reminderHtml } from '../src/pages/reminderPage';
-import { setSetting } from '../src/actions/tables';
+import { setSetting } from '../src/actions/setSetting';
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
 const browserPath = findChromium();

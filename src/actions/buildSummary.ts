@@ -10,7 +10,14 @@ import { renderProjectList } from '../domain/summary/projectListTab';
 import { renderSummary } from '../domain/summary/summaryTab';
 import { HEADERS, TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, findingsSummary, protectAdminTabs, replaceTab, openAction, isRefusal } from './common';
+import {
+  type ActionResult,
+  findingsSummary,
+  protectAdminTabs,
+  replaceTab,
+  openAction,
+  isRefusal,
+} from './shared/action';
 import { readSummaryAnswers, summaryData } from './shared/summaryData';
 import * as A from './shared/actionMessages';
 

@@ -19,7 +19,7 @@ import {
   writeFindings,
   openAction,
   isRefusal,
-} from './common';
+} from './shared/action';
 import { requestWarnings } from './shared/requestWarnings';
 import { tableLayout } from '../domain/core/catalogue';
 import { ownership, refusedTabFinding, requestTabFor, tabReader } from './shared/requestTabs';

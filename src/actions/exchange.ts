@@ -11,7 +11,7 @@ import { mergeAnswers } from '../domain/answers/merge';
 import { HEADING, type RequestTabContent, TOKEN_CELL, requestTabName } from '../domain/requests/requestTab';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './common';
+import { type ActionResult, checkInputs, findingsSummary, replaceTab } from './shared/action';
 import { existingRequestTabs, requestTabFor, requestTabsOf } from './shared/requestTabs';
 import * as M from '../domain/answers/exchangeMessages';
 import { parseSnapshot, planReturn, returnSnapshot } from '../domain/answers/returns';

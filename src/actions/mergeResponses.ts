@@ -16,7 +16,7 @@ import {
   writeFindings,
   openAction,
   isRefusal,
-} from './common';
+} from './shared/action';
 import { refusedTabFinding, requestTabsOf } from './shared/requestTabs';
 import * as A from './shared/actionMessages';
 

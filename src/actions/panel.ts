@@ -2,7 +2,7 @@ import { type PanelState, panelState } from '../domain/panel/panel';
 import { readIndex } from '../domain/requests/requestIndex';
 import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, refuseNonAdmin } from './common';
+import { type ActionResult, checkInputs, refuseNonAdmin } from './shared/action';
 
 const TITLE = '操作パネル';
 

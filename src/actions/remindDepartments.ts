@@ -2,7 +2,7 @@ import { hasErrors } from '../domain/core/findings';
 import { formatFiscalYear } from '../domain/core/fiscalYear';
 import { type Reminder, daysLeft, daysLeftText, reminders } from '../domain/requests/remind';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary } from './common';
+import { type ActionResult, checkInputs, findingsSummary } from './shared/action';
 import { requestTabsOf } from './shared/requestTabs';
 import * as A from './shared/actionMessages';
 

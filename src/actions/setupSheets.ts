@@ -1,6 +1,6 @@
 import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin } from './common';
+import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin } from './shared/action';
 import { createBlankTabs } from './shared/blankTabs';
 import * as A from './shared/actionMessages';
 

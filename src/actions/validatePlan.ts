@@ -2,7 +2,7 @@ import { readCommitteeGrades } from '../domain/committee/committee';
 import { hasErrors } from '../domain/core/findings';
 import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary, refuseNonAdmin, writeFindings } from './common';
+import { type ActionResult, checkInputs, findingsSummary, refuseNonAdmin, writeFindings } from './shared/action';
 import { requestWarnings } from './shared/requestWarnings';
 import * as A from './shared/actionMessages';
 

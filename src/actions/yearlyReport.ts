@@ -1,7 +1,7 @@
 import { hasErrors } from '../domain/core/findings';
 import { type ReportModel, buildReport } from '../domain/report/reportModel';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, findingsSummary } from './common';
+import { type ActionResult, checkInputs, findingsSummary } from './shared/action';
 import { readSummaryAnswers, summaryData } from './shared/summaryData';
 import * as A from './shared/actionMessages';
 

@@ -1,13 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ActionResult } from '../actions/common';
+import type { ActionResult } from '../actions/shared/action';
 import { writeAnswersInto, writeRepliesInto } from '../actions/exchange';
 import { mergeResponses } from '../actions/mergeResponses';
 import { createRequests } from '../actions/createRequests';
 import { existingRequestTabs } from '../actions/shared/requestTabs';
 import { setupSheets } from '../actions/setupSheets';
 import { buildSummary } from '../actions/buildSummary';
-import { importTable, setSetting } from '../actions/tables';
+import { importTable } from '../actions/importTable';
+import { setSetting } from '../actions/setSetting';
 import { validatePlan } from '../actions/validatePlan';
 import { type Cell, norm } from '../domain/core/cells';
 import { parseFiscalYear } from '../domain/core/fiscalYear';

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type ActionResult, busy } from '../actions/common';
+import { type ActionResult, busy } from '../actions/shared/action';
 import { exportRequest, importRequest } from '../actions/exchange';
 import { mergeResponses } from '../actions/mergeResponses';
 import { createRequests } from '../actions/createRequests';
 import { setupSheets } from '../actions/setupSheets';
 import { buildSummary } from '../actions/buildSummary';
-import { IMPORTABLE_TABS, SETTABLE_ITEMS, importTable, setSetting } from '../actions/tables';
+import { IMPORTABLE_TABS, importTable } from '../actions/importTable';
+import { SETTABLE_ITEMS, setSetting } from '../actions/setSetting';
 import { validatePlan } from '../actions/validatePlan';
 import { cellLabel } from '../domain/core/findings';
 import { TAB } from '../domain/core/tabs';

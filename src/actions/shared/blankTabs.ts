@@ -12,7 +12,7 @@ import {
 } from '../../domain/core/tabs';
 import { HEADER_NOTES } from '../../domain/core/tabMessages';
 import type { Workbook } from '../../port';
-import { replaceTab } from '../common';
+import { replaceTab } from './action';
 import { tableLayout } from '../../domain/core/catalogue';
 
 /** The tabs 初期設定 creates, each with its header row (and for 設定, its items). */

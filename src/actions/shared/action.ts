@@ -1,12 +1,12 @@
-import { type Grid, type OutCell, type OutGrid, isBlankGrid, link, widest } from '../domain/core/cells';
-import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../domain/core/findings';
-import { type PlanInputs, type Settings, type TabValues, readInputs } from '../domain/inputs/inputs';
-import { ADMIN_TABS, HEADERS, TAB } from '../domain/core/tabs';
-import type { Extent, Layout } from '../domain/core/layout';
-import type { Lock, Workbook } from '../port';
-import * as M from '../domain/inputs/inputMessages';
-import { tableLayout } from '../domain/core/catalogue';
-import * as A from './shared/actionMessages';
+import { type Grid, type OutCell, type OutGrid, isBlankGrid, link, widest } from '../../domain/core/cells';
+import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../../domain/core/findings';
+import { type PlanInputs, type Settings, type TabValues, readInputs } from '../../domain/inputs/inputs';
+import { ADMIN_TABS, HEADERS, TAB } from '../../domain/core/tabs';
+import type { Extent, Layout } from '../../domain/core/layout';
+import type { Lock, Workbook } from '../../port';
+import * as M from '../../domain/inputs/inputMessages';
+import { tableLayout } from '../../domain/core/catalogue';
+import * as A from './actionMessages';
 
 /** What an action tells the person who ran it. */
 export interface ActionResult {
