@@ -20,6 +20,7 @@ import { notInProtections } from './domain/inputs/inputMessages';
 import { readPanel } from './actions/panel';
 import { type PanelReply, type PanelRunReply, panelHtml } from './pages/panelPage';
 import * as A from './actions/shared/actionMessages';
+import { ADMIN_TABS } from './domain/core/tabs';
 
 export const MENU_TITLE = '男女平等推進プラン';
 const RUN_BUDGET_MS = 270_000;
@@ -62,6 +63,19 @@ function runLocked(label: string, action: (wb: Workbook) => ActionResult): Actio
   } catch (e) {
     // Every action can be run again safely: say so rather than show a stack trace.
     const detail = e instanceof Error ? e.message : String(e);
+    // A tab of the tool that another editor protected for themselves: say whose and who can mend it.
+    const othersOwn = PROTECTED_EDIT.test(detail) ? ADMIN_TABS.filter((t) => safely(() => wb.lockedFor(t).length)) : [];
+    if (othersOwn.length) {
+      return {
+        ok: false,
+        title: `${label}：実行できませんでした`,
+        message: A.protectedByOthers(
+          othersOwn,
+          safely(() => wb.owner()),
+        ),
+        findings: [],
+      };
+    }
     // A 管理者 the protections do not list yet: running again would fail again; say who can mend it.
     if (PROTECTED_EDIT.test(detail)) {
       return {

@@ -49,9 +49,17 @@ export interface Workbook {
   sheetIds(): ReadonlyMap<string, string>;
   /**
    * Lets only the 管理者 and the owner edit the tabs the tool keeps (inputs and results); does
-   * nothing to a tab already so protected. With no 管理者 listed, the runner is one.
+   * nothing to a tab already so protected. With no 管理者 listed, the runner is one. A tab that
+   * another editor protected leaving the runner out is left as it is: its name is returned.
    */
-  protectForAdmins(sheets: readonly string[], admins: readonly string[]): void;
+  protectForAdmins(sheets: readonly string[], admins: readonly string[]): readonly string[];
+  /**
+   * What on this tab the runner may not edit because someone other than the tool protected it
+   * leaving them out (the owner passes every protection): each place as the user names it
+   * (シート全体, E8:E9) with the protection's description. Asked only where the tool is about
+   * to set a tab's protections anew, or to say why a write was refused.
+   */
+  lockedFor(sheet: string): readonly string[];
   /**
    * Of these request tabs, those that still hold the protections their `spec` gives them (none
    * removed or loosened by hand). The spreadsheet's protections are listed once for them all.

@@ -299,6 +299,66 @@ describe('a request tab forged by another editor', () => {
   });
 });
 
+describe('protections someone else set', () => {
+  /** `user` protects these cells of a tab for themselves only (the owner always stays). */
+  function protectOnlyMe(app: FakeApp, user: string, sheet: string, area?: [number, number, number, number]) {
+    app.user = user;
+    const s = app.sheet(sheet)!;
+    const p = area ? s.getRange(...area).protect() : s.protect();
+    p.removeEditors(p.getEditors());
+    p.setDomainEdit(false); // 「自分のみ」: nobody else in the city either
+    return p;
+  }
+
+  it('a department’s “only me” inside its own answer area: its tab is left as it is and named, every other tab done', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'createRequests');
+    typeAs(app, SHOKUIN, '調査_職員課', 8, 5, '研修を2回実施');
+    protectOnlyMe(app, SHOKUIN, '調査_職員課', [8, 5, 2, 1]);
+    const before = app.sheet('調査_職員課')!.values();
+    const alert = run(COLLEAGUE, 'createRequests');
+    expect(alert.title).not.toMatch(/途中で止まりました|実行できませんでした/);
+    expect(alert.message).toContain('作れなかった課：職員課');
+    expect(app.sheet('調査_職員課')!.values()).toEqual(before);
+    const finding = app
+      .sheet(TAB.check)!
+      .values()
+      .find((r) => r[1] === '調査_職員課');
+    expect(finding?.[3]).toContain('E8:E9');
+    expect(finding?.[3]).toContain('保護を外して');
+    // The answers are still merged; the owner, who passes every protection, sets the tab right.
+    expect(run(ADMIN, 'mergeResponses').message).toContain('職員課：回答中');
+    expect(run(app.owner, 'createRequests').title).not.toMatch(/途中で止まりました|実行できませんでした/);
+    expect(app.sheet('調査_職員課')!.values()[7][4]).toBe('研修を2回実施');
+    expect(run(COLLEAGUE, 'createRequests').message).not.toContain('作れなかった課');
+  });
+
+  it('a 評価サマリー squatted and protected by another editor: every action still runs, the 管理者 is told whose it is', () => {
+    const { app, run } = sharedBook();
+    run(ADMIN, 'setupSheets');
+    app.user = OTHER;
+    const fake = SpreadsheetAppOf(app).insertSheet(TAB.summary) as FakeSheet;
+    fake.getRange(1, 1).setValue('全事業 A（目標を達成）');
+    protectOnlyMe(app, OTHER, TAB.summary);
+    expect(run(ADMIN, 'validatePlan').title).toBe('プランの入力チェック');
+    for (const fn of ['createRequests', 'mergeResponses']) {
+      const alert = run(ADMIN, fn);
+      expect(alert.title + alert.message, fn).not.toMatch(/途中で止まりました|実行できませんでした/);
+      expect(alert.message, fn).toContain(`「${TAB.summary}」は、ツールではなくほかの人が保護したシートです`);
+    }
+    const refused = run(ADMIN, 'buildSummary');
+    expect(refused.title).toMatch(/実行できませんでした/);
+    expect(refused.message).toContain(`「${TAB.summary}」は、ツールではなくほかの人が保護したシートです`);
+    expect(refused.message).toContain(`オーナー（${app.owner}）`);
+    expect(refused.message).not.toContain('所管課別調査シートを作成」を実行してもらって');
+    // The owner passes every protection: the summary is the tool's again, for the 管理者 only.
+    expect(run(app.owner, 'buildSummary').title).not.toMatch(/実行できませんでした|途中で止まりました/);
+    expect(app.sheet(TAB.summary)!.values()[0][0]).not.toContain('全事業 A');
+    expect(editorsOf(app.sheet(TAB.summary)!, 'SHEET')).toEqual([[app.owner, ADMIN, COLLEAGUE].sort()]);
+    expect(run(ADMIN, 'buildSummary').title).not.toMatch(/実行できませんでした|途中で止まりました/);
+  });
+});
+
 describe('what real Apps Script refuses', () => {
   it('names two departments whose tab names differ only in case apart (調査_ABC課, 調査_abc課_2)', () => {
     const tabs = seedTabs();

@@ -14,6 +14,7 @@ import {
   type ActionResult,
   findingsSummary,
   protectAdminTabs,
+  withNote,
   replaceTab,
   openAction,
   isRefusal,
@@ -44,15 +45,15 @@ export function buildSummary(wb: Workbook, now = new Date()): ActionResult {
     wb.format(tab, layout, replaceTab(wb, tab, rows, old));
   }
   addCommitteeRows(wb, committeeValues, committee, summary, settings.committeeGrades);
-  protectAdminTabs(wb, inputs.admins);
-  const message =
+  const note = protectAdminTabs(wb, inputs.admins);
+  const made =
     summary.answerCount === 0
       ? A.summaryWithoutAnswers(formatFiscalYear(settings.year))
       : A.summaryMade(formatFiscalYear(settings.year), summary.projectCount, summary.answerCount);
   return {
     ok: true,
     title: TITLE,
-    message: findings.length ? `${message}\n\n${findingsSummary(findings)}` : message,
+    message: withNote(findings.length ? `${made}\n\n${findingsSummary(findings)}` : made, note),
     findings,
   };
 }

@@ -1,5 +1,5 @@
 import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../domain/inputs/answers';
-import { type Finding, hasErrors, warning, tabWarning } from '../domain/core/findings';
+import { type Finding, hasErrors, warning, tabError, tabWarning } from '../domain/core/findings';
 import { formatFiscalYear } from '../domain/core/fiscalYear';
 import type { Department } from '../domain/core/departments';
 import type { PlanInputs, Project, Settings } from '../domain/inputs/inputs';
@@ -15,6 +15,7 @@ import {
   type ActionResult,
   findingsSummary,
   protectAdminTabs,
+  withNote,
   replaceTab,
   writeFindings,
   openAction,
@@ -113,8 +114,8 @@ export function createRequests(wb: Workbook, options: RunOptions = {}): ActionRe
   if (done.postponed.length) findings.push(postponedFinding(done.postponed));
   writeIndex(wb, done.entries, ids, recorded);
   writeFindings(wb, findings);
-  protectAdminTabs(wb, inputs.admins);
-  const message = requestsMessage(settings.year, counts, done, plan.leftAlone, refused, findings);
+  const note = protectAdminTabs(wb, inputs.admins);
+  const message = withNote(requestsMessage(settings.year, counts, done, plan.leftAlone, refused, findings), note);
   const progress = {
     done: plan.steps.length - done.postponed.length,
     total: plan.steps.length,
@@ -170,6 +171,16 @@ function mendEditors(run: TabRun, plan: RequestPlan, options: RunOptions): Findi
     const fresh = run.fresh.get(sheet);
     const spec = fresh?.layout.protection;
     if (!fresh || !spec || run.wb.editorsAsSet(sheet, spec)) continue;
+    const locked = run.wb.lockedFor(sheet);
+    if (locked.length) {
+      mended.push(
+        tabError(
+          sheet,
+          M.say.lockedByOthers(sheet, locked, plan.steps.find((s) => s.sheet === sheet)!.department.name),
+        ),
+      );
+      continue;
+    }
     run.wb.format(
       sheet,
       { protection: { ...spec, sameEditors: false } },
@@ -218,6 +229,15 @@ function applySteps(
     const step = planned.kind === 'read' ? plan.decide(d, contentOf(planned.sheet)) : planned;
     if (step.kind === 'skip') {
       findings.push(...step.findings);
+      counts.skipped.push(d.name);
+      keepLine(d, step.sheet);
+      continue;
+    }
+    // A tab whose protections are set anew must hold none the runner may not remove (a
+    // department's 「自分のみ」 on its own cells): it is left as it is, and said whose to lift.
+    const locked = step.current && !run.intact.has(step.sheet) ? run.wb.lockedFor(step.sheet) : [];
+    if (locked.length) {
+      findings.push(tabError(step.sheet, M.say.lockedByOthers(step.sheet, locked, d.name)));
       counts.skipped.push(d.name);
       keepLine(d, step.sheet);
       continue;

@@ -12,6 +12,7 @@ import {
   type ActionResult,
   findingsSummary,
   protectAdminTabs,
+  withNote,
   replaceTab,
   writeFindings,
   openAction,
@@ -75,13 +76,13 @@ export function mergeResponses(wb: Workbook, now = new Date()): ActionResult {
     replaceTab(wb, TAB.replies, replyValues, undefined, { layout: { frozenRows: 1, headerRows: [1] } });
   for (const b of result.replyBlocks) wb.write(TAB.replies, b.row, b.col, b.values);
   for (const b of result.blocks) wb.write(TAB.answers, b.row, b.col, b.values);
-  protectAdminTabs(wb, inputs.admins);
+  const note = protectAdminTabs(wb, inputs.admins);
 
   const unread = [...refused.map((r) => r.tab.sheet), ...result.unreadSheets];
   return {
     ok: !hasErrors(all),
     title: TITLE,
-    message: mergeMessage(settings.year, now, result, unread, all),
+    message: withNote(mergeMessage(settings.year, now, result, unread, all), note),
     findings: all,
   };
 }

@@ -1,6 +1,6 @@
 import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';
-import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin } from './shared/action';
+import { type ActionResult, checkInputs, protectAdminTabs, refuseNonAdmin, withNote } from './shared/action';
 import { createBlankTabs } from './shared/blankTabs';
 import * as A from './shared/actionMessages';
 
@@ -15,7 +15,7 @@ export function setupSheets(wb: Workbook): ActionResult {
   if (notAdmin) return notAdmin;
   const created = createBlankTabs(wb, existing);
   // Every input and result tab, new or not, is for the 管理者 only.
-  protectAdminTabs(wb, existing.has(TAB.settings) ? admins : checkInputs(wb).inputs.admins);
-  const message = created.length ? A.tabsMade(created) : A.tabsAllThere();
+  const note = protectAdminTabs(wb, existing.has(TAB.settings) ? admins : checkInputs(wb).inputs.admins);
+  const message = withNote(created.length ? A.tabsMade(created) : A.tabsAllThere(), note);
   return { ok: true, title: '初期設定', message, findings: [] };
 }

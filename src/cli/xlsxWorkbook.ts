@@ -175,7 +175,14 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /** Excel has no per-person editors: the book's own tabs stay open to whoever holds the file. */
-  protectForAdmins(_sheets: readonly string[], _admins: readonly string[]): void {}
+  protectForAdmins(_sheets: readonly string[], _admins: readonly string[]): readonly string[] {
+    return [];
+  }
+
+  /** Nobody but whoever holds the file: nothing is locked for them. */
+  lockedFor(_sheet: string): readonly string[] {
+    return [];
+  }
 
   intactProtections(tabs: ReadonlyArray<{ readonly sheet: string; readonly spec: Protection }>): ReadonlySet<string> {
     return new Set(tabs.filter((t) => locked(this.sheet(t.sheet)) === !t.spec.warningOnly).map((t) => t.sheet));

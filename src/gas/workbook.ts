@@ -3,7 +3,7 @@ import { fingerprint } from '../domain/requests/requestIndex';
 import type { ChartSpec, Extent, Layout, Protection, Rect, ValidationRule } from '../domain/core/layout';
 import type { Lock, ReadMode, Workbook } from '../port';
 import { type CellRule, areaGrid, styleGrid, validationGrid, widthRuns } from '../domain/core/layoutGrids';
-import { tabGone } from '../domain/core/tableMessages';
+import { tabGone, wholeTab } from '../domain/core/tableMessages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,6 +27,9 @@ interface Template {
   readonly formatted: number;
   readonly height: number;
 }
+
+/** What every seal of the tool's carries in its description, with the 管理者' fingerprint after it. */
+const SEAL_MARK = '男女平等推進プラン #';
 
 /** The only code that touches SpreadsheetApp: the port over the spreadsheet the script is bound to. */
 export class GasWorkbook implements Workbook {
@@ -188,21 +191,46 @@ export class GasWorkbook implements Workbook {
    * spreadsheet's protections are listed in one call, so a run finds which tabs need setting
    * (none, unless the list of 管理者 changed or someone removed a protection) without a read per tab.
    */
-  protectForAdmins(names: readonly string[], admins: readonly string[]): void {
+  protectForAdmins(names: readonly string[], admins: readonly string[]): readonly string[] {
     const who = fingerprint(admins.length ? admins : [this.runner()]);
-    const seal = (name: string) => `「${name}」は管理者のみ編集できます（男女平等推進プラン #${who}）`;
+    const seal = (name: string) => `「${name}」は管理者のみ編集できます（${SEAL_MARK}${who}）`;
     // The seal names its tab: one list of descriptions tells which tabs need it, before any is changed.
     const sealed = new Set(this.ss.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getDescription()));
+    const othersOwn: string[] = [];
     for (const name of names) {
       const s = this.sheet(name);
       if (!s || sealed.has(seal(name))) continue;
       const p = s.protect(); // a protected tab gives back its protection: it is narrowed anew
+      // One another editor set for themselves: the runner may not narrow it (the owner may). A
+      // seal of the tool's leaving the runner out goes on, to be told who can mend it (main.ts).
+      if (!p.canEdit() && !p.getDescription().includes(SEAL_MARK)) {
+        othersOwn.push(name);
+        continue;
+      }
       if (p.isWarningOnly()) p.setWarningOnly(false);
       // The tab may have held a protection already (a cut-off run's, or one made by hand): its
       // own editors are asked, not the sharing every new protection starts with.
       this.restrictTo(p, admins, false);
       p.setDescription(seal(name)); // the seal last: a run cut off before it leaves the tab to be narrowed again
     }
+    return othersOwn;
+  }
+
+  lockedFor(name: string): readonly string[] {
+    const s = this.sheet(name);
+    if (!s) return [];
+    const out: string[] = [];
+    for (const type of ['SHEET', 'RANGE'] as const) {
+      for (const p of s.getProtections(SpreadsheetApp.ProtectionType[type])) {
+        if (p.canEdit()) continue;
+        const description = p.getDescription();
+        // A 管理者 the tool's own seal leaves out was added later: main.ts tells them who can mend it.
+        if (description.includes(SEAL_MARK)) continue;
+        const where = type === 'SHEET' ? wholeTab() : p.getRange().getA1Notation();
+        out.push(description ? `${where}「${description}」` : where);
+      }
+    }
+    return out;
   }
 
   intactProtections(tabs: ReadonlyArray<{ readonly sheet: string; readonly spec: Protection }>): ReadonlySet<string> {

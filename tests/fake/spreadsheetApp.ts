@@ -142,6 +142,11 @@ export class FakeProtection {
   getDescription() {
     return this.t('getDescription', this.description);
   }
+  /** Whether the running user may edit what it protects: the owner always may; anyone, where it only warns. */
+  canEdit() {
+    const app = this.app;
+    return this.t('canEdit', app.user === app.owner || this.warningOnly || this.domainEdit || app.among(this.editors));
+  }
   isWarningOnly() {
     return this.t('isWarningOnly', this.warningOnly);
   }

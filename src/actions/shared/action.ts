@@ -160,10 +160,18 @@ export function refuseNonAdmin(wb: Workbook, admins: readonly string[], title: s
   };
 }
 
-/** Protects every input and result tab for the 管理者 only (those already so protected are left as they are). */
-export function protectAdminTabs(wb: Workbook, admins: readonly string[]): void {
-  wb.protectForAdmins(ADMIN_TABS, admins);
+/**
+ * Protects every input and result tab for the 管理者 only (those already so protected are left
+ * as they are). A tab another editor protected leaving the runner out stays theirs: the returned
+ * note names it and who can mend it ('' when there is none), for the action's message.
+ */
+export function protectAdminTabs(wb: Workbook, admins: readonly string[]): string {
+  const othersOwn = wb.protectForAdmins(ADMIN_TABS, admins);
+  return othersOwn.length ? A.protectedByOthers(othersOwn, wb.owner()) : '';
 }
+
+/** A message with a note after it, where there is one. */
+export const withNote = (message: string, note: string) => (note ? `${message}\n\n${note}` : message);
 
 /** What a second person is told while someone else's action holds the lock. */
 export function busy(action: string): ActionResult {

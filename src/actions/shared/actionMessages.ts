@@ -20,6 +20,13 @@ export const stoppedMidway = (label: string, detail: string) =>
   '何度も起きるときは管理者に連絡してください。';
 export const unknownStep = (step: string) => `「${step}」という操作はありません。`;
 
+/** Tabs of the tool that another editor protected leaving the 管理者 out (the owner passes every protection). */
+export const protectedByOthers = (tabs: readonly string[], owner: string | undefined) =>
+  `${tabs.map((t) => `「${t}」`).join('')}は、ツールではなくほかの人が保護したシートです。管理者は書き換えられず、` +
+  '中身もツールが作ったものとは限りません。保護した人にその保護を外してもらうか、' +
+  `オーナー${owner ? `（${owner}）` : ''}に一度このメニューを実行してもらってください` +
+  '（オーナーはどの保護も通るので、ツールのシートに戻し、管理者だけが編集できるようにします）。入力された回答は消えていません。';
+
 // --- チェック結果 and the check
 export const noErrors = () => 'エラーはありません。';
 export const moreInCheckTab = (more: number) => `…ほか ${more}件は「${TAB.check}」シートを見てください。`;

@@ -22,6 +22,9 @@ export const valueInvalid = (header: string, reason: string | undefined) =>
 /** A tab an adapter was asked for and the book does not have. */
 export const tabGone = (name: string) => `シート「${name}」がありません。`;
 
+/** A protection that covers the whole tab, where one over cells names them (E8:E9). */
+export const wholeTab = () => 'シート全体';
+
 /** The nearest name or alias of a department, offered where a typed name is unknown. */
 export const didYouMean = (suggestion?: string) => (suggestion ? `「${suggestion}」のことでしょうか。` : '');
 

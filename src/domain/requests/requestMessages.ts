@@ -43,6 +43,13 @@ export const remaining = (left: number, doneThisRun: number) =>
 export const postponed = (count: number, firstNames: readonly string[]) =>
   `時間内に終わらなかったため、${count}課（${firstNames.join('、')}${count > firstNames.length ? ' など' : ''}）` +
   `のシートはまだ作成・更新していません。もう一度${RECREATE}を実行すると、続きから処理します。`;
+/** A department's tab holding a protection the 管理者 may not remove (one the department set for itself). */
+export const lockedByOthers = (sheet: string, places: readonly string[], department: string) =>
+  `「${sheet}」に、管理者が編集できない保護（${places.join('、')}）があるため、このシートは更新していません。` +
+  `${department}の担当者に、その保護を外してもらってください` +
+  `（回答欄はもともと${department}と管理者だけが編集できます。入力済みの回答はそのまま残ります）。` +
+  `外したあと、もう一度${RECREATE}を実行してください。オーナーが実行すれば、外さなくても更新できます。`;
+
 /** A request tab whose heading names another 対象年度 than 設定. */
 export const yearOfAnotherTab = (yearText: string, year: string) =>
   `このシートの対象年度（${yearText || '空欄'}）が「${TAB.settings}」の対象年度（${year}）と違います。前の年度のシートが残っているようです。`;
@@ -60,4 +67,5 @@ export const say = coded('request', {
   unknownDepartment,
   notTheRecordedTab,
   yearOfAnotherTab,
+  lockedByOthers,
 });
