@@ -5,8 +5,11 @@ import vm from 'node:vm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
+import { buildSummary } from '../src/actions/buildSummary';
+import { setupSheets } from '../src/actions/setupSheets';
 import { TAB } from '../src/domain/core/tabs';
 import { FakeApp } from './fake/spreadsheetApp';
+import { GasWorkbook } from '../src/gas/workbook';
 import { fakeBook, protectionsOf, requestRows, seedTabs, snapshot, typeAnswers } from './helpers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -202,6 +205,44 @@ describe('a run cut off half-way', () => {
       g.createRequests();
       expect(app.alerts[1].title, `k=${k}`).not.toContain('途中で止まりました');
       expect(state(app), `cut off at change ${k}`).toEqual(expected);
+    }
+  });
+
+  it('buildSummary, cut off at any change, is completed exactly by the next run: the 委員会評価 dropdown too', () => {
+    // 委員会評価 as 初期設定 makes it (its header only): the summary appends a row per 課題.
+    const ready = () => {
+      const b = answered();
+      mergeResponses(b.wb, NOW);
+      setupSheets(b.wb);
+      return b;
+    };
+    const committeeDropdowns = (app: FakeApp) =>
+      (app.sheet(TAB.committee)?.rows ?? []).flatMap((line, r) =>
+        (line ?? []).flatMap((c, k) => (c?.validation ? [`${r + 1},${k + 1}:${c.validation.values?.join('')}`] : [])),
+      );
+    const reference = ready();
+    reference.app.changes = 0;
+    reference.app.failAfterChanges = Number.MAX_SAFE_INTEGER;
+    buildSummary(reference.wb, NOW);
+    const expected = { tabs: snapshot(reference.app), dropdowns: committeeDropdowns(reference.app) };
+    expect(expected.dropdowns.length).toBe(2); // a row for each 課題 of Goal 4
+    const changes = reference.app.changes;
+    uninstall();
+    for (let k = 1; k <= changes; k++) {
+      const { app, wb } = ready();
+      app.changes = 0;
+      app.failAfterChanges = k;
+      // A refused removeEditors is retried once with the runner added (see createRequests above):
+      // a fault there is absorbed, and that run ends whole.
+      try {
+        buildSummary(wb, NOW);
+      } catch (e) {
+        expect(String(e), `k=${k}`).toContain('実行が中断されました');
+      }
+      // The next run is a new run of the script: an adapter of its own over the spreadsheet.
+      buildSummary(new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet()), NOW);
+      expect({ tabs: snapshot(app), dropdowns: committeeDropdowns(app) }, `cut off at change ${k}`).toEqual(expected);
+      uninstall();
     }
   });
 

@@ -4,7 +4,7 @@ import { formatFiscalYear } from '../domain/core/fiscalYear';
 import type { Summary } from '../domain/summary/summary';
 import { committeeBlocks, type readCommitteeGrades } from '../domain/committee/committee';
 import type { Grid } from '../domain/core/cells';
-import type { Extent } from '../domain/core/layout';
+import type { Layout } from '../domain/core/layout';
 import type { Grade } from '../domain/core/scales';
 import { renderProjectList } from '../domain/summary/projectListTab';
 import { renderSummary } from '../domain/summary/summaryTab';
@@ -76,28 +76,32 @@ function addCommitteeRows(
   }));
   if (values !== undefined && !committee.table) return; // a broken header row: the check says so
   const { rows, blocks } = committeeBlocks(values, committee.table, committee.grades, issues, summary.year);
-  let extent: Extent | undefined;
-  if (rows)
-    extent = replaceTab(wb, TAB.committee, rows, values, {
-      layout: tableLayout(TAB.committee),
-    });
-  for (const b of blocks) wb.write(TAB.committee, b.row, b.col, b.values);
-  // Where rows were added, 評価 is a dropdown of the committee's scale down to the last row.
-  const added = blocks.filter((b) => b.row > (values?.length ?? 0));
-  const last = rows ? rows.length : Math.max(values?.length ?? 0, ...added.map((b) => b.row + b.values.length - 1));
+  // 評価 is a dropdown of the committee's scale down to the last row, set before the rows it
+  // covers are written: a run cut off in between leaves rows still to add, and the next run sets it.
   const col = committee.table?.columns.get('評価') ?? HEADERS.committee.indexOf('評価') + 1;
-  if (rows || added.length)
-    wb.format(
-      TAB.committee,
+  const dropdown = (last: number): Layout => ({
+    validations: [
       {
-        validations: [
-          {
-            range: { row: 2, col, numRows: Math.max(last - 1, 1), numCols: 1 },
-            rule: { kind: 'list', values: scale.map((g) => g.code) },
-            help: A.committeeGradeHelp(scale),
-          },
-        ],
+        range: { row: 2, col, numRows: Math.max(last - 1, 1), numCols: 1 },
+        rule: { kind: 'list', values: scale.map((g) => g.code) },
+        help: A.committeeGradeHelp(scale),
       },
-      extent ?? { rows: last, cols: Math.max(col, ...(values ?? []).map((r) => r.length)) },
-    );
+    ],
+  });
+  if (rows) {
+    // A new tab: formatted with its dropdown, then written (replaceTab).
+    replaceTab(wb, TAB.committee, rows, values, {
+      layout: { ...tableLayout(TAB.committee), ...dropdown(rows.length) },
+    });
+    return;
+  }
+  const added = blocks.filter((b) => b.row > (values?.length ?? 0));
+  if (added.length) {
+    const last = Math.max(values?.length ?? 0, ...added.map((b) => b.row + b.values.length - 1));
+    wb.format(TAB.committee, dropdown(last), {
+      rows: last,
+      cols: Math.max(col, ...(values ?? []).map((r) => r.length)),
+    });
+  }
+  for (const b of blocks) wb.write(TAB.committee, b.row, b.col, b.values);
 }
