@@ -12,22 +12,11 @@ export const SETTABLE_ITEMS: readonly string[] = Object.values(SETTING);
 /** Sets one item of 設定 (対象年度, 回答期限 …), adding the row when it is not there. */
 export function setSetting(wb: Workbook, item: string, value: string): ActionResult {
   const title = '設定の変更';
+  const refuse = (message: string): ActionResult => ({ ok: false, title, message, findings: [] });
   const values = wb.read(TAB.settings);
-  if (!values)
-    return {
-      ok: false,
-      title,
-      message: A.settingsTabMissing(),
-      findings: [],
-    };
+  if (!values) return refuse(A.settingsTabMissing());
   const table = locateTable(TAB.settings, values, [], HEADERS.settings);
-  if (!table)
-    return {
-      ok: false,
-      title,
-      message: A.settingsHeaderMissing(),
-      findings: [],
-    };
+  if (!table) return refuse(A.settingsHeaderMissing());
   const key = compact(item);
   const found = table.rows.find((r) => compact(r.values[table.columns.get('項目')! - 1]) === key);
   const row = found?.row ?? Math.max(values.length, table.headerRow) + 1;
@@ -39,13 +28,7 @@ export function setSetting(wb: Workbook, item: string, value: string): ActionRes
   const problems = readInputs({ [TAB.settings]: trial }).findings.filter(
     (f) => f.sheet === TAB.settings && f.row === row && f.severity === 'エラー',
   );
-  if (problems.length)
-    return {
-      ok: false,
-      title,
-      message: A.settingRefused(item, value, problems.map((f) => f.message).join(' ')),
-      findings: [],
-    };
+  if (problems.length) return refuse(A.settingRefused(item, value, problems.map((f) => f.message).join(' ')));
   if (!found) wb.write(TAB.settings, row, table.columns.get('項目')!, [[item]]);
   wb.write(TAB.settings, row, table.columns.get('値')!, [[value]]);
   return { ok: true, title, message: A.settingSet(item, value), findings: [] };

@@ -1,7 +1,7 @@
 import { type Grid, type OutCell, type OutGrid, isBlankGrid, link, widest } from '../../domain/core/cells';
 import { type Finding, cellLabel, describe, hasErrors, sortFindings } from '../../domain/core/findings';
 import { type PlanInputs, type Settings, type TabValues, readInputs } from '../../domain/inputs/inputs';
-import { ADMIN_TABS, HEADERS, TAB } from '../../domain/core/tabs';
+import { ADMIN_TABS, HEADERS, INPUT_TABS, TAB } from '../../domain/core/tabs';
 import type { Extent, Layout } from '../../domain/core/layout';
 import type { Lock, Workbook } from '../../port';
 import * as M from '../../domain/inputs/inputMessages';
@@ -27,15 +27,7 @@ export function readTabs(wb: Workbook, names: readonly string[]): TabValues {
 
 const SHOWN_TABS = new Set<string>([TAB.indicators, TAB.indicatorResults]);
 
-export const INPUT_TAB_NAMES = [
-  TAB.plan,
-  TAB.structure,
-  TAB.indicators,
-  TAB.indicatorResults,
-  TAB.departments,
-  TAB.settings,
-  TAB.recommendations,
-];
+export const INPUT_TAB_NAMES = INPUT_TABS;
 
 export function checkInputs(wb: Workbook) {
   return readInputs(readTabs(wb, INPUT_TAB_NAMES));

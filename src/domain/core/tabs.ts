@@ -97,20 +97,25 @@ export const SETTING = {
   kpiScale: '指標の判定の区分',
 } as const;
 
-/** Tabs only the 管理者 may edit: the inputs and what the tool writes from them. */
-export const ADMIN_TABS: readonly string[] = [
+/** The tabs the 管理者 fill in and every action checks, in the order findings are listed. */
+export const INPUT_TABS: readonly string[] = [
   TAB.plan,
   TAB.structure,
   TAB.indicators,
   TAB.indicatorResults,
   TAB.departments,
   TAB.settings,
+  TAB.recommendations,
+];
+
+/** Tabs only the 管理者 may edit: the inputs and what the tool writes from them. */
+export const ADMIN_TABS: readonly string[] = [
+  ...INPUT_TABS,
   TAB.answers,
   TAB.requestIndex,
   TAB.summary,
   TAB.projectList,
   TAB.committee,
-  TAB.recommendations,
   TAB.replies,
 ];
 
