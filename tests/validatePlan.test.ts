@@ -34,6 +34,11 @@ function at(rows: string[][], sheet: string, cell: string, severity = 'エラー
   return { code: found!.code, message: hit![3] };
 }
 
+/** The finding at this cell carries this code and names this fact. */
+function saysAt(rows: string[][], sheet: string, cell: string, code: string, fact: string, severity = 'エラー') {
+  expect(at(rows, sheet, cell, severity)).toMatchObject({ code, message: expect.stringContaining(fact) });
+}
+
 describe('validatePlan', () => {
   it('reports no error on the Kiyose example and says so', () => {
     const { result, rows } = run();
@@ -56,10 +61,7 @@ describe('validatePlan', () => {
     const { rows, result } = run((t) => {
       t[TAB.plan][3][4] = '';
     });
-    expect(at(rows, TAB.plan, 'E4')).toMatchObject({
-      code: 'table.cellEmpty',
-      message: expect.stringContaining('「事業名」'),
-    });
+    saysAt(rows, TAB.plan, 'E4', 'table.cellEmpty', '「事業名」');
     expect(result.ok).toBe(false);
     expect(result.message).toContain('「プラン」 E4');
   });
@@ -91,14 +93,8 @@ describe('validatePlan', () => {
       t[TAB.plan][2][2] = '9';
       t[TAB.plan][8][1] = '5';
     });
-    expect(at(rows, TAB.plan, 'C3')).toMatchObject({
-      code: 'input.structureMissing',
-      message: expect.stringContaining('施策 4-1-9'),
-    });
-    expect(at(rows, TAB.plan, 'B9')).toMatchObject({
-      code: 'input.structureMissing',
-      message: expect.stringContaining('課題 4-5'),
-    });
+    saysAt(rows, TAB.plan, 'C3', 'input.structureMissing', '施策 4-1-9');
+    saysAt(rows, TAB.plan, 'B9', 'input.structureMissing', '課題 4-5');
   });
 
   it('reports an unknown department and suggests the nearest name or alias', () => {
@@ -133,10 +129,7 @@ describe('validatePlan', () => {
     const { rows } = run((t) => {
       t[TAB.departments][3][1] = '人事課';
     });
-    expect(at(rows, TAB.departments, 'B4')).toMatchObject({
-      code: 'input.nameUsedTwice',
-      message: expect.stringContaining('「人事課」は 3行目の「職員課」'),
-    });
+    saysAt(rows, TAB.departments, 'B4', 'input.nameUsedTwice', '「人事課」は 3行目の「職員課」');
   });
 
   it('reports KPI values and years that do not parse, and a target year before the base year', () => {
@@ -146,19 +139,16 @@ describe('validatePlan', () => {
       t[TAB.indicators][2][5] = '平成20年度';
       t[TAB.indicatorResults][1][2] = '不明';
     });
-    expect(at(rows, TAB.indicators, 'E2')).toMatchObject({
-      code: 'table.valueInvalid',
-      message: expect.stringContaining('基準値「およそ6割」'),
-    });
+    saysAt(rows, TAB.indicators, 'E2', 'table.valueInvalid', '基準値「およそ6割」');
     expect(at(rows, TAB.indicators, 'D2').code).toBe('table.valueInvalid');
-    expect(at(rows, TAB.indicators, 'F3')).toMatchObject({
-      code: 'input.targetBeforeBase',
-      message: expect.stringContaining('目標年度（平成20年度（2008年度））が基準年度（平成28年度（2016年度））'),
-    });
-    expect(at(rows, TAB.indicatorResults, 'C2')).toMatchObject({
-      code: 'table.valueInvalid',
-      message: expect.stringContaining('実績「不明」'),
-    });
+    saysAt(
+      rows,
+      TAB.indicators,
+      'F3',
+      'input.targetBeforeBase',
+      '目標年度（平成20年度（2008年度））が基準年度（平成28年度（2016年度））',
+    );
+    saysAt(rows, TAB.indicatorResults, 'C2', 'table.valueInvalid', '実績「不明」');
   });
 
   it('reports a missing 対象年度 or 回答期限', () => {
@@ -166,14 +156,8 @@ describe('validatePlan', () => {
       t[TAB.settings][2][1] = '';
       t[TAB.settings] = t[TAB.settings].filter((r) => r[0] !== '回答期限');
     });
-    expect(at(rows, TAB.settings, 'B3')).toMatchObject({
-      code: 'input.settingMissing',
-      message: expect.stringContaining('「対象年度」'),
-    });
-    expect(at(rows, TAB.settings, 'B8')).toMatchObject({
-      code: 'input.settingMissing',
-      message: expect.stringContaining('「回答期限」'),
-    });
+    saysAt(rows, TAB.settings, 'B3', 'input.settingMissing', '「対象年度」');
+    saysAt(rows, TAB.settings, 'B8', 'input.settingMissing', '「回答期限」');
   });
 
   it('reports a required header missing or duplicated, wherever the columns stand', () => {
@@ -182,14 +166,8 @@ describe('validatePlan', () => {
       t[TAB.plan][0][0] = '担当';
       t[TAB.structure][0].push('名称');
     });
-    expect(at(rows, TAB.plan, '1行目')).toMatchObject({
-      code: 'table.headerMissing',
-      message: expect.stringContaining('「所管」'),
-    });
-    expect(at(rows, TAB.structure, 'F1')).toMatchObject({
-      code: 'table.headerTwice',
-      message: expect.stringContaining('「名称」が E列 と F列'),
-    });
+    saysAt(rows, TAB.plan, '1行目', 'table.headerMissing', '「所管」');
+    saysAt(rows, TAB.structure, 'F1', 'table.headerTwice', '「名称」が E列 と F列');
   });
 
   it('finds columns by header text, not position, and keeps unknown columns', () => {
@@ -218,10 +196,7 @@ describe('validatePlan', () => {
     const { rows, result } = run((t) => {
       t[TAB.departments][2][2] = '';
     });
-    expect(at(rows, TAB.departments, 'C3', '注意')).toMatchObject({
-      code: 'input.noEditorsYet',
-      message: expect.stringContaining('「職員課」'),
-    });
+    saysAt(rows, TAB.departments, 'C3', 'input.noEditorsYet', '「職員課」', '注意');
     expect(result.ok).toBe(true);
   });
 });
