@@ -45,6 +45,7 @@ const READS = new Set([
   'getEditors',
   'getSheets',
   'canDomainEdit',
+  'canEdit',
 ]);
 /** Each is a round trip in Apps Script, though it moves no cell and changes nothing (a toast only shows). */
 const LOOKUPS = new Set(['getSheetByName', 'getDataRange', 'getNumSheets', 'toast', 'getOwner']);
@@ -134,18 +135,18 @@ export class FakeProtection {
     return r;
   }
   /** Only the owner and the protection's own editors may read its editors or change it. */
+  private mayManage() {
+    return this.app.user === this.app.owner || this.app.among(this.editors) || this.warningOnly;
+  }
   private mustManage() {
-    if (this.app.user !== this.app.owner && !this.app.among(this.editors) && !this.warningOnly) {
-      throw new Error('Exception: You do not have permission to access or edit this protection.');
-    }
+    if (!this.mayManage()) throw new Error('Exception: You do not have permission to access or edit this protection.');
   }
   getDescription() {
     return this.t('getDescription', this.description);
   }
-  /** Whether the running user may edit what it protects: the owner always may; anyone, where it only warns. */
+  /** Whether the running user may change this protection (NOTES: the reference guards remove() with it). */
   canEdit() {
-    const app = this.app;
-    return this.t('canEdit', app.user === app.owner || this.warningOnly || this.domainEdit || app.among(this.editors));
+    return this.t('canEdit', this.mayManage());
   }
   isWarningOnly() {
     return this.t('isWarningOnly', this.warningOnly);
