@@ -203,7 +203,8 @@ export class GasWorkbook implements Workbook {
       const p = s.protect(); // a protected tab gives back its protection: it is narrowed anew
       // One another editor set for themselves: the runner may not narrow it (the owner may). A
       // seal of the tool's leaving the runner out goes on, to be told who can mend it (main.ts).
-      if (!p.canEdit() && !p.getDescription().includes(SEAL_MARK)) {
+      // A tab this run made holds only the protection just made: nothing to ask.
+      if (!this.created.has(name) && !p.canEdit() && !p.getDescription().includes(SEAL_MARK)) {
         othersOwn.push(name);
         continue;
       }
