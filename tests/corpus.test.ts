@@ -3,7 +3,9 @@ import { mergeResponses } from '../src/actions/mergeResponses';
 import { createRequests } from '../src/actions/createRequests';
 import { validatePlan } from '../src/actions/validatePlan';
 import { TAB } from '../src/domain/core/tabs';
-import { ANSWER_CASES, BASE_ANSWERS, CLEAN_CASES, PLAN_CASES } from './corpus/cases';
+import { ANSWER_CASES, type AnswerCase, BASE_ANSWERS, CLEAN_CASES, PLAN_CASES, type PlanCase } from './corpus/cases';
+import type { ActionResult } from '../src/actions/shared/action';
+import { cellLabel } from '../src/domain/core/findings';
 import { checkRows, fakeBook, seedTabs, snapshot, typeAnswers } from './helpers';
 
 let uninstall = () => {};
@@ -19,11 +21,17 @@ function book(edit: (t: Record<string, string[][]>) => void) {
   return b;
 }
 
-function findingAt(rows: string[][], severity: string, sheet: string, cell: string, message: string) {
-  const hit = rows.find((r) => r[0] === severity && r[1] === sheet && r[2] === cell && r[3].includes(message));
+/** The case's finding: its code at its cell (what tools and tests match), and as チェック結果 shows it. */
+function findingAt(result: ActionResult, rows: string[][], c: PlanCase | AnswerCase) {
+  const severity = c.severity ?? 'エラー';
+  const codes = result.findings
+    .filter((f) => f.severity === severity && f.sheet === c.sheet && cellLabel(f) === c.cell)
+    .map((f) => f.code);
+  expect(codes, `codes at ${c.sheet}!${c.cell}`).toContain(c.code);
+  const hit = rows.find((r) => r[0] === severity && r[1] === c.sheet && r[2] === c.cell && r[3].includes(c.message));
   expect(
     hit,
-    `expected ${severity} at ${sheet}!${cell} containing «${message}»; found:\n${rows.map((r) => r.join(' | ').slice(0, 160)).join('\n')}`,
+    `expected ${severity} at ${c.sheet}!${c.cell} containing «${c.message}»; found:\n${rows.map((r) => r.join(' | ').slice(0, 160)).join('\n')}`,
   ).toBeDefined();
 }
 
@@ -37,7 +45,7 @@ describe('bad input corpus: the plan tabs', () => {
     const before = snapshot(app, [TAB.check]);
     const result = validatePlan(wb);
     expect(snapshot(app, [TAB.check])).toEqual(before);
-    findingAt(checkRows(app), c.severity ?? 'エラー', c.sheet, c.cell, c.message);
+    findingAt(result, checkRows(app), c);
     if ((c.severity ?? 'エラー') === 'エラー') {
       expect(result.ok).toBe(false);
       // createRequests writes no tab while the plan has an error.
@@ -65,7 +73,7 @@ describe('bad input corpus: the answers', () => {
     const tabsBefore = snapshot(app, [TAB.check, TAB.answers, TAB.requestIndex]);
     const answersBefore = app.sheet(TAB.answers)?.values() ?? [];
     const result = mergeResponses(wb, new Date(2026, 5, 1));
-    findingAt(checkRows(app), c.severity ?? 'エラー', c.sheet, c.cell, c.message);
+    findingAt(result, checkRows(app), c);
     expect(snapshot(app, [TAB.check, TAB.answers, TAB.requestIndex])).toEqual(tabsBefore);
     const merged = (app.sheet(TAB.answers)?.values() ?? []).slice(1);
     expect(merged.slice(0, Math.max(0, answersBefore.length - 1))).toEqual(answersBefore.slice(1));

@@ -17,6 +17,9 @@ export interface PlanCase {
   readonly sheet: string;
   /** A1 cell, or 'N行目' for a whole row, or '' for the whole tab. */
   readonly cell: string;
+  /** The finding's code: `area.name`, from the `say` of a message module. */
+  readonly code: string;
+  /** What the sentence must name: the facts, and where the wording is the point, the wording. */
   readonly message: string;
   readonly severity?: Severity;
 }
@@ -33,6 +36,7 @@ export interface AnswerCase {
   readonly edit: (app: FakeApp) => void;
   readonly sheet: string;
   readonly cell: string;
+  readonly code: string;
   readonly message: string;
   readonly severity?: Severity;
 }
@@ -55,14 +59,23 @@ const K = TAB.structure;
 export const PLAN_CASES: PlanCase[] = [
   {
     name: '事業名が空',
+    code: 'table.cellEmpty',
     edit: (t) => set(t, P, 4, 5, ''),
     sheet: P,
     cell: 'E4',
     message: '「事業名」が空です。入力してください。',
   },
-  { name: '所管が空', edit: (t) => set(t, P, 6, 7, ''), sheet: P, cell: 'G6', message: '「所管」が空です' },
+  {
+    name: '所管が空',
+    code: 'table.cellEmpty',
+    edit: (t) => set(t, P, 6, 7, ''),
+    sheet: P,
+    cell: 'G6',
+    message: '「所管」が空です',
+  },
   {
     name: '結合セル（目標が上の行とだけ）',
+    code: 'table.cellEmpty',
     edit: (t) => set(t, P, 3, 1, ''),
     sheet: P,
     cell: 'A3',
@@ -70,6 +83,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '目標が0',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, P, 2, 1, '0'),
     sheet: P,
     cell: 'A2',
@@ -77,6 +91,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '課題が小数',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, P, 2, 2, '1.5'),
     sheet: P,
     cell: 'B2',
@@ -84,6 +99,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '施策が負の数',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, P, 2, 3, '-1'),
     sheet: P,
     cell: 'C2',
@@ -91,6 +107,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '事業が漢数字',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, P, 2, 4, '三'),
     sheet: P,
     cell: 'D2',
@@ -98,6 +115,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '事業が日付になった',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, P, 2, 4, '2025/4/1'),
     sheet: P,
     cell: 'D2',
@@ -105,6 +123,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '事業番号の重複（後の行）',
+    code: 'input.duplicateProjectId',
     edit: (t) => set(t, P, 4, 4, '1'),
     sheet: P,
     cell: 'D4',
@@ -112,6 +131,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '事業番号の重複（前の行）',
+    code: 'input.duplicateProjectId',
     edit: (t) => set(t, P, 4, 4, '1'),
     sheet: P,
     cell: 'D3',
@@ -119,6 +139,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '体系にない目標',
+    code: 'input.structureMissing',
     edit: (t) => set(t, P, 12, 1, '5'),
     sheet: P,
     cell: 'A12',
@@ -126,6 +147,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '体系にない課題',
+    code: 'input.structureMissing',
     edit: (t) => set(t, P, 12, 2, '7'),
     sheet: P,
     cell: 'B12',
@@ -133,6 +155,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '体系にない施策',
+    code: 'input.structureMissing',
     edit: (t) => set(t, P, 12, 3, '9'),
     sheet: P,
     cell: 'C12',
@@ -140,6 +163,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '所管の誤字（候補あり）',
+    code: 'input.unknownDepartment',
     edit: (t) => set(t, P, 5, 7, '職員科'),
     sheet: P,
     cell: 'G5',
@@ -147,6 +171,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '所管の旧名（候補あり）',
+    code: 'input.unknownDepartment',
     edit: (t) => set(t, P, 2, 7, '男女共同参画推進センター'),
     sheet: P,
     cell: 'G2',
@@ -154,6 +179,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '所管が知らない課',
+    code: 'input.unknownDepartment',
     edit: (t) => set(t, P, 5, 7, '道路課'),
     sheet: P,
     cell: 'G5',
@@ -161,6 +187,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '所管の一部だけ知らない課',
+    code: 'input.unknownDepartment',
     edit: (t) => set(t, P, 5, 7, '職員課、広報課'),
     sheet: P,
     cell: 'G5',
@@ -168,6 +195,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '関係各課なのに TRUE の課がない',
+    code: 'input.noConcernedDepartment',
     edit: (t) => t[D].slice(1).forEach((r) => (r[3] = 'FALSE')),
     sheet: P,
     cell: 'G4',
@@ -175,6 +203,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '別名が2つの課に',
+    code: 'input.nameUsedTwice',
     edit: (t) => set(t, D, 4, 2, '人事課'),
     sheet: D,
     cell: 'B4',
@@ -182,6 +211,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '別名がほかの課の名前',
+    code: 'input.nameUsedTwice',
     edit: (t) => set(t, D, 4, 2, '職員課'),
     sheet: D,
     cell: 'B4',
@@ -189,6 +219,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '同じ課が2行',
+    code: 'input.departmentTwice',
     edit: (t) => t[D].push(['職員課', '', 'x@city.example.lg.jp', 'FALSE']),
     sheet: D,
     cell: 'A7',
@@ -196,6 +227,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '編集者がメールアドレスでない',
+    code: 'input.editorNotEmail',
     edit: (t) => set(t, D, 3, 3, '職員課の山田'),
     sheet: D,
     cell: 'C3',
@@ -203,6 +235,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '関係各課の欄が読めない',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, D, 3, 4, 'たぶん'),
     sheet: D,
     cell: 'D3',
@@ -210,6 +243,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '編集者がいない（注意）',
+    code: 'input.noEditorsYet',
     edit: (t) => set(t, D, 3, 3, ''),
     sheet: D,
     cell: 'C3',
@@ -218,6 +252,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '基準値が読めない',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, I, 2, 5, 'およそ6割'),
     sheet: I,
     cell: 'E2',
@@ -225,6 +260,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '基準年度が漢数字',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, I, 2, 4, '平成二十八年度'),
     sheet: I,
     cell: 'D2',
@@ -232,6 +268,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '目標値が言葉',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, I, 3, 7, '増やす'),
     sheet: I,
     cell: 'G3',
@@ -239,6 +276,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '目標年度が基準年度より前',
+    code: 'input.targetBeforeBase',
     edit: (t) => set(t, I, 3, 6, '平成20年度'),
     sheet: I,
     cell: 'F3',
@@ -246,6 +284,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '指標の番号の重複',
+    code: 'input.indicatorNumberTwice',
     edit: (t) => set(t, I, 3, 1, '16'),
     sheet: I,
     cell: 'A3',
@@ -253,6 +292,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '単位が違う（注意）',
+    code: 'input.unitsDiffer',
     edit: (t) => set(t, I, 2, 7, '80人'),
     sheet: I,
     cell: 'G2',
@@ -261,6 +301,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '実績の指標番号がない',
+    code: 'input.resultNumberUnknown',
     edit: (t) => set(t, R, 2, 1, '99'),
     sheet: R,
     cell: 'A2',
@@ -268,6 +309,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '実績の年度が読めない',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, R, 2, 2, '昨年度'),
     sheet: R,
     cell: 'B2',
@@ -275,6 +317,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '実績の同じ年度が2行',
+    code: 'input.resultTwice',
     edit: (t) => t[R].push(['16', 'R2', '64%']),
     sheet: R,
     cell: 'B8',
@@ -282,6 +325,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '対象年度がない',
+    code: 'input.settingMissing',
     edit: (t) => set(t, S, 3, 2, ''),
     sheet: S,
     cell: 'B3',
@@ -289,6 +333,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '回答期限の行がない',
+    code: 'input.settingMissing',
     edit: (t) => (t[S] = t[S].filter((r) => r[0] !== '回答期限')),
     sheet: S,
     cell: 'B8',
@@ -296,6 +341,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '対象年度が読めない',
+    code: 'input.yearUnreadable',
     edit: (t) => set(t, S, 3, 2, '来年度'),
     sheet: S,
     cell: 'B3',
@@ -303,6 +349,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '回答期限が読めない',
+    code: 'input.deadlineUnreadable',
     edit: (t) => set(t, S, 4, 2, '5月末'),
     sheet: S,
     cell: 'B4',
@@ -310,6 +357,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '自己評価の区分が1つだけ',
+    code: 'scale.gradesUnreadable',
     edit: (t) => set(t, S, 5, 2, 'A'),
     sheet: S,
     cell: 'B5',
@@ -317,6 +365,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '今後の方向性の区分が1つだけ',
+    code: 'scale.wordsUnreadable',
     edit: (t) => set(t, S, 6, 2, '継続'),
     sheet: S,
     cell: 'B6',
@@ -324,6 +373,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '評価対象外の区分が区分にない',
+    code: 'scale.ungradedUnknown',
     edit: (t) => set(t, S, 7, 2, 'E'),
     sheet: S,
     cell: 'B7',
@@ -331,6 +381,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '体系の区分が違う',
+    code: 'input.levelUnknown',
     edit: (t) => set(t, K, 2, 1, '章'),
     sheet: K,
     cell: 'A2',
@@ -338,6 +389,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '体系の重複',
+    code: 'input.levelTwice',
     edit: (t) => t[K].push(['施策', '4', '1', '1', '別の名前']),
     sheet: K,
     cell: 'E9',
@@ -345,6 +397,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '見出し「所管」を消した',
+    code: 'table.headerMissing',
     edit: (t) => set(t, P, 1, 7, '担当'),
     sheet: P,
     cell: '1行目',
@@ -352,6 +405,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '見出しの重複',
+    code: 'table.headerTwice',
     edit: (t) => t[K][0].push('名称'),
     sheet: K,
     cell: 'F1',
@@ -359,15 +413,31 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '見出し行がない',
+    code: 'table.headerRowNotFound',
     edit: (t) => (t[I] = t[I].slice(1)),
     sheet: I,
     cell: 'A1',
     message: '見出し行が見つかりません',
   },
-  { name: 'シートが空', edit: (t) => (t[D] = []), sheet: D, cell: 'A1', message: 'シートが空です' },
-  { name: 'シートを削除した', edit: (t) => delete t[K], sheet: K, cell: '', message: 'シート「体系」がありません' },
+  {
+    name: 'シートが空',
+    code: 'table.headerRowNotFound',
+    edit: (t) => (t[D] = []),
+    sheet: D,
+    cell: 'A1',
+    message: 'シートが空です',
+  },
+  {
+    name: 'シートを削除した',
+    code: 'input.tabMissing',
+    edit: (t) => delete t[K],
+    sheet: K,
+    cell: '',
+    message: 'シート「体系」がありません',
+  },
   {
     name: 'シート名を変えた',
+    code: 'input.tabMissing',
     edit: (t) => {
       t['プラン（修正中）'] = t[P];
       delete t[P];
@@ -378,6 +448,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '空のスプレッドシート',
+    code: 'input.tabMissing',
     edit: (t) => {
       for (const k of Object.keys(t)) delete t[k];
     },
@@ -387,6 +458,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '#REF! の事業名',
+    code: 'table.formulaError',
     edit: (t) => set(t, P, 7, 5, '#REF!'),
     sheet: P,
     cell: 'E7',
@@ -394,6 +466,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '#N/A の所管',
+    code: 'table.formulaError',
     edit: (t) => set(t, P, 8, 7, '#N/A'),
     sheet: P,
     cell: 'G8',
@@ -401,6 +474,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: 'セルの上限を超える事業内容',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, P, 2, 6, 'あ'.repeat(50001)),
     sheet: P,
     cell: 'F2',
@@ -409,6 +483,7 @@ export const PLAN_CASES: PlanCase[] = [
   // Written back with the apostrophe that keeps it text, 50,000 characters no longer fit.
   {
     name: 'ちょうど 50,000 文字の事業内容',
+    code: 'table.valueInvalid',
     edit: (t) => set(t, P, 2, 6, 'あ'.repeat(50000)),
     sheet: P,
     cell: 'F2',
@@ -416,6 +491,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '長すぎるプラン名（調査シートの題名に入らない）',
+    code: 'input.settingTooLong',
     edit: (t) => set(t, S, 2, 2, 'あ'.repeat(49995)),
     sheet: S,
     cell: 'B2',
@@ -423,6 +499,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '管理者がメールアドレスでない',
+    code: 'input.adminNotEmail',
     edit: (t) => set(t, S, 8, 2, 'センター長'),
     sheet: S,
     cell: 'B8',
@@ -430,6 +507,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '旧事業番号が今の別の事業の番号',
+    code: 'input.formerIdIsCurrent',
     edit: (t) => former(t, { 5: '4-1-2-2' }),
     sheet: P,
     cell: 'H5',
@@ -437,6 +515,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '旧事業番号を2つの事業が持つ（前の行）',
+    code: 'input.formerIdClaimedTwice',
     edit: (t) => former(t, { 5: '4-1-9-9', 6: '4-1-9-8、4-1-9-9' }),
     sheet: P,
     cell: 'H5',
@@ -444,6 +523,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '旧事業番号を2つの事業が持つ（後の行）',
+    code: 'input.formerIdClaimedTwice',
     edit: (t) => former(t, { 5: '4-1-9-9', 6: '4-1-9-8、4-1-9-9' }),
     sheet: P,
     cell: 'H6',
@@ -451,6 +531,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '旧事業番号の形が違う',
+    code: 'input.formerIdMalformed',
     edit: (t) => former(t, { 5: '4-1-2' }),
     sheet: P,
     cell: 'H5',
@@ -458,6 +539,7 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: '異体字の課名の誤り（𠮷→吉）',
+    code: 'input.unknownDepartment',
     edit: (t) => {
       t[D].push(['𠮷田支所', '', 'yoshida@city.example.lg.jp', 'FALSE']);
       set(t, P, 5, 7, '吉田支所');
@@ -541,6 +623,7 @@ const typeAt = (app: FakeApp, row: number, col: number, v: unknown) => app.sheet
 export const ANSWER_CASES: AnswerCase[] = [
   {
     name: '自己評価が区分にない',
+    code: 'merge.gradeOffScale',
     edit: (a) => typeAt(a, 9, 6, 'E'),
     sheet: SHOKUIN,
     cell: 'F9',
@@ -549,6 +632,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '自己評価が別の市の区分',
+    code: 'merge.gradeOffScale',
     edit: (a) => typeAt(a, 9, 6, '優'),
     sheet: SHOKUIN,
     cell: 'F9',
@@ -556,6 +640,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '今後の方向性が区分にない',
+    code: 'merge.directionOffScale',
     edit: (a) => typeAt(a, 8, 7, '様子見'),
     sheet: SHOKUIN,
     cell: 'G8',
@@ -563,6 +648,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '参加者数が負の数',
+    code: 'merge.notACount',
     edit: (a) => typeAt(a, 9, 9, -3),
     sheet: SHOKUIN,
     cell: 'I9',
@@ -570,6 +656,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '参加者数が小数',
+    code: 'merge.notACount',
     edit: (a) => typeAt(a, 9, 10, 2.5),
     sheet: SHOKUIN,
     cell: 'J9',
@@ -577,6 +664,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '参加者数が漢数字',
+    code: 'merge.notACount',
     edit: (a) => typeAt(a, 9, 9, '十人'),
     sheet: SHOKUIN,
     cell: 'I9',
@@ -584,6 +672,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '参加者数が日付になった',
+    code: 'merge.notACount',
     edit: (a) => typeAt(a, 9, 9, '2025/4/1'),
     sheet: SHOKUIN,
     cell: 'I9',
@@ -591,6 +680,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '実施状況なしの自己評価',
+    code: 'merge.gradeWithoutRecord',
     edit: (a) => typeAt(a, 8, 5, ''),
     sheet: SHOKUIN,
     cell: 'E8',
@@ -598,6 +688,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '事業番号を書き換えた',
+    code: 'merge.idNotInPlan',
     edit: (a) => typeAt(a, 9, 1, '4-1-2-9'),
     sheet: SHOKUIN,
     cell: 'A9',
@@ -605,6 +696,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: 'ほかの課の事業番号',
+    code: 'merge.idOfAnotherDepartment',
     edit: (a) => typeAt(a, 9, 1, '4-1-1-1'),
     sheet: SHOKUIN,
     cell: 'A9',
@@ -612,6 +704,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '保護を外して、行をコピーして重複',
+    code: 'merge.duplicateId',
     edit: (a) => {
       // Pasting below the table is refused while the tab is protected: someone removed it first
       // (the whole tab is then read, not only the area the tool wrote).
@@ -625,6 +718,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '事業番号を消した',
+    code: 'merge.answerWithoutId',
     edit: (a) => typeAt(a, 9, 1, ''),
     sheet: SHOKUIN,
     cell: 'A9',
@@ -632,6 +726,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '見出しの年度が違う（去年のシート）',
+    code: 'request.yearOfAnotherTab',
     edit: (a) => typeAt(a, 2, 2, '令和6年度（2024年度）'),
     sheet: SHOKUIN,
     cell: 'B2',
@@ -639,6 +734,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '見出しの所管課を書き換えた',
+    code: 'merge.headingNotThisDepartment',
     edit: (a) => typeAt(a, 3, 2, '人事部'),
     sheet: SHOKUIN,
     cell: 'B3',
@@ -646,6 +742,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '表の見出しを書き換えた',
+    code: 'table.headerMissing',
     edit: (a) => typeAt(a, 7, 6, '評価'),
     sheet: SHOKUIN,
     cell: '7行目',
@@ -653,6 +750,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: 'セルの上限を超える回答',
+    code: 'merge.tooLong',
     edit: (a) => typeAt(a, 9, 8, 'あ'.repeat(50001)),
     sheet: SHOKUIN,
     cell: 'H9',
@@ -660,6 +758,7 @@ export const ANSWER_CASES: AnswerCase[] = [
   },
   {
     name: '行を削除した（注意、取り込む）',
+    code: 'merge.rowDeleted',
     edit: (a) => {
       const s = a.sheet(SHOKUIN)!;
       s.rows.splice(7, 1);
