@@ -2,7 +2,7 @@ import { tableLayout } from '../domain/core/catalogue';
 import type { AnswerRecord } from '../domain/inputs/answers';
 import { formatFiscalYear } from '../domain/core/fiscalYear';
 import type { Summary } from '../domain/summary/summary';
-import { committeeBlocks, type readCommitteeGrades } from '../domain/committee/committee';
+import { committeeBlocks, type readCommitteeGrades } from '../domain/committee/committeeGrades';
 import type { Grid } from '../domain/core/cells';
 import type { Layout } from '../domain/core/layout';
 import type { Grade } from '../domain/core/scales';

@@ -6,7 +6,7 @@ import type { PlanInputs, Project, Settings } from '../domain/inputs/inputs';
 import { type IndexEntry, changedParts, fingerprint, indexRows, layoutKey } from '../domain/requests/requestIndex';
 import { REQUEST_HEADER_ROW, type RequestTabContent } from '../domain/requests/requestTab';
 import { type RecordedTab, type RequestPlan, type TabStep, planRequests } from '../domain/requests/requestPlan';
-import { type ReplyRecord, readReplies } from '../domain/committee/committee';
+import { type ReplyRecord, readReplies } from '../domain/committee/replies';
 import { TAB } from '../domain/core/tabs';
 import { type Grid, bucketBy, widest } from '../domain/core/cells';
 import type { Workbook } from '../port';

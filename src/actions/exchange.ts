@@ -4,7 +4,7 @@ import { type Cell, type OutCell, compact, contiguousRuns, isBlank } from '../do
 import type { DepartmentDirectory } from '../domain/core/departments';
 import type { Project } from '../domain/inputs/inputs';
 import { cell, locateTable } from '../domain/core/table';
-import { readReplies } from '../domain/committee/committee';
+import { readReplies } from '../domain/committee/replies';
 import { type Finding, error, hasErrors } from '../domain/core/findings';
 import { parseFiscalYear } from '../domain/core/fiscalYear';
 import { mergeAnswers } from '../domain/answers/merge';

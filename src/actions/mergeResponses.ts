@@ -1,5 +1,5 @@
 import { readAnswers } from '../domain/inputs/answers';
-import { readReplies } from '../domain/committee/committee';
+import { readReplies } from '../domain/committee/replies';
 import { formatDateTime } from '../domain/core/cells';
 import { type Finding, hasErrors } from '../domain/core/findings';
 import { formatFiscalYear } from '../domain/core/fiscalYear';

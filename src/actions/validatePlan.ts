@@ -1,4 +1,4 @@
-import { readCommitteeGrades } from '../domain/committee/committee';
+import { readCommitteeGrades } from '../domain/committee/committeeGrades';
 import { hasErrors } from '../domain/core/findings';
 import { TAB } from '../domain/core/tabs';
 import type { Workbook } from '../port';

@@ -1,5 +1,5 @@
 import { type OutGrid, isBlankGrid } from '../../domain/core/cells';
-import { COMMITTEE_REFERENCE } from '../../domain/committee/committee';
+import { COMMITTEE_REFERENCE } from '../../domain/committee/committeeGrades';
 import {
   DEFAULT_COMMITTEE_GRADES,
   DEFAULT_DIRECTIONS,

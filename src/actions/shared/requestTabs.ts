@@ -5,7 +5,8 @@
  */
 import type { AnswerRecord } from '../../domain/inputs/answers';
 import type { Grid } from '../../domain/core/cells';
-import { type ReplyRecord, openRecommendationsFor } from '../../domain/committee/committee';
+import { type ReplyRecord } from '../../domain/committee/replies';
+import { openRecommendationsFor } from '../../domain/committee/recommendations';
 import type { Department } from '../../domain/core/departments';
 import { type Finding, error, tabError, tabWarning, warning } from '../../domain/core/findings';
 import type { PlanInputs, Settings } from '../../domain/inputs/inputs';

@@ -1,11 +1,7 @@
 import { type AnswerRecord, byCurrentDepartment, readAnswers } from '../../domain/inputs/answers';
-import {
-  type CommitteeGrade,
-  committeeGradesOf,
-  openRecommendations,
-  readCommitteeGrades,
-  readReplies,
-} from '../../domain/committee/committee';
+import { type CommitteeGrade, committeeGradesOf, readCommitteeGrades } from '../../domain/committee/committeeGrades';
+import { openRecommendations } from '../../domain/committee/recommendations';
+import { readReplies } from '../../domain/committee/replies';
 import type { Grid } from '../../domain/core/cells';
 import type { Finding } from '../../domain/core/findings';
 import type { PlanInputs, Settings } from '../../domain/inputs/inputs';

@@ -37,7 +37,8 @@ import {
   yearMismatch,
 } from '../requests/requestTab';
 import { type Scales, matchDirection } from '../core/scales';
-import { type Recommendation, type ReplyTable, matchReplyStatus, replyKey } from '../committee/committee';
+import { type Recommendation } from '../committee/recommendations';
+import { type ReplyTable, matchReplyStatus, replyKey } from '../committee/replies';
 import type { Table } from '../core/table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS } from '../core/tabs';
 import * as M from './mergeMessages';

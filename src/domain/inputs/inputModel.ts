@@ -1,6 +1,6 @@
 /** What the input tabs hold once read and checked: the plan, its KPIs, departments and settings. */
 import { type Grid } from '../core/cells';
-import { type Recommendation } from '../committee/committee';
+import { type Recommendation } from '../committee/recommendations';
 import { type Department, DepartmentDirectory } from '../core/departments';
 import { type Quantity, type Target, onScale } from '../core/quantity';
 import { type Grade, type Scales } from '../core/scales';

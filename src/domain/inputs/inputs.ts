@@ -1,5 +1,5 @@
 /** Reads and checks every input tab: one call, every finding at its cell. */
-import { readRecommendations } from '../committee/committee';
+import { readRecommendations } from '../committee/recommendations';
 import { type Finding } from '../core/findings';
 import { TAB } from '../core/tabs';
 import { type PlanInputs, type TabValues } from './inputModel';

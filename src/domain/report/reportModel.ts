@@ -3,8 +3,8 @@
  * publishes. Built from the same Summary as 評価サマリー (no second way of counting); the page
  * (src/pages/reportPage.ts) only lays it out.
  */
-import type { CommitteeGrade } from '../committee/committee';
-import { ASKED_NEXT_YEAR, NO_REPLY } from '../committee/committee';
+import type { CommitteeGrade } from '../committee/committeeGrades';
+import { ASKED_NEXT_YEAR, NO_REPLY } from '../committee/recommendations';
 import { formatDate } from '../core/cells';
 import { formatFiscalYear } from '../core/fiscalYear';
 import type { Indicator, IndicatorResult, PlanInputs } from '../inputs/inputModel';

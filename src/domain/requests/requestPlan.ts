@@ -5,7 +5,7 @@
  */
 import { type AnswerRecord, answerKey, sameTypedAnswer } from '../inputs/answers';
 import { isBlank, isBlankGrid, norm } from '../core/cells';
-import { type ReplyRecord, matchReplyStatus } from '../committee/committee';
+import { type ReplyRecord, matchReplyStatus } from '../committee/replies';
 import type { Department } from '../core/departments';
 import { type Finding, error, tabError, tabWarning } from '../core/findings';
 import type { Settings } from '../inputs/inputs';

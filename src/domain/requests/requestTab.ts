@@ -7,7 +7,7 @@ import { type Finding, error } from '../core/findings';
 import { say } from './requestMessages';
 import * as T from './requestTabMessages';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscalYear';
-import type { Recommendation } from '../committee/committee';
+import type { Recommendation } from '../committee/recommendations';
 import type { Project } from '../inputs/inputs';
 import { type Scales, lowestGrades } from '../core/scales';
 import { type Table, cell, locateTable } from '../core/table';

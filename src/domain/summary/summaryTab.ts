@@ -16,7 +16,8 @@ import type { Target } from '../core/quantity';
 import type { Distribution, Participants, Summary, Trend } from './summary';
 import { type KpiRow, kpiPath, pathValue } from './kpiTrack';
 import { indicatorValue } from '../inputs/inputModel';
-import { ASKED_NEXT_YEAR, type CommitteeGrade, NO_REPLY, type OpenRecommendation } from '../committee/committee';
+import { ASKED_NEXT_YEAR, NO_REPLY, type OpenRecommendation } from '../committee/recommendations';
+import { type CommitteeGrade } from '../committee/committeeGrades';
 
 export const DASH = '—';
 
