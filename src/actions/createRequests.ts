@@ -163,22 +163,17 @@ function recordedTabs(run: TabRun, owned: ReadonlyMap<Department, string>, isRea
  * check only some, come to every tab in turn.
  */
 function mendEditors(run: TabRun, plan: RequestPlan, options: RunOptions): Finding[] {
-  const kept = plan.steps.filter((s) => s.kind === 'keep').map((s) => s.sheet);
+  const kept = plan.steps.filter((s) => s.kind === 'keep');
   const start = Math.floor(Math.random() * kept.length);
   const mended: Finding[] = [];
   for (let i = 0; i < kept.length && !options.outOfTime?.(); i++) {
-    const sheet = kept[(start + i) % kept.length];
+    const { sheet, department } = kept[(start + i) % kept.length];
     const fresh = run.fresh.get(sheet);
     const spec = fresh?.layout.protection;
     if (!fresh || !spec || run.wb.editorsAsSet(sheet, spec)) continue;
-    const locked = run.wb.lockedFor(sheet);
-    if (locked.length) {
-      mended.push(
-        tabError(
-          sheet,
-          M.say.lockedByOthers(sheet, locked, plan.steps.find((s) => s.sheet === sheet)!.department.name),
-        ),
-      );
+    const locked = othersLock(run, sheet, department);
+    if (locked) {
+      mended.push(locked);
       continue;
     }
     run.wb.format(
@@ -189,6 +184,15 @@ function mendEditors(run: TabRun, plan: RequestPlan, options: RunOptions): Findi
     mended.push(tabWarning(sheet, M.say.editorsMended(sheet)));
   }
   return mended;
+}
+
+/**
+ * A tab whose protections are set anew must hold none the runner may not remove (a department's
+ * 「自分のみ」 on its own cells): such a tab is left as it is, and the error says whose to lift.
+ */
+function othersLock(run: TabRun, sheet: string, department: Department): Finding | undefined {
+  const locked = run.wb.lockedFor(sheet);
+  return locked.length ? tabError(sheet, M.say.lockedByOthers(sheet, locked, department.name)) : undefined;
 }
 
 /** The fingerprint of what a tab is written from (its rows and layout before anything typed is carried). */
@@ -233,11 +237,9 @@ function applySteps(
       keepLine(d, step.sheet);
       continue;
     }
-    // A tab whose protections are set anew must hold none the runner may not remove (a
-    // department's 「自分のみ」 on its own cells): it is left as it is, and said whose to lift.
-    const locked = step.current && !run.intact.has(step.sheet) ? run.wb.lockedFor(step.sheet) : [];
-    if (locked.length) {
-      findings.push(tabError(step.sheet, M.say.lockedByOthers(step.sheet, locked, d.name)));
+    const locked = step.current && !run.intact.has(step.sheet) ? othersLock(run, step.sheet, d) : undefined;
+    if (locked) {
+      findings.push(locked);
       counts.skipped.push(d.name);
       keepLine(d, step.sheet);
       continue;

@@ -1,6 +1,7 @@
 import { hasErrors } from '../domain/core/findings';
 import { formatFiscalYear } from '../domain/core/fiscalYear';
-import { type Reminder, daysLeft, daysLeftText, reminders } from '../domain/requests/remind';
+import { type Reminder, daysLeft, reminders } from '../domain/requests/remind';
+import { daysLeftText } from '../domain/requests/reminderMessages';
 import type { Workbook } from '../port';
 import { type ActionResult, checkInputs, findingsSummary } from './shared/action';
 import { requestTabsOf } from './shared/requestTabs';

@@ -26,8 +26,6 @@ const CANDIDATES = [
   '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
 ];
 
-export const CHROMIUM_MISSING = M.chromiumMissing;
-
 /** The browser to print with, as a full path: CHROMIUM if set, else the first candidate found. */
 export function findChromium(): string | undefined {
   const chosen = process.env.CHROMIUM;
@@ -56,7 +54,7 @@ const PRINT_TIMEOUT_MS = 300_000;
  * unless `tagged` is false; `out` is replaced whole or left as it was.
  */
 export function printHtmlToPdf(html: string, out: string, io: Io, tagged = true, browser = findChromium()): void {
-  if (!browser) throw new CliError(CHROMIUM_MISSING, EXIT.file);
+  if (!browser) throw new CliError(M.chromiumMissing, EXIT.file);
   const dir = mkdtempSync(join(tmpdir(), 'danjo-report-'));
   try {
     const page = join(dir, 'report.html');

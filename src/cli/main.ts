@@ -24,8 +24,6 @@ import { ExcelLimitError, XlsxWorkbook } from './xlsxWorkbook';
 import * as M from './cliMessages';
 import { HELP } from './cliMessages';
 
-export { HELP };
-
 class UsageError extends Error {}
 
 /** Runs one command; returns the exit code (README lists them). */

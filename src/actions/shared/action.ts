@@ -27,10 +27,8 @@ export function readTabs(wb: Workbook, names: readonly string[]): TabValues {
 
 const SHOWN_TABS = new Set<string>([TAB.indicators, TAB.indicatorResults]);
 
-export const INPUT_TAB_NAMES = INPUT_TABS;
-
 export function checkInputs(wb: Workbook) {
-  return readInputs(readTabs(wb, INPUT_TAB_NAMES));
+  return readInputs(readTabs(wb, INPUT_TABS));
 }
 
 /** What an action works on once its inputs passed the check. */
@@ -102,7 +100,7 @@ export function replaceTab(wb: Workbook, sheet: string, rows: OutGrid, old: Grid
 
 /** Writes チェック結果: one row per finding, with a link that jumps to its cell. */
 export function writeFindings(wb: Workbook, findings: readonly Finding[]): void {
-  const sorted = sortFindings(findings, INPUT_TAB_NAMES);
+  const sorted = sortFindings(findings, INPUT_TABS);
   const rows: OutGrid = [[...HEADERS.check]];
   for (const f of sorted) {
     const where = f.row !== undefined ? link(f.sheet, f.row, f.col ?? 1, cellLabel(f)) : '';
@@ -120,7 +118,7 @@ export function writeFindings(wb: Workbook, findings: readonly Finding[]): void 
 
 /** The alert text for a list of findings: the count and the first few, each with tab and cell. */
 export function findingsSummary(findings: readonly Finding[], limit = 5): string {
-  const sorted = sortFindings(findings, INPUT_TAB_NAMES);
+  const sorted = sortFindings(findings, INPUT_TABS);
   const errors = sorted.filter((f) => f.severity === 'エラー').length;
   const warnings = sorted.length - errors;
   const head = `エラー ${errors}件、注意 ${warnings}件`;

@@ -124,6 +124,19 @@ export function readGrade(scales: Scales, v: Cell): ScaleGrade | undefined {
   });
 }
 
+/**
+ * readGrade for a whole column: 回答 holds a few distinct values (the codes) in up to 200,000
+ * rows, so each distinct text is matched against the scale once.
+ */
+export function gradeReader(scales: Scales): (v: Cell) => ScaleGrade | undefined {
+  const seen = new Map<string, ScaleGrade | undefined>();
+  return (v) => {
+    if (typeof v !== 'string') return readGrade(scales, v);
+    if (!seen.has(v)) seen.set(v, readGrade(scales, v));
+    return seen.get(v);
+  };
+}
+
 export function matchDirection(scales: Scales, v: Cell): string | undefined {
   const s = stripped(v);
   if (s === '') return undefined;

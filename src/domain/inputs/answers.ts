@@ -3,7 +3,7 @@ import type { DepartmentDirectory } from '../core/departments';
 import { type Finding, warning } from '../core/findings';
 import { parseFiscalYear } from '../core/fiscalYear';
 import { parseCount } from '../core/quantity';
-import { type Scales, type ScaleGrade, matchDirection, readGrade } from '../core/scales';
+import { type Scales, type ScaleGrade, gradeReader, matchDirection, readGrade } from '../core/scales';
 import { type Table, locateTable } from '../core/table';
 import { ANSWER_FIELDS, type AnswerField, HEADERS, TAB } from '../core/tabs';
 import { say } from './inputMessages';
@@ -40,6 +40,7 @@ export function readAnswers(values: Grid | undefined, findings: Finding[], scale
   const at = (h: string) => (table.columns.get(h) ?? 0) - 1;
   const [yearCol, idCol, deptCol, importedCol] = [at('年度'), at('事業番号'), at('所管課'), at('取込日時')];
   const fieldCols = ANSWER_FIELDS.map((f) => [f, at(f)] as const);
+  const gradeOf = scales && gradeReader(scales);
   const records: AnswerRecord[] = [];
   for (const row of table.rows) {
     const v = row.values;
@@ -56,7 +57,7 @@ export function readAnswers(values: Grid | undefined, findings: Finding[], scale
       fields,
       importedAt: importedCol < 0 ? '' : (v[importedCol] ?? ''),
       row: row.row,
-      grade: scales && readGrade(scales, fields['自己評価']),
+      grade: gradeOf?.(fields['自己評価']),
     });
   }
   return { table, records };

@@ -6,7 +6,8 @@
 import { type Grid, columnNumber, norm } from '../core/cells';
 import { formatFiscalYear } from '../core/fiscalYear';
 import type { IndexEntry } from '../requests/requestIndex';
-import { daysLeft, daysLeftText } from '../requests/remind';
+import { daysLeft } from '../requests/remind';
+import { daysLeftText } from '../requests/reminderMessages';
 import { TAB } from '../core/tabs';
 
 /** The steps in the order of the year; each id is the global function the panel calls. */

@@ -12,11 +12,11 @@ import { indicatorValue, structureKey } from '../inputs/inputModel';
 import type { Grade } from '../core/scales';
 import { type Distribution, type Participants, type Summary, type Trend, UNANSWERED } from '../summary/summary';
 import { shortGradeTrail } from '../summary/projectListTab';
+import { kpiRule } from '../summary/summaryMessages';
 import {
   type CommitteePart,
   DASH,
   amount,
-  kpiRule,
   participants,
   pct,
   points,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Department } from '../core/departments';
-import { MAILTO_MAX, type ReminderInput, daysLeft, daysLeftText, mailto, reminders } from './remind';
+import { MAILTO_MAX, type ReminderInput, daysLeft, mailto, reminders } from './remind';
+import { daysLeftText } from './reminderMessages';
 
 describe('reminders', () => {
   it('counts whole days to the deadline, whatever the hour', () => {

@@ -51,8 +51,6 @@ export function daysLeft(today: Date, deadline: Date): number {
   return Math.round((end - start) / DAY);
 }
 
-export const daysLeftText = M.daysLeftText;
-
 /** The departments whose tab for the year is not fully answered, each with its e-mail. */
 export function reminders(input: ReminderInput): Reminder[] {
   const out: Reminder[] = [];
@@ -72,7 +70,7 @@ export function reminders(input: ReminderInput): Reminder[] {
       planName: input.planName,
       year: formatFiscalYear(input.year),
       deadline: formatDate(input.deadline),
-      daysLeft: daysLeftText(days),
+      daysLeft: M.daysLeftText(days),
       missing,
       total: own.length,
       missingReplies,

@@ -118,20 +118,18 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
     ['事業番号', ...ANSWER_FIELDS],
     HEADERS.request.filter((h) => h !== '事業番号' && !ANSWER_FIELDS.includes(h as AnswerField)),
   );
-  if (!table)
-    return {
-      sheet,
-      values,
-      year: parseFiscalYear(yearCell),
-      yearText: String(yearCell),
-      departmentText,
-      token,
-      rows: [],
-      extraHeaders: [],
-      problems: [...problems, ...(section?.problems ?? [])],
-      replyTable: section?.table,
-      replies: section?.rows ?? [],
-    };
+  const heading = {
+    sheet,
+    values,
+    year: parseFiscalYear(yearCell),
+    yearText: String(yearCell),
+    departmentText,
+    token,
+    problems: [...problems, ...(section?.problems ?? [])],
+    replyTable: section?.table,
+    replies: section?.rows ?? [],
+  };
+  if (!table) return { ...heading, rows: [], extraHeaders: [] };
   const known = new Set<string>(HEADERS.request);
   const header = values[table.headerRow - 1];
   const extraCols = header
@@ -146,20 +144,7 @@ export function readRequestTab(sheet: string, values: Grid): RequestTabContent {
     fields: Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cell(table, r, f)])) as Record<AnswerField, Cell>,
     extras: new Map(extraCols.map((x) => [x.h, r.values[x.col - 1] ?? ''])),
   }));
-  return {
-    sheet,
-    values,
-    year: parseFiscalYear(yearCell),
-    yearText: String(yearCell),
-    departmentText,
-    token,
-    table,
-    rows,
-    extraHeaders: extraCols.map((x) => x.h),
-    problems: [...problems, ...(section?.problems ?? [])],
-    replyTable: section?.table,
-    replies: section?.rows ?? [],
-  };
+  return { ...heading, table, rows, extraHeaders: extraCols.map((x) => x.h) };
 }
 
 /**

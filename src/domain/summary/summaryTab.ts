@@ -227,7 +227,7 @@ function kpiSection(r: Report, s: Summary): void {
     s.kpis.map(kpiLine),
     [2, 8],
   );
-  r.add(...kpiRule(s.kpiStatuses).map((line) => [line]));
+  r.add(...S.kpiRule(s.kpiStatuses).map((line) => [line]));
 }
 
 function participantsSection(r: Report, s: Summary): void {
@@ -371,7 +371,6 @@ export function text(v: unknown): string {
  * How 7.'s 評価 is decided, in the city's words for it: lines short enough for the page (one long
  * line ran past the table and made the whole summary print smaller).
  */
-export const kpiRule = S.kpiRule;
 
 function kpiLine(k: KpiRow): OutCell[] {
   const i = k.indicator;
